@@ -1,0 +1,103 @@
+// Builds every bundle the extension ships (and, with --tests, the test bundles).
+// Separate bundles keep activation cheap: extension.js never contains @azure/* code;
+// the access check lives in azure.js, which extension.js requires only when a check runs.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, mkdirSync, copyFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const withTests = args.has('--tests');
+
+const common = {
+  bundle: true,
+  logLevel: 'warning',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  metafile: true,
+  legalComments: 'none',
+};
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
+
+/** Files under dir whose names match the predicate (recursive). */
+function walk(dir, keep) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...walk(full, keep));
+    else if (keep(full)) out.push(full);
+  }
+  return out;
+}
+
+const shipped = [
+  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { azure: 'src/azure/index.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: { main: 'src/webview/ui/main.ts' },
+    outdir: 'dist/webview',
+    loader: { '.css': 'css', '.ttf': 'file' },
+  },
+];
+
+const tests = withTests
+  ? [
+      {
+        ...node,
+        sourcemap: 'inline',
+        minify: false,
+        entryPoints: walk('test/unit', (f) => f.endsWith('.test.ts')),
+        outdir: 'out/test/unit',
+        outbase: 'test/unit',
+      },
+      {
+        ...node,
+        sourcemap: 'inline',
+        minify: false,
+        entryPoints: { index: 'test/integration/index.ts' },
+        outdir: 'out/test/integration',
+      },
+      {
+        ...node,
+        sourcemap: 'inline',
+        minify: false,
+        external: ['vscode', 'playwright-core'],
+        entryPoints: walk('test/ui', (f) => f.endsWith('.test.ts')),
+        outdir: 'out/test/ui',
+        outbase: 'test/ui',
+      },
+    ]
+  : [];
+
+const started = Date.now();
+const results = await Promise.all([...shipped, ...tests].map((options) => esbuild.build(options)));
+
+// Codicons' font and stylesheet are copied next to the webview bundle (localResourceRoots = dist/webview).
+mkdirSync('dist/webview', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) {
+  copyFileSync(join('node_modules/@vscode/codicons/dist', file), join('dist/webview', file));
+}
+
+const sizes = {};
+for (const result of results.slice(0, shipped.length)) {
+  for (const [file, info] of Object.entries(result.metafile.outputs)) {
+    if (!file.endsWith('.map')) sizes[relative('.', file)] = info.bytes;
+  }
+}
+for (const [file, bytes] of Object.entries(sizes)) {
+  console.log(`${file.padEnd(28)} ${(bytes / 1024).toFixed(1).padStart(8)} KB`);
+}
+if (production) {
+  const merged = { inputs: {}, outputs: {} };
+  for (const result of results.slice(0, shipped.length)) {
+    Object.assign(merged.inputs, result.metafile.inputs);
+    Object.assign(merged.outputs, result.metafile.outputs);
+  }
+  writeFileSync('dist/meta.json', JSON.stringify(merged));
+}
+console.log(`built ${results.length} bundles in ${Date.now() - started} ms${production ? ' (production)' : ''}`);

@@ -1,0 +1,2 @@
+// The lazily loaded Azure bundle: the access check (under construction: issue 5).
+export {};

@@ -1,0 +1,162 @@
+// Endpoint shapes (facts §1, §3): which Azure AI endpoint a URL is, which cloud, which clients and
+// token scopes fit it. Placeholders in the resource label (<resource>, {name}, ${RES}) still classify.
+import type { Cloud, EndpointInfo, EndpointKind } from '../types';
+
+/** Token scopes (facts §3). */
+export const SCOPES = {
+  cognitiveServices: 'https://cognitiveservices.azure.com/.default',
+  cognitiveServicesUsGov: 'https://cognitiveservices.azure.us/.default',
+  cognitiveServicesChina: 'https://cognitiveservices.azure.cn/.default',
+  aiAzure: 'https://ai.azure.com/.default',
+  ml: 'https://ml.azure.com/.default',
+  management: 'https://management.azure.com/.default',
+} as const;
+
+const COGNITIVE_SCOPE_BY_CLOUD: Record<Cloud, string> = {
+  public: SCOPES.cognitiveServices,
+  usgov: SCOPES.cognitiveServicesUsGov,
+  china: SCOPES.cognitiveServicesChina,
+};
+
+/** A DNS label, or a placeholder standing for one. */
+const LABEL = String.raw`(?:<[^<>\s/]{1,60}>|\{[^{}\s/]{1,60}\}|\$\{[^{}\s/]{1,60}\}|\$[A-Za-z_][A-Za-z0-9_]{0,60}|%[A-Za-z_][A-Za-z0-9_]{0,60}%|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)`;
+
+interface HostShape {
+  pattern: RegExp;
+  cloud: Cloud;
+  /** Decides the kind from the path (host alone is not enough for services.ai / openai hosts). */
+  kind: (path: string) => EndpointKind;
+  labels: (m: RegExpMatchArray) => { resource?: string; region?: string; deployment?: string };
+}
+
+const openAiPathKind = (path: string): EndpointKind => (/^\/openai\/v1(?:\/|$)/i.test(path) ? 'openai-v1' : 'azure-openai');
+
+const servicesAiPathKind = (path: string): EndpointKind => {
+  if (/^\/openai\/v1(?:\/|$)/i.test(path)) return 'openai-v1';
+  if (/^\/openai(?:\/|$)/i.test(path)) return 'azure-openai';
+  if (/^\/api\/projects(?:\/|$)/i.test(path)) return 'foundry-project';
+  if (/^\/models?(?:\/|$)/i.test(path)) return 'model-inference';
+  return 'ai-services';
+};
+
+const cognitivePathKind = (path: string): EndpointKind => {
+  if (/^\/openai\/v1(?:\/|$)/i.test(path)) return 'openai-v1';
+  if (/^\/openai(?:\/|$)/i.test(path)) return 'azure-openai';
+  if (/^\/models?(?:\/|$)/i.test(path)) return 'model-inference';
+  return 'cognitive-services';
+};
+
+const host = (suffix: string) => new RegExp(`^(${LABEL})\\.${suffix.replace(/\./g, '\\.')}$`, 'i');
+
+const HOSTS: HostShape[] = [
+  { pattern: host('openai.azure.com'), cloud: 'public', kind: openAiPathKind, labels: (m) => ({ resource: m[1] }) },
+  { pattern: host('openai.azure.us'), cloud: 'usgov', kind: openAiPathKind, labels: (m) => ({ resource: m[1] }) },
+  { pattern: host('openai.azure.cn'), cloud: 'china', kind: openAiPathKind, labels: (m) => ({ resource: m[1] }) },
+  { pattern: host('services.ai.azure.com'), cloud: 'public', kind: servicesAiPathKind, labels: (m) => ({ resource: m[1] }) },
+  { pattern: host('cognitiveservices.azure.com'), cloud: 'public', kind: cognitivePathKind, labels: (m) => ({ resource: m[1] }) },
+  { pattern: host('cognitiveservices.azure.us'), cloud: 'usgov', kind: cognitivePathKind, labels: (m) => ({ resource: m[1] }) },
+  { pattern: host('cognitiveservices.azure.cn'), cloud: 'china', kind: cognitivePathKind, labels: (m) => ({ resource: m[1] }) },
+  { pattern: host('api.cognitive.microsoft.com'), cloud: 'public', kind: () => 'regional', labels: (m) => ({ region: m[1] }) },
+  { pattern: host('api.cognitive.microsoft.us'), cloud: 'usgov', kind: () => 'regional', labels: (m) => ({ region: m[1] }) },
+  { pattern: host('api.cognitive.azure.cn'), cloud: 'china', kind: () => 'regional', labels: (m) => ({ region: m[1] }) },
+  {
+    pattern: new RegExp(`^(${LABEL})\\.(${LABEL})\\.(?:models|inference)\\.ai\\.azure\\.com$`, 'i'),
+    cloud: 'public',
+    kind: () => 'serverless',
+    labels: (m) => ({ deployment: m[1], region: m[2] }),
+  },
+  {
+    pattern: new RegExp(`^(${LABEL})\\.(${LABEL})\\.inference\\.ml\\.azure\\.com$`, 'i'),
+    cloud: 'public',
+    kind: () => 'managed-online',
+    labels: (m) => ({ resource: m[1], region: m[2] }),
+  },
+  { pattern: /^api\.openai\.com$/i, cloud: 'public', kind: () => 'openai-public', labels: () => ({}) },
+];
+
+const DESCRIPTIONS: Record<EndpointKind, string> = {
+  'azure-openai': 'Azure OpenAI endpoint (deployment in the URL path, api-version required)',
+  'openai-v1': 'Azure OpenAI v1 API (no api-version; the deployment name goes in `model`)',
+  'model-inference': 'Azure AI model inference endpoint (one URL for every deployment; `model` picks it)',
+  'foundry-project': 'Azure AI Foundry project endpoint (agents, evaluations, connections)',
+  'ai-services': 'Azure AI Services (Foundry) resource endpoint',
+  'cognitive-services': 'Azure AI / Cognitive Services custom-subdomain endpoint',
+  regional: 'Regional Cognitive Services endpoint (no custom subdomain: API keys only, no Entra ID)',
+  serverless: 'Serverless API (Models-as-a-Service) endpoint, one deployment per host',
+  'managed-online': 'Azure Machine Learning managed online endpoint',
+  'openai-public': 'OpenAI (api.openai.com), not an Azure endpoint',
+};
+
+const CLIENTS: Record<EndpointKind, string[]> = {
+  'azure-openai': ['AzureOpenAI (openai)', 'AzureOpenAIClient (.NET)', 'OpenAIClientBuilder (Java com.azure.ai.openai)'],
+  'openai-v1': ['OpenAI (openai, base_url …/openai/v1/)', 'OpenAIClient (OpenAI .NET)', 'OpenAIOkHttpClient (openai-java)'],
+  'model-inference': ['ChatCompletionsClient / EmbeddingsClient (azure-ai-inference)', 'ModelClient (@azure-rest/ai-inference)'],
+  'foundry-project': ['AIProjectClient (azure-ai-projects)'],
+  'ai-services': ['append /models for the Inference SDK, /openai/v1/ for the OpenAI client'],
+  'cognitive-services': ['AzureOpenAI (openai)', 'AzureOpenAIClient (.NET)'],
+  regional: ['API-key clients only'],
+  serverless: ['ChatCompletionsClient / load_client (azure-ai-inference), API key'],
+  'managed-online': ['plain HTTP (score)', 'ChatCompletionsClient for chat models'],
+  'openai-public': ['OpenAI (openai) with an OpenAI API key'],
+};
+
+function scopesFor(kind: EndpointKind, cloud: Cloud): string[] {
+  const cognitive = COGNITIVE_SCOPE_BY_CLOUD[cloud];
+  switch (kind) {
+    case 'azure-openai':
+    case 'cognitive-services':
+    case 'ai-services':
+      return [cognitive];
+    case 'openai-v1':
+    case 'model-inference':
+      return cloud === 'public' ? [cognitive, SCOPES.aiAzure] : [cognitive];
+    case 'foundry-project':
+      return [SCOPES.aiAzure];
+    case 'managed-online':
+      return [SCOPES.ml];
+    case 'serverless': // Entra support on serverless is unverified (facts §1); keys are the documented path.
+    case 'regional': // Entra needs a custom subdomain (facts §1, [D7]).
+    case 'openai-public':
+      return [];
+  }
+}
+
+/** Parses scheme://host[:port]/path?query without URL() so that placeholders survive. */
+function splitUrl(raw: string): { host: string; path: string } | undefined {
+  const m = /^\s*https?:\/\/([^/?#\s:]+)(?::\d+)?([^?#\s]*)/i.exec(raw);
+  if (!m) return undefined;
+  return { host: m[1], path: m[2] || '/' };
+}
+
+export function classifyEndpoint(url: string): EndpointInfo | undefined {
+  const parts = splitUrl(url);
+  if (!parts) return undefined;
+  for (const shape of HOSTS) {
+    const m = parts.host.match(shape.pattern);
+    if (!m) continue;
+    const kind = shape.kind(parts.path);
+    const labels = shape.labels(m);
+    const deployment = labels.deployment ?? /^\/openai\/deployments\/([^/]+)/i.exec(parts.path)?.[1];
+    const project = /^\/api\/projects\/([^/]+)/i.exec(parts.path)?.[1];
+    return {
+      url: url.trim(),
+      kind,
+      cloud: shape.cloud,
+      host: parts.host,
+      path: parts.path,
+      resource: labels.resource,
+      region: labels.region,
+      deployment,
+      project,
+      scopes: scopesFor(kind, shape.cloud),
+      clients: CLIENTS[kind],
+      description: DESCRIPTIONS[kind],
+    };
+  }
+  return undefined;
+}
+
+/** True when the resource label is a placeholder such as <resource>, {name} or ${RES}. */
+export function isPlaceholder(label: string | undefined): boolean {
+  return !!label && /[<>{}$%]/.test(label);
+}

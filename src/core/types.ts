@@ -1,0 +1,172 @@
+// The engine's public contract: what analyzeDocument returns and what the editor, the CLI,
+// the access check and the tests consume. Plain data only, so findings serialise to JSON/SARIF.
+
+export const RULE_IDS = [
+  'openai-class-endpoint',
+  'openai-class-non-openai-model',
+  'plain-openai-class-azure-endpoint',
+  'inference-endpoint',
+  'token-scope',
+  'inference-default-scope',
+  'rest-auth-header',
+  'token-passed-as-api-key',
+  'static-token',
+  'regional-endpoint-entra',
+  'missing-model',
+  'missing-api-version',
+  'sdk-version',
+  'mixed-credentials',
+  'hardcoded-key',
+  'serverless-entra',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type Severity = 'error' | 'warning' | 'info';
+/** What a user may set per rule (settings, CLI `--rule`). */
+export type SeveritySetting = Severity | 'off' | 'default';
+export type RuleSeverities = Partial<Record<RuleId, SeveritySetting>>;
+
+/** Zero-based line and UTF-16 column, as VS Code counts them. */
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A replacement in one file. `file` is the path as given to the engine (the analysed file, or a manifest/config file). */
+export interface TextEdit {
+  file: string;
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  /** Exactly one fix of a finding is preferred (the one "fix all" applies). */
+  preferred: boolean;
+  edits: TextEdit[];
+}
+
+export interface RelatedLocation {
+  file: string;
+  range: Range;
+  message: string;
+}
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  file: string;
+  /** The offending literal or argument, not the whole line. */
+  range: Range;
+  related: RelatedLocation[];
+  fixes: Fix[];
+  /** Link to docs/rules/<rule>.md. */
+  docsUrl: string;
+  /** The endpoint this finding is about, when there is one (feeds the access check). */
+  endpoint?: string;
+}
+
+/** A value read from a workspace env/config file, with where it was set. */
+export interface EnvValue {
+  value: string;
+  file: string;
+  range: Range;
+}
+
+/** Resolves environment/config variable names for the analysed file (nearest config file first). */
+export interface EnvSource {
+  lookup(name: string): EnvValue | undefined;
+}
+
+export interface AnalysisContext {
+  /** Path of the analysed file; used in findings and edits. Its base name also picks the file type. */
+  fileName: string;
+  env?: EnvSource;
+  rules?: RuleSeverities;
+}
+
+export type EndpointKind =
+  | 'azure-openai' // https://<res>.openai.azure.com[/openai/deployments/<d>]
+  | 'openai-v1' // https://<res>.openai.azure.com/openai/v1/ (also services.ai.azure.com/openai/v1/)
+  | 'model-inference' // https://<res>.services.ai.azure.com/models
+  | 'foundry-project' // https://<res>.services.ai.azure.com/api/projects/<p>
+  | 'ai-services' // https://<res>.services.ai.azure.com/ (no path)
+  | 'cognitive-services' // https://<res>.cognitiveservices.azure.com/
+  | 'regional' // https://<region>.api.cognitive.microsoft.com (no custom subdomain)
+  | 'serverless' // https://<dep>.<region>.models.ai.azure.com / inference.ai.azure.com
+  | 'managed-online' // https://<ep>.<region>.inference.ml.azure.com/score
+  | 'openai-public'; // https://api.openai.com (not Azure)
+
+export type Cloud = 'public' | 'usgov' | 'china';
+
+export interface EndpointInfo {
+  url: string;
+  kind: EndpointKind;
+  cloud: Cloud;
+  host: string;
+  /** Path without query, e.g. "/openai/deployments/gpt-4o/chat/completions". */
+  path: string;
+  /** Custom subdomain / resource name, when the host carries one (placeholders kept as written). */
+  resource?: string;
+  deployment?: string;
+  project?: string;
+  region?: string;
+  /** Token scopes that work for this endpoint, best first (empty: Entra not supported). */
+  scopes: string[];
+  /** Client classes that fit this endpoint (display names). */
+  clients: string[];
+  /** One-line description for hovers and reports. */
+  description: string;
+}
+
+/** An endpoint literal (or resolved variable) in the document. */
+export interface EndpointMention {
+  range: Range;
+  info: EndpointInfo;
+  /** Where the value came from when it was not written here (env file line). */
+  source?: EnvValue;
+}
+
+/** A client construction in the document (CodeLens anchor). */
+export interface ClientConstruction {
+  range: Range;
+  className: string;
+  endpoint?: EndpointInfo;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  endpoints: EndpointMention[];
+  clients: ClientConstruction[];
+  /** Set when the document was not analysed (binary, minified, too large...), with the reason. */
+  skipped?: string;
+}
+
+export const SCENARIO_IDS = [
+  'principal-lacks-permission',
+  'token-invalid-or-wrong-audience',
+  'not-found',
+  'deployment-not-found',
+  'custom-subdomain-required',
+  'network-denied',
+  'public-access-disabled',
+  'key-auth-disabled',
+  'invalid-key',
+  'missing-credentials',
+  'missing-api-version',
+] as const;
+export type ScenarioId = (typeof SCENARIO_IDS)[number];
+
+/** What explain(errorText) returns; `scenario` is null when nothing matches (title etc. then say so). */
+export interface Explanation {
+  scenario: ScenarioId | null;
+  title: string;
+  rootCause: string;
+  solution: string;
+  links: string[];
+}

@@ -1,0 +1,2 @@
+// Webview UI entry (under construction: issue 6).
+export {};

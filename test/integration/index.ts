@@ -1,0 +1,2 @@
+// Placeholder; the harness issue fills this in.
+export async function run(): Promise<void> {}
