@@ -1,0 +1,195 @@
+// explain(errorText): turns pasted error output (Python tracebacks, openai exceptions, .NET
+// RequestFailedException, JS RestError, raw HTTP/curl responses) into one of the seed's scenarios
+// with root cause and solution. Message patterns come from the facts file §6 (exact strings as
+// observed); the HTTP status is only a fallback. Errors that are not about authentication (429,
+// DNS failures, 5xx) get scenario null with a plain statement of what they are.
+import type { Explanation } from './types';
+import { SCENARIOS, LEARN, type Scenario } from './knowledge/scenarios';
+import type { ScenarioId } from './types';
+
+interface MessagePattern {
+  scenario: ScenarioId;
+  pattern: RegExp;
+  /** Facts source of the message text. */
+  source: string;
+}
+
+/** Most specific first: several messages share a status code (401/403/404). */
+const MESSAGE_PATTERNS: MessagePattern[] = [
+  { scenario: 'custom-subdomain-required', pattern: /provide a custom subdomain for token authentication/i, source: 'E5' },
+  { scenario: 'key-auth-disabled', pattern: /AuthenticationTypeDisabled|Key based authentication is disabled/i, source: 'E7' },
+  { scenario: 'public-access-disabled', pattern: /Public access is disabled/i, source: 'I15' },
+  {
+    scenario: 'network-denied',
+    pattern: /Virtual Network\s*\/\s*Firewall rules|A Virtual Network is configured for this resource|ThrowExceptionDueToTrafficDenied/i,
+    source: 'I14',
+  },
+  { scenario: 'invalid-key', pattern: /invalid subscription key|use a correct regional API endpoint/i, source: 'E6' },
+  {
+    scenario: 'deployment-not-found',
+    pattern: /DeploymentNotFound|API deployment for this resource does not exist/i,
+    source: 'I18',
+  },
+  {
+    scenario: 'principal-lacks-permission',
+    // "PermissionDenied" as an error code, not openai's PermissionDeniedError class (that one is any 403).
+    pattern: /Principal does not have access to API\/Operation|\bPermissionDenied\b(?!Error)/i,
+    source: 'D2',
+  },
+  {
+    scenario: 'token-invalid-or-wrong-audience',
+    pattern: /Access token is missing|audience is incorrect|Invalid auth token/i,
+    source: 'D2',
+  },
+  {
+    scenario: 'missing-credentials',
+    pattern: /Missing credentials\. Please pass one of|Missing credentials/i,
+    source: 'P1',
+  },
+  {
+    scenario: 'missing-api-version',
+    pattern:
+      /Must provide either the [`']?api_version[`']? argument or the [`']?OPENAI_API_VERSION|OPENAI_API_VERSION environment variable is missing or empty/i,
+    source: 'P1',
+  },
+  { scenario: 'not-found', pattern: /Resource not found/i, source: 'O13' },
+];
+
+const STATUS_PATTERNS: RegExp[] = [
+  /Error code:\s*(\d{3})\b/i, // openai-python: "Error code: 401 - {...}"
+  /\bStatus(?: code)?:\s*(\d{3})\b/i, // .NET "Status: 401 (Unauthorized)", azure-core "Status code: 405"
+  /\bHTTP\/\d(?:\.\d)?\s+(\d{3})\b/i, // raw responses, curl -i
+  /\bHTTP\s+(\d{3})\b/, // .NET "HTTP 401 (PermissionDenied)"
+  /["']?status(?:Code|_code)?["']?\s*[:=]\s*(\d{3})\b/i, // JS RestError statusCode: 401, JSON bodies
+  /(?:^|[\s(])(\d{3})\s+(?:\(?(?:Unauthorized|Forbidden|Not Found|Bad Request|Too Many Requests|PermissionDenied|Method Not Allowed)\b)/i,
+  /^\s*(\d{3})\b/, // "401 ..." as pasted from the seed table
+];
+
+/** The HTTP status the text reports, if any. */
+export function httpStatusOf(text: string): number | undefined {
+  for (const pattern of STATUS_PATTERNS) {
+    const match = pattern.exec(text);
+    if (match) {
+      const status = Number(match[1]);
+      if (status >= 100 && status <= 599) return status;
+    }
+  }
+  return undefined;
+}
+
+/** Which kind of caller produced a 401 audience error: picks the matching row of the seed table. */
+function callerOf(text: string): 'inference' | 'azure-openai' | 'rest' {
+  if (/azure[._\s-]ai[._\s-]inference|ai-inference|ChatCompletionsClient|EmbeddingsClient|ModelClient|services\.ai\.azure\.com\/models?\b/i.test(text)) {
+    return 'inference';
+  }
+  if (/AzureOpenAI|openai\.(?:AuthenticationError|APIStatusError)|openai[/\\]|Azure\.AI\.OpenAI|com\.azure\.ai\.openai|azure_endpoint/i.test(text)) {
+    return 'azure-openai';
+  }
+  return 'rest';
+}
+
+const CALLER_ADVICE: Record<'inference' | 'azure-openai' | 'rest', string> = {
+  inference:
+    'You are using the Azure AI Inference SDK: ensure you\'re connected to the endpoint https://<resource>.services.ai.azure.com/models and that you indicated the right scope for Entra ID (https://cognitiveservices.azure.com/.default); the SDK\'s default scope https://ml.azure.com/.default is rejected there.',
+  'azure-openai':
+    'You are using the AzureOpenAI class: ensure that you are using an OpenAI model connected to the endpoint https://<resource>.openai.azure.com, with a token provider for https://cognitiveservices.azure.com/.default. You can\'t use a Models-as-a-Service model there; if your model is not from OpenAI, use the Azure AI Inference SDK.',
+  rest: 'You are calling the REST API: ensure the Authorization header contains "Bearer <token>" with a valid token for the scope https://cognitiveservices.azure.com/.default.',
+};
+
+function explanationOf(scenario: Scenario, extra?: { solutionPrefix?: string; rootCauseSuffix?: string }): Explanation {
+  return {
+    scenario: scenario.id,
+    title: scenario.title,
+    rootCause: extra?.rootCauseSuffix ? `${scenario.rootCause} ${extra.rootCauseSuffix}` : scenario.rootCause,
+    solution: extra?.solutionPrefix ? `${extra.solutionPrefix} ${scenario.solution}` : scenario.solution,
+    links: [...scenario.links],
+  };
+}
+
+function tokenExplanation(text: string): Explanation {
+  const scenario = SCENARIOS['token-invalid-or-wrong-audience'];
+  const audiences = /audience is incorrect\s*\(([^)]*)\)/i.exec(text)?.[1];
+  const accepted = audiences
+    ? audiences
+        .split(/\s+or\s+|,\s*/)
+        .map((a) => a.trim())
+        .filter((a) => /^https?:\/\//.test(a))
+    : [];
+  const rootCauseSuffix = accepted.length ? `The service says it accepts tokens for: ${accepted.join(' or ')}.` : undefined;
+  return explanationOf(scenario, { solutionPrefix: CALLER_ADVICE[callerOf(text)], rootCauseSuffix });
+}
+
+function noScenario(title: string, rootCause: string, solution: string, links: string[] = []): Explanation {
+  return { scenario: null, title, rootCause, solution, links };
+}
+
+const DNS_FAILURE = /ENOTFOUND|EAI_AGAIN|getaddrinfo|Name or service not known|NameResolutionError|nodename nor servname|No such host is known|Temporary failure in name resolution|Could not resolve host/i;
+const CONNECTION_FAILURE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection refused|timed out|APIConnectionError|Connection error/i;
+
+/** Classifies pasted error output into a seed scenario (or null, saying plainly what the error is). */
+export function explain(errorText: string): Explanation {
+  const text = (errorText ?? '').slice(0, 200_000);
+  if (!text.trim()) {
+    return noScenario(
+      'Nothing to explain',
+      'The error text is empty.',
+      'Paste the full error output: the exception line, the HTTP status and the response body.',
+    );
+  }
+  for (const { scenario, pattern } of MESSAGE_PATTERNS) {
+    if (!pattern.test(text)) continue;
+    if (scenario === 'token-invalid-or-wrong-audience') return tokenExplanation(text);
+    return explanationOf(SCENARIOS[scenario]);
+  }
+
+  const status = httpStatusOf(text);
+  if (status === 401) {
+    // A 401 without the PermissionDenied code is the authentication failure row of the seed table.
+    return tokenExplanation(text);
+  }
+  if (status === 404) return explanationOf(SCENARIOS['not-found']);
+  if (status === 429) {
+    return noScenario(
+      'HTTP 429: rate limited, not an authentication problem',
+      'HTTP 429 Too Many Requests means the deployment\'s rate limit or quota (tokens or requests per minute) was exceeded. Authentication and permissions worked.',
+      'Retry after the delay in the Retry-After header, lower the request rate, or raise the deployment\'s quota. This is not one of the Entra ID scenarios.',
+    );
+  }
+  if (DNS_FAILURE.test(text)) {
+    return noScenario(
+      'DNS failure: the host name could not be resolved',
+      'The endpoint\'s host name did not resolve, so no request reached Azure and authentication was never tried: usually a typo in the resource name or domain (the real host is <resource>.openai.azure.com, not <resource>.azure.openai.com), or a private DNS zone that this machine does not use.',
+      'Check the endpoint against the resource\'s Keys and Endpoint page and resolve the host name (nslookup <host>). This is not one of the Entra ID scenarios.',
+      [LEARN.endpoints],
+    );
+  }
+  if (status === 403) {
+    return noScenario(
+      'HTTP 403 without a known message',
+      'A 403 from Azure AI usually means network rules (firewall, virtual network, disabled public access) or key authentication disabled on the resource, but this text does not say which.',
+      'Paste the response body too: it names the cause ("Access denied due to Virtual Network/Firewall rules", "Public access is disabled", "AuthenticationTypeDisabled").',
+      [LEARN.cogsvcVnet, LEARN.foundryAuth],
+    );
+  }
+  if (status !== undefined && status >= 500) {
+    return noScenario(
+      `HTTP ${status}: a service-side error, not an authentication problem`,
+      'The service failed to handle the request; authentication is not the cause.',
+      'Retry with backoff; if it persists, check Azure service health for the region. This is not one of the Entra ID scenarios.',
+    );
+  }
+  if (CONNECTION_FAILURE.test(text)) {
+    return noScenario(
+      'Connection failure: no response from the service',
+      'The request did not get an HTTP response (connection refused, reset or timed out), so authentication was never evaluated.',
+      'Check the endpoint, proxies and network rules between this machine and the resource. This is not one of the Entra ID scenarios.',
+    );
+  }
+  return noScenario(
+    'No known Entra ID scenario matches this error',
+    status !== undefined
+      ? `The text reports HTTP ${status}, but none of the known Entra ID error messages.`
+      : 'The text contains none of the known Entra ID error messages or an HTTP status.',
+    'Paste the full error output (status and response body). The scenario reference lists the errors this tool recognises.',
+  );
+}

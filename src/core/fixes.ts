@@ -1,0 +1,96 @@
+// Applying fixes as plain text: the editor, the CLI's --fix and the tests share one definition of
+// "apply these TextEdits to this text", which refuses (returns undefined) rather than corrupt a file
+// when an edit no longer fits it: out-of-bounds or overlapping ranges, or an expected text that changed.
+import type { Finding, Fix, Position, TextEdit } from './types';
+
+/** Offsets of the start of each line (after \n). Columns count UTF-16 code units, as VS Code does. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function offsetOf(text: string, starts: number[], position: Position): number | undefined {
+  const { line, character } = position;
+  if (!Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0 || line >= starts.length) return undefined;
+  const lineStart = starts[line];
+  let lineEnd = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
+  if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--; // the \r of CRLF is not a column
+  if (lineStart + character > lineEnd) return undefined;
+  return lineStart + character;
+}
+
+/**
+ * Applies edits (all meant for this text) and returns the new text, or undefined when any edit no
+ * longer applies: a position outside the text, an end before its start, or two edits that overlap.
+ * Edits are applied as if simultaneously (ranges refer to the original text); insertions at the same
+ * position keep their given order.
+ */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string | undefined {
+  if (edits.length === 0) return text;
+  const starts = lineStarts(text);
+  const resolved: Array<{ start: number; end: number; newText: string; order: number }> = [];
+  for (let i = 0; i < edits.length; i++) {
+    const edit = edits[i];
+    if (typeof edit.newText !== 'string') return undefined;
+    const start = offsetOf(text, starts, edit.range.start);
+    const end = offsetOf(text, starts, edit.range.end);
+    if (start === undefined || end === undefined || end < start) return undefined;
+    resolved.push({ start, end, newText: edit.newText, order: i });
+  }
+  resolved.sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
+  let out = '';
+  let cursor = 0;
+  for (const edit of resolved) {
+    if (edit.start < cursor) return undefined; // overlaps the previous edit
+    out += text.slice(cursor, edit.start) + edit.newText;
+    cursor = edit.end;
+  }
+  return out + text.slice(cursor);
+}
+
+/** The preferred fix of a finding (exactly one is preferred by contract; the first one otherwise). */
+export function preferredFix(finding: Finding): Fix | undefined {
+  return finding.fixes.find((f) => f.preferred) ?? undefined;
+}
+
+/** Groups edits by the file they change. */
+export function editsByFile(edits: readonly TextEdit[]): Map<string, TextEdit[]> {
+  const byFile = new Map<string, TextEdit[]>();
+  for (const edit of edits) {
+    const list = byFile.get(edit.file) ?? [];
+    list.push(edit);
+    byFile.set(edit.file, list);
+  }
+  return byFile;
+}
+
+const overlaps = (a: TextEdit, b: TextEdit): boolean => {
+  if (a.file !== b.file) return false;
+  const before = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  const aEmpty = !before(a.range.start, a.range.end);
+  const bEmpty = !before(b.range.start, b.range.end);
+  if (aEmpty && bEmpty) return false; // two insertions never conflict
+  return before(a.range.start, b.range.end) && before(b.range.start, a.range.end);
+};
+
+/**
+ * Picks the preferred fixes of several findings that can be applied together: a fix whose edits
+ * overlap an already chosen one is left out (it is applied on a later pass, after re-analysis).
+ */
+export function compatiblePreferredFixes(findings: readonly Finding[]): Fix[] {
+  const chosen: Fix[] = [];
+  const chosenEdits: TextEdit[] = [];
+  const seen = new Set<string>();
+  for (const finding of findings) {
+    const fix = preferredFix(finding);
+    if (!fix || fix.edits.length === 0) continue;
+    const key = JSON.stringify(fix.edits);
+    if (seen.has(key)) continue; // the same fix offered by two findings (e.g. one env value used twice)
+    if (fix.edits.some((e) => chosenEdits.some((c) => overlaps(e, c)))) continue;
+    seen.add(key);
+    chosen.push(fix);
+    chosenEdits.push(...fix.edits);
+  }
+  return chosen;
+}
