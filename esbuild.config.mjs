@@ -2,7 +2,7 @@
 // Separate bundles keep activation cheap: extension.js never contains @azure/* code;
 // the access check lives in azure.js, which extension.js requires only when a check runs.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, mkdirSync, copyFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, mkdirSync, copyFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -45,33 +45,32 @@ const shipped = [
   },
 ];
 
+// Test bundles (owned by the harness): every suite file is its own bundle so runners can load
+// them one by one. mocha and playwright-core stay external (resolved from node_modules).
+const testBundle = { ...node, sourcemap: 'inline', minify: false, external: ['vscode', 'mocha', 'playwright-core'] };
+const suitesIn = (dir) => (existsSync(dir) ? walk(dir, (f) => f.endsWith('.test.ts')) : []);
 const tests = withTests
   ? [
+      { ...testBundle, entryPoints: suitesIn('test/unit'), outdir: 'out/test/unit', outbase: 'test/unit' },
       {
-        ...node,
-        sourcemap: 'inline',
-        minify: false,
-        entryPoints: walk('test/unit', (f) => f.endsWith('.test.ts')),
-        outdir: 'out/test/unit',
-        outbase: 'test/unit',
-      },
-      {
-        ...node,
-        sourcemap: 'inline',
-        minify: false,
-        entryPoints: { index: 'test/integration/index.ts' },
+        // extensionTestsPath for both runners (code-server and @vscode/test-electron) + each suite.
+        ...testBundle,
+        entryPoints: ['test/integration/index.ts', ...suitesIn('test/integration')],
         outdir: 'out/test/integration',
+        outbase: 'test/integration',
       },
       {
-        ...node,
-        sourcemap: 'inline',
-        minify: false,
-        external: ['vscode', 'playwright-core'],
-        entryPoints: walk('test/ui', (f) => f.endsWith('.test.ts')),
-        outdir: 'out/test/ui',
-        outbase: 'test/ui',
+        // The suite that runs against the installed .vsix (not the development build).
+        ...testBundle,
+        entryPoints: ['test/harness/vsix-probe/index.ts', 'test/harness/vsix-probe/installed.test.ts'],
+        outdir: 'out/test/harness/vsix-probe',
+        outbase: 'test/harness/vsix-probe',
       },
-    ]
+      { ...testBundle, entryPoints: suitesIn('test/ui'), outdir: 'out/test/ui', outbase: 'test/ui' },
+      ...(existsSync('test/emulator/main.ts')
+        ? [{ ...testBundle, sourcemap: false, entryPoints: { main: 'test/emulator/main.ts' }, outdir: 'out/test/emulator' }]
+        : []),
+    ].filter((options) => (Array.isArray(options.entryPoints) ? options.entryPoints.length > 0 : true))
   : [];
 
 const started = Date.now();

@@ -1,0 +1,59 @@
+// The integration layer: every test/integration/*.test.ts suite inside a real VS Code extension
+// host (code-server) with the development build, then the packaged .vsix installed into a second,
+// separate code-server. Needs `node esbuild.config.mjs --tests` first (run-all.mjs does it).
+//
+//   node test/harness/run-integration.mjs              development build only
+//   node test/harness/run-integration.mjs --vsix FILE  also check the installed FILE
+//   AAD_TEST_GREP=pattern                              run only matching tests
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { installVsix, repoRoot } from './host.mjs';
+import { defaultTimeoutMs, runInHost } from './runInHost.mjs';
+
+export async function runIntegration() {
+  const root = repoRoot();
+  return runInHost({
+    label: 'integration',
+    folder: join(root, 'test', 'fixtures', 'workspace'),
+    extensionDevelopmentPath: root,
+    extensionTestsPath: join(root, 'out', 'test', 'integration', 'index.js'),
+    timeoutMs: defaultTimeoutMs(),
+  });
+}
+
+export async function runVsix(vsixPath) {
+  const root = repoRoot();
+  const scratch = mkdtempSync(join(tmpdir(), 'aad-vsix-'));
+  const userDataDir = join(scratch, 'user-data');
+  const extensionsDir = join(scratch, 'extensions');
+  try {
+    const output = installVsix(resolve(vsixPath), { userDataDir, extensionsDir });
+    console.log(`[vsix] ${output.trim().split('\n').pop()}`);
+    return await runInHost({
+      label: 'vsix',
+      folder: join(root, 'test', 'fixtures', 'demo'),
+      // An empty development extension: the extension under test is the installed copy.
+      extensionDevelopmentPath: join(root, 'test', 'harness', 'vsix-probe'),
+      extensionTestsPath: join(root, 'out', 'test', 'harness', 'vsix-probe', 'index.js'),
+      timeoutMs: defaultTimeoutMs(),
+      env: { AAD_VSIX_EXTENSIONS_DIR: extensionsDir },
+      serverOptions: { userDataDir, extensionsDir },
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.log(`[vsix] ERROR: ${message}`);
+    return { label: 'vsix', passed: 0, failed: 1, exitCode: 1, error: message };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const vsixIndex = process.argv.indexOf('--vsix');
+  const results = [await runIntegration()];
+  if (vsixIndex > 0) results.push(await runVsix(process.argv[vsixIndex + 1]));
+  for (const r of results) console.log(`${r.label}: ${r.passed} passed, ${r.failed} failed${r.error ? ` (${r.error})` : ''}`);
+  process.exit(results.some((r) => r.failed > 0 || r.exitCode !== 0) ? 1 : 0);
+}
