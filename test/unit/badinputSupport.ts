@@ -1,0 +1,72 @@
+// Runs the real CLI (dist/cli.js) as a child process for the bad-input and --fix suites: a hard time
+// limit (a hang fails clearly instead of stalling npm test) and parsing of its JSON report.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+function repoRoot(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'azure-ai-auth-doctor') return dir;
+  }
+  return process.cwd();
+}
+
+export const CLI = join(repoRoot(), 'dist', 'cli.js');
+
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Runs the CLI with a hard time limit; a hang is a failure with a clear message, not a stuck test run. */
+export function runCli(args: string[], cwd: string, timeoutMs = 90_000): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`CLI ${args.join(' ')} did not finish within ${timeoutMs} ms (stderr so far: ${Buffer.concat(err).toString().slice(0, 2000)})`));
+    }, timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms: Date.now() - started });
+    });
+  });
+}
+
+/** True when dist/cli.js is the real CLI (not the skeleton's placeholder). */
+export function cliAvailable(): boolean {
+  if (!existsSync(CLI)) return false;
+  const probe = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8', timeout: 20_000 });
+  return !/not available yet/.test(probe.stdout + probe.stderr) && /scan/.test(probe.stdout + probe.stderr);
+}
+
+export interface JsonFinding {
+  rule: string;
+  severity: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  fixes: Array<{ title: string; preferred: boolean; edits: unknown[] }>;
+}
+
+export function parseJsonReport(run: CliRun): { version: number; filesScanned: number; findings: JsonFinding[] } {
+  try {
+    return JSON.parse(run.stdout);
+  } catch (error) {
+    throw new Error(`stdout is not JSON (exit ${run.code}): ${run.stdout.slice(0, 500)}\nstderr: ${run.stderr.slice(0, 1000)}`);
+  }
+}
+
