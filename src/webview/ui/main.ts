@@ -1,2 +1,96 @@
-// Webview UI entry (under construction: issue 6).
-export {};
+// Webview entry (bundled to dist/webview/main.js): builds the five sections once, then updates them
+// from host messages. State is saved with setState so a hidden or reloaded panel comes back as it
+// was, and the host re-pushes a fresh snapshot on 'ready'.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-badge/index.js';
+import '@vscode-elements/elements/dist/vscode-textarea/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import './main.css';
+import type { HostToWebview, PanelSnapshot } from '../protocol';
+import { createChecklist } from './checklist';
+import { h } from './dom';
+import { createFindings } from './findings';
+import { createReport } from './report';
+import { createScenarios } from './scenarios';
+import { createTroubleshooter } from './troubleshooter';
+import { loadState, saveState, send } from './vscodeApi';
+
+const state = loadState();
+let checking = false;
+let scanning = state.snapshot?.scanning ?? false;
+
+const checklist = createChecklist();
+const findings = createFindings();
+const report = createReport();
+const troubleshooter = createTroubleshooter((draft) => {
+  state.draft = draft;
+  saveState(state);
+});
+const scenarios = createScenarios((query) => {
+  state.query = query;
+  saveState(state);
+});
+
+const DEFAULT_OPEN: Record<string, boolean> = { checklist: true, findings: true, report: true, troubleshooter: true, scenarios: false };
+
+function section(id: string, title: string, body: HTMLElement, extra?: HTMLElement): HTMLElement {
+  const details = h(
+    'details',
+    { className: 'section', attrs: { 'data-section': id, open: state.open[id] ?? DEFAULT_OPEN[id] } },
+    h('summary', { attrs: { id: `${id}-heading` } }, title, extra ?? null),
+    h('div', { className: 'section-body', attrs: { role: 'region', 'aria-labelledby': `${id}-heading` } }, body),
+  ) as HTMLDetailsElement;
+  details.addEventListener('toggle', () => {
+    state.open[id] = details.open;
+    saveState(state);
+  });
+  return details;
+}
+
+const app = document.getElementById('app') ?? document.body;
+app.replaceChildren(
+  section('checklist', 'Permission checklist', checklist.element),
+  section('findings', 'Findings', findings.element, findings.summary),
+  section('report', 'Access report', report.element),
+  section('troubleshooter', 'Error troubleshooter', troubleshooter.element),
+  section('scenarios', 'Scenario reference', scenarios.element),
+);
+
+function render(snapshot: PanelSnapshot | null): void {
+  checklist.update(snapshot, checking);
+  findings.update(snapshot, scanning);
+  report.update(snapshot, checking);
+  scenarios.update(snapshot?.scenarios ?? []);
+}
+
+troubleshooter.setDraft(state.draft);
+troubleshooter.show(state.snapshot?.explanation ?? null);
+scenarios.setQuery(state.query);
+render(state.snapshot);
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const message = event.data as HostToWebview | undefined;
+  if (!message || typeof message !== 'object' || typeof message.type !== 'string') return;
+  switch (message.type) {
+    case 'snapshot':
+      state.snapshot = message.snapshot;
+      scanning = message.snapshot.scanning;
+      saveState(state);
+      render(state.snapshot);
+      troubleshooter.show(message.snapshot.explanation);
+      break;
+    case 'explanation':
+      if (state.snapshot) state.snapshot = { ...state.snapshot, explanation: message.explanation };
+      saveState(state);
+      troubleshooter.show(message.explanation);
+      break;
+    case 'busy':
+      if (message.what === 'scan') scanning = message.busy;
+      else if (message.what === 'check') checking = message.busy;
+      else troubleshooter.setBusy(message.busy);
+      render(state.snapshot);
+      break;
+  }
+});
+
+send({ type: 'ready' });
