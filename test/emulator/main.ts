@@ -1,0 +1,21 @@
+// Entry point of the Azure emulator: `node out/test/emulator/main.js --port 0 [--scenario all-good]`
+// prints EMULATOR_URL=http://127.0.0.1:PORT and serves until killed (the test harness starts it).
+import { startEmulator } from './server';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const emulator = await startEmulator({ port: Number(arg('port') ?? 0), scenario: arg('scenario') ?? 'all-good' });
+  process.stdout.write(`EMULATOR_URL=${emulator.url}\n`);
+  const stop = () => void emulator.close().then(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((err) => {
+  process.stderr.write(`emulator failed: ${(err as Error).message}\n`);
+  process.exit(1);
+});
