@@ -2,7 +2,7 @@
 // no network, and no @azure/* code (the access check lives in dist/azure.js, loaded on first use).
 import * as vscode from 'vscode';
 import { sharedState } from './state';
-import { registerEditorFeatures } from './editor/register';
+import { registerEditorFeatures, type EditorApi } from './editor/register';
 import { registerAccessCheck, isAzureBundleLoaded } from './editor/accessCheck';
 import { registerPanel } from './webview/panelHost';
 
@@ -11,15 +11,17 @@ export interface ExtensionApi {
   activationMs: number;
   isAzureBundleLoaded(): boolean;
   state: typeof sharedState;
+  /** Editor features (scan, analysis events, notices) for the integration tests. */
+  editor: EditorApi;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
   context.subscriptions.push(sharedState);
-  registerEditorFeatures(context);
+  const editor = registerEditorFeatures(context);
   registerAccessCheck(context);
   registerPanel(context);
-  return { activationMs: performance.now() - started, isAzureBundleLoaded, state: sharedState };
+  return { activationMs: performance.now() - started, isAzureBundleLoaded, state: sharedState, editor };
 }
 
 export function deactivate(): void {}

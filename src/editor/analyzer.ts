@@ -1,0 +1,278 @@
+// Runs the engine on documents and files and owns the one DiagnosticCollection: analyse on open,
+// on change (debounced), on save; clear on close; re-analyse when settings or env files change.
+// Results are cached per URI for the hover, CodeLens, code actions and language status, and
+// findings are published to sharedState for the panel.
+import * as vscode from 'vscode';
+import { analyzeDocument } from '../core/analyze';
+import type { AnalysisResult, EnvSource, Finding, RuleSeverities } from '../core/types';
+import { sharedState } from '../state';
+import { analysisLanguage, engineFileName, fileAnalysisLanguage, resourceUri, workspaceRelativePath } from './documents';
+import { toDiagnostic } from './convert';
+import { compileGlobs } from './glob';
+import type { EnvIndex } from './envIndex';
+import { readSettings } from './settings';
+import type { Notices } from './notices';
+
+/** Delay after the last keystroke; analysis itself takes a few ms, so results land well within 300 ms. */
+export const CHANGE_DEBOUNCE_MS = 120;
+
+export interface AnalysisEntry {
+  uri: vscode.Uri;
+  /** Engine file name used for findings and edits. */
+  fileName: string;
+  /** Document version analysed, or undefined when the text came from disk (workspace scan). */
+  version: number | undefined;
+  result: AnalysisResult;
+  /** Findings after the per-rule settings (what the Problems panel shows). */
+  findings: Finding[];
+  durationMs: number;
+  /** True when the analysis looked up env/config variables (so .env edits must re-analyse it). */
+  readsEnv: boolean;
+}
+
+/** Applies `azureAiAuthDoctor.rules`: 'off' drops a rule, a severity overrides the default. */
+export function applyRuleSettings(findings: Finding[], rules: RuleSeverities): Finding[] {
+  const out: Finding[] = [];
+  for (const finding of findings) {
+    const setting = rules[finding.rule];
+    if (setting === 'off') continue;
+    out.push(setting && setting !== 'default' ? { ...finding, severity: setting } : finding);
+  }
+  return out;
+}
+
+/** Wraps an EnvSource to remember whether the engine read any variable through it. */
+function recordingEnv(source: EnvSource): { env: EnvSource; used: () => boolean } {
+  let used = false;
+  return {
+    env: {
+      lookup(name) {
+        used = true;
+        return source.lookup(name);
+      },
+    },
+    used: () => used,
+  };
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+export class Analyzer implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('azureAiAuthDoctor');
+  private readonly entries = new Map<string, AnalysisEntry>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Files whose size skip was already announced (reset when the limit changes). */
+  private readonly announcedSkips = new Set<string>();
+  /** Bumped for every analysis of a URI so a late disk read never overwrites a newer result. */
+  private readonly generations = new Map<string, number>();
+  private readonly analyzedEmitter = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after a URI's findings were (re)published, including when they were cleared. */
+  readonly onDidAnalyze = this.analyzedEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly envIndex: EnvIndex,
+    private readonly notices: Notices,
+  ) {
+    this.disposables.push(this.collection, this.analyzedEmitter);
+  }
+
+  entry(uri: vscode.Uri): AnalysisEntry | undefined {
+    return this.entries.get(uri.toString());
+  }
+
+  allEntries(): AnalysisEntry[] {
+    return [...this.entries.values()];
+  }
+
+  /** The up-to-date result for an open document, analysing now if the cache is stale. */
+  resultFor(document: vscode.TextDocument): AnalysisEntry | undefined {
+    const cached = this.entries.get(document.uri.toString());
+    if (cached && cached.version === document.version) return cached;
+    this.analyzeDocumentNow(document);
+    return this.entries.get(document.uri.toString());
+  }
+
+  /** Debounced analysis after typing. */
+  schedule(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!document.isClosed) this.analyzeDocumentNow(document);
+      }, CHANGE_DEBOUNCE_MS),
+    );
+  }
+
+  /** Analyses an open document immediately (open, save, settings and env changes). */
+  analyzeDocumentNow(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) {
+      clearTimeout(pending);
+      this.timers.delete(key);
+    }
+    const languageId = analysisLanguage(document);
+    if (!languageId) return;
+    const scope = resourceUri(document);
+    const settings = readSettings(scope);
+    if (!settings.enable || this.isExcluded(scope, settings.exclude)) {
+      this.clear(document.uri);
+      return;
+    }
+    const text = document.getText();
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > settings.maxFileSizeKB * 1024) {
+      this.skipTooLarge(document.uri, bytes, settings.maxFileSizeKB);
+      return;
+    }
+    this.run(document.uri, scope, text, languageId, document.version, settings.rules);
+  }
+
+  /** Analyses a file that is not open, reading it with workspace.fs (workspace scan, file watcher). */
+  async analyzeFromDisk(uri: vscode.Uri, knownSize?: number): Promise<'analysed' | 'skipped' | 'ignored'> {
+    if (this.isOpen(uri)) return 'ignored'; // the editor owns it
+    const languageId = fileAnalysisLanguage(engineFileName(uri));
+    if (!languageId) return 'ignored';
+    const settings = readSettings(uri);
+    if (!settings.enable || this.isExcluded(uri, settings.exclude)) {
+      this.clear(uri);
+      return 'ignored';
+    }
+    const generation = this.bump(uri);
+    const size = knownSize ?? (await vscode.workspace.fs.stat(uri)).size;
+    if (size > settings.maxFileSizeKB * 1024) {
+      this.clear(uri);
+      return 'skipped';
+    }
+    const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    if (this.generations.get(uri.toString()) !== generation) return 'ignored';
+    if (this.isOpen(uri)) return 'ignored';
+    this.run(uri, uri, text, languageId, undefined, settings.rules, generation);
+    return 'analysed';
+  }
+
+  /** Open as a text editor or as a notebook (whose cells are analysed instead). */
+  private isOpen(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    return (
+      vscode.workspace.textDocuments.some((d) => !d.isClosed && d.uri.toString() === key) ||
+      vscode.workspace.notebookDocuments.some((nb) => !nb.isClosed && nb.uri.toString() === key)
+    );
+  }
+
+  private bump(uri: vscode.Uri): number {
+    const next = (this.generations.get(uri.toString()) ?? 0) + 1;
+    this.generations.set(uri.toString(), next);
+    return next;
+  }
+
+  private run(
+    uri: vscode.Uri,
+    scope: vscode.Uri,
+    text: string,
+    languageId: string,
+    version: number | undefined,
+    rules: RuleSeverities,
+    generation = this.bump(uri),
+  ): void {
+    const fileName = engineFileName(uri);
+    const recorder = recordingEnv(this.envIndex.sourceFor(scope));
+    const started = performance.now();
+    let result: AnalysisResult;
+    try {
+      result = analyzeDocument(text, languageId, { fileName, env: recorder.env, rules });
+    } catch (error) {
+      console.error(`Azure AI Auth Doctor: analysis of ${workspaceRelativePath(uri)} failed:`, error);
+      result = { findings: [], endpoints: [], clients: [], skipped: `analysis failed: ${String(error)}` };
+    }
+    const durationMs = performance.now() - started;
+    if (this.generations.get(uri.toString()) !== generation) return;
+    const findings = applyRuleSettings(result.findings, rules);
+    this.entries.set(uri.toString(), { uri, fileName, version, result, findings, durationMs, readsEnv: recorder.used() });
+    this.collection.set(
+      uri,
+      findings.map((finding) => toDiagnostic(finding, fileName, uri)),
+    );
+    sharedState.setFindings(uri, findings);
+    this.analyzedEmitter.fire(uri);
+  }
+
+  private skipTooLarge(uri: vscode.Uri, bytes: number, limitKB: number): void {
+    this.clear(uri);
+    const skipped = `${formatSize(bytes)} is over the ${limitKB} KB limit (azureAiAuthDoctor.maxFileSizeKB)`;
+    this.entries.set(uri.toString(), {
+      uri,
+      fileName: engineFileName(uri),
+      version: vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.version,
+      result: { findings: [], endpoints: [], clients: [], skipped },
+      findings: [],
+      durationMs: 0,
+      readsEnv: false,
+    });
+    this.analyzedEmitter.fire(uri);
+    const key = `${uri.toString()}|${limitKB}`;
+    if (this.announcedSkips.has(key)) return;
+    this.announcedSkips.add(key);
+    this.notices.info(
+      `Azure AI Auth Doctor skipped ${workspaceRelativePath(uri)}: ${skipped}.`,
+      [uri],
+      [{ title: 'Change Limit', command: 'workbench.action.openSettings', args: ['azureAiAuthDoctor.maxFileSizeKB'] }],
+    );
+  }
+
+  private isExcluded(uri: vscode.Uri, globs: string[]): boolean {
+    if (globs.length === 0 || uri.scheme === 'untitled') return false;
+    return isExcludedByGlobs(workspaceRelativePath(uri), globs);
+  }
+
+  /** Removes a URI's diagnostics, cached result and published findings. */
+  clear(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.bump(uri);
+    const pending = this.timers.get(key);
+    if (pending) {
+      clearTimeout(pending);
+      this.timers.delete(key);
+    }
+    const had = this.entries.delete(key) || this.collection.has(uri);
+    this.collection.delete(uri);
+    if (had) {
+      sharedState.setFindings(uri, []);
+      this.analyzedEmitter.fire(uri);
+    }
+  }
+
+  /** Clears everything (extension disabled everywhere, or before a full re-analysis). */
+  clearAll(): void {
+    for (const entry of [...this.entries.values()]) this.clear(entry.uri);
+  }
+
+  /** Forget announced size skips (the limit setting changed). */
+  resetSkipNotices(): void {
+    this.announcedSkips.clear();
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+const globCache = new Map<string, (p: string) => boolean>();
+/** The extension's own `exclude` globs, also applied to open files. */
+export function isExcludedByGlobs(relativePath: string, globs: string[]): boolean {
+  const key = globs.join('\n');
+  let matcher = globCache.get(key);
+  if (!matcher) {
+    matcher = compileGlobs(globs);
+    globCache.set(key, matcher);
+  }
+  return matcher(relativePath);
+}

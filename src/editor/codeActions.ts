@@ -1,0 +1,126 @@
+// Quick fixes for findings, the way vscode-eslint offers them: each finding's fixes (one preferred),
+// "Disable <rule> for this line", "Learn more about <rule>", and source.fixAll.azureAiAuthDoctor,
+// which applies every preferred fix in the file. Edits aimed at another file (the .env line) land there.
+import * as vscode from 'vscode';
+import { suppressionEdit } from './suppressionBridge';
+import type { Finding, TextEdit } from '../core/types';
+import type { Analyzer, AnalysisEntry } from './analyzer';
+import { addEdits, diagnosticMatches, toRange } from './convert';
+import { analysisLanguage } from './documents';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('azureAiAuthDoctor');
+
+export class FindingCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(private readonly analyzer: Analyzer) {}
+
+  provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
+    const entry = this.analyzer.resultFor(document);
+    if (!entry) return [];
+    const only = context.only;
+    const actions: vscode.CodeAction[] = [];
+    if (!only || only.contains(vscode.CodeActionKind.QuickFix) || vscode.CodeActionKind.QuickFix.contains(only)) {
+      actions.push(...this.quickFixes(document, range, context, entry));
+    }
+    if (only && (FIX_ALL_KIND.contains(only) || only.contains(FIX_ALL_KIND))) {
+      const fixAll = this.fixAll(entry);
+      if (fixAll) actions.push(fixAll);
+    }
+    return actions;
+  }
+
+  private quickFixes(
+    document: vscode.TextDocument,
+    range: vscode.Range,
+    context: vscode.CodeActionContext,
+    entry: AnalysisEntry,
+  ): vscode.CodeAction[] {
+    // Findings behind the diagnostics VS Code hands us; when invoked without them, those under the cursor.
+    let findings = entry.findings.filter((f) => context.diagnostics.some((d) => diagnosticMatches(d, f)));
+    if (findings.length === 0 && context.diagnostics.length === 0) {
+      findings = entry.findings.filter((f) => toRange(f.range).intersection(range) !== undefined);
+    }
+    const actions: vscode.CodeAction[] = [];
+    const disabledRules = new Set<string>();
+    for (const finding of findings) {
+      const diagnostics = context.diagnostics.filter((d) => diagnosticMatches(d, finding));
+      for (const fix of finding.fixes) {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.edit = new vscode.WorkspaceEdit();
+        addEdits(action.edit, fix.edits, entry.fileName, entry.uri);
+        action.diagnostics = diagnostics;
+        action.isPreferred = fix.preferred;
+        actions.push(action);
+      }
+    }
+    for (const finding of findings) {
+      const key = `${finding.rule}:${finding.range.start.line}`;
+      if (disabledRules.has(key)) continue;
+      disabledRules.add(key);
+      const disable = this.disableForLine(document, entry, finding);
+      if (disable) actions.push(disable);
+    }
+    const documented = new Set<string>();
+    for (const finding of findings) {
+      if (documented.has(finding.rule)) continue;
+      documented.add(finding.rule);
+      const learn = new vscode.CodeAction(`Learn more about ${finding.rule}`, vscode.CodeActionKind.QuickFix);
+      learn.command = { title: learn.title, command: 'vscode.open', arguments: [vscode.Uri.parse(finding.docsUrl)] };
+      actions.push(learn);
+    }
+    return actions;
+  }
+
+  private disableForLine(document: vscode.TextDocument, entry: AnalysisEntry, finding: Finding): vscode.CodeAction | undefined {
+    const languageId = analysisLanguage(document) ?? document.languageId;
+    let edit: TextEdit | undefined;
+    try {
+      edit = suppressionEdit(document.getText(), languageId, finding.range.start.line, finding.rule);
+    } catch {
+      return undefined; // no comment syntax for this file type
+    }
+    if (!edit) return undefined;
+    const action = new vscode.CodeAction(`Disable ${finding.rule} for this line`, vscode.CodeActionKind.QuickFix);
+    action.edit = new vscode.WorkspaceEdit();
+    action.edit.replace(entry.uri, toRange(edit.range), edit.newText);
+    return action;
+  }
+
+  /** Every preferred fix of the file in one edit; overlapping edits are dropped (the next run catches them). */
+  private fixAll(entry: AnalysisEntry): vscode.CodeAction | undefined {
+    const chosen: TextEdit[] = [];
+    for (const finding of entry.findings) {
+      const preferred = finding.fixes.find((fix) => fix.preferred);
+      if (!preferred) continue;
+      const overlaps = preferred.edits.some((edit) => chosen.some((c) => editsOverlap(c, edit)));
+      const duplicate = preferred.edits.every((edit) =>
+        chosen.some((c) => c.file === edit.file && c.newText === edit.newText && toRange(c.range).isEqual(toRange(edit.range))),
+      );
+      if (overlaps || duplicate) continue;
+      chosen.push(...preferred.edits);
+    }
+    if (chosen.length === 0) return undefined;
+    const action = new vscode.CodeAction('Fix all Azure AI Auth Doctor problems', FIX_ALL_KIND);
+    action.edit = new vscode.WorkspaceEdit();
+    addEdits(action.edit, chosen, entry.fileName, entry.uri);
+    return action;
+  }
+}
+
+/** True when two edits of the same file touch the same text (touching ends and separate inserts are fine). */
+function editsOverlap(a: TextEdit, b: TextEdit): boolean {
+  if (a.file !== b.file) return false;
+  const ra = toRange(a.range);
+  const rb = toRange(b.range);
+  if (ra.isEmpty && rb.isEmpty) return false;
+  if (ra.isEmpty) return rb.start.isBefore(ra.start) && ra.start.isBefore(rb.end);
+  if (rb.isEmpty) return ra.start.isBefore(rb.start) && rb.start.isBefore(ra.end);
+  return ra.start.isBefore(rb.end) && rb.start.isBefore(ra.end);
+}

@@ -1,0 +1,52 @@
+// Language status item (the `{}` area of the status bar) for analysed files: the findings count of
+// the active file and how long its last analysis took, like vscode-eslint's time budget.
+import * as vscode from 'vscode';
+import type { Analyzer } from './analyzer';
+import { DOCUMENT_SELECTOR } from './documents';
+
+export class AnalysisLanguageStatus implements vscode.Disposable {
+  private readonly item = vscode.languages.createLanguageStatusItem('azureAiAuthDoctor.status', DOCUMENT_SELECTOR);
+  private readonly disposables: vscode.Disposable[] = [this.item];
+
+  constructor(private readonly analyzer: Analyzer) {
+    this.item.name = 'Azure AI Auth Doctor';
+    this.item.command = { title: 'Show Problems', command: 'workbench.actions.view.problems' };
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      analyzer.onDidAnalyze((uri) => {
+        if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) this.update();
+      }),
+    );
+    this.update();
+  }
+
+  /** Text shown for the active editor (exported through the editor API for tests). */
+  text(): string {
+    return `${this.item.text}${this.item.detail ? ` (${this.item.detail})` : ''}`;
+  }
+
+  update(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    const entry = document ? this.analyzer.entry(document.uri) : undefined;
+    if (!entry) {
+      this.item.text = '$(shield) Azure AI Auth: not analysed';
+      this.item.detail = undefined;
+      this.item.severity = vscode.LanguageStatusSeverity.Information;
+      return;
+    }
+    if (entry.result.skipped) {
+      this.item.text = '$(shield) Azure AI Auth: skipped';
+      this.item.detail = entry.result.skipped;
+      this.item.severity = vscode.LanguageStatusSeverity.Warning;
+      return;
+    }
+    const count = entry.findings.length;
+    this.item.text = `$(shield) Azure AI Auth: ${count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}`}`;
+    this.item.detail = `analysed in ${entry.durationMs.toFixed(1)} ms`;
+    this.item.severity = count === 0 ? vscode.LanguageStatusSeverity.Information : vscode.LanguageStatusSeverity.Warning;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
