@@ -13,6 +13,8 @@ export interface ExtensionApi {
   state: typeof sharedState;
   /** Editor features (scan, analysis events, notices) for the integration tests. */
   editor: EditorApi;
+  /** Where this extension's logs (its LogOutputChannel files) are written; the token-leak suite reads them. */
+  logUri: vscode.Uri;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -21,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const editor = registerEditorFeatures(context);
   registerAccessCheck(context);
   registerPanel(context);
-  return { activationMs: performance.now() - started, isAzureBundleLoaded, state: sharedState, editor };
+  return { activationMs: performance.now() - started, isAzureBundleLoaded, state: sharedState, editor, logUri: context.logUri };
 }
 
 export function deactivate(): void {}
