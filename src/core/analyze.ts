@@ -1,6 +1,106 @@
-// analyzeDocument(text, context) -> findings. (Engine under construction: see issue 3.)
-import type { AnalysisContext, AnalysisResult } from './types';
+// analyzeDocument(text, languageId, context): the engine's single entry point. Skips what it must not
+// read (binary, minified, huge), pre-filters cheaply, lexes once, extracts clients/endpoints once, runs
+// every rule (a failing rule never breaks the others), then applies suppressions and severities.
+import type { AnalysisContext, AnalysisResult, ClientConstruction, EndpointMention, Finding, Severity } from './types';
+import { RULES } from './rules';
+import { makeReporter, type RuleContext } from './rules/rule';
+import { Doc } from './scan/document';
+import { ValueResolver } from './scan/values';
+import { extractClients } from './scan/clients';
+import { findEndpointMentions } from './scan/endpoints';
+import { isSuppressed, readSuppressions } from './suppress';
+import { analyzeNotebook } from './scan/notebook';
 
-export function analyzeDocument(_text: string, _languageId: string, _context: AnalysisContext): AnalysisResult {
-  return { findings: [], endpoints: [], clients: [] };
+/** Larger documents are not analysed (the editor's time budget; the CLI reports the skip). */
+export const MAX_CHARS = 8_000_000;
+const MINIFIED_LINE = 20_000;
+
+/** Substrings at least one of which every finding needs (cheap early exit on ordinary files). */
+const TRIGGERS = /azure|openai|inference|cognitive|api-key|bearer|authoriz|authentic|credential|ai\.azure|get-access-token|models\.ai/i;
+const MANIFEST_TRIGGERS = /ai-inference|openai|Azure\.AI\.Inference|azure-ai/i;
+
+const empty = (skipped?: string): AnalysisResult => ({ findings: [], endpoints: [], clients: [], ...(skipped ? { skipped } : {}) });
+
+export function skipReason(text: string): string | undefined {
+  if (text.length > MAX_CHARS) return `too large (${(text.length / 1_000_000).toFixed(1)} MB; limit ${MAX_CHARS / 1_000_000} MB)`;
+  if (text.indexOf('\u0000') >= 0) return 'binary file (contains NUL bytes)';
+  // minified: a very long line with little whitespace
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start > MINIFIED_LINE) {
+      const line = text.slice(start, Math.min(end, start + 100_000));
+      const spaces = line.length - line.replace(/\s/g, '').length;
+      if (spaces / line.length < 0.05) return `minified or generated file (a ${end - start}-character line)`;
+    }
+    start = end + 1;
+  }
+  return undefined;
+}
+
+export function analyzeDocument(text: string, languageId: string, context: AnalysisContext): AnalysisResult {
+  try {
+    if (typeof text !== 'string') return empty('invalid input (not text)');
+    // VS Code never includes the BOM in a document's text; drop it so columns agree.
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.length === 0) return empty();
+    const skipped = skipReason(text);
+    if (skipped) return empty(skipped);
+    if (languageId === 'jupyter') return analyzeNotebook(text, context, (cellText, ctx) => analyzeText(cellText, 'python', ctx));
+    return analyzeText(text, languageId, context);
+  } catch (error) {
+    return empty(`internal error: ${(error as Error)?.message ?? String(error)}`);
+  }
+}
+
+function analyzeText(text: string, languageId: string, context: AnalysisContext): AnalysisResult {
+  const manifest = /(^|[\\/])(package\.json|pyproject\.toml|pom\.xml|build\.gradle(\.kts)?|[^\\/]*\.csproj|requirements[^\\/]*\.(txt|in))$/i.test(context.fileName);
+  if (!TRIGGERS.test(text) && !(manifest && MANIFEST_TRIGGERS.test(text))) return empty();
+  const doc = new Doc(text, languageId, context);
+  if (!doc.family) return empty();
+  const resolver = new ValueResolver(doc);
+  const clients = safe(() => extractClients(doc, resolver), []);
+  const endpoints: EndpointMention[] = safe(() => findEndpointMentions(doc, clients), []);
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    if (!rule.languages.includes(doc.family)) continue;
+    const setting = context.rules?.[rule.id];
+    if (setting === 'off') continue;
+    const sink: Finding[] = [];
+    const ctx: RuleContext = { doc, resolver, clients, report: makeReporter(doc, rule, sink) };
+    try {
+      rule.check(ctx);
+    } catch {
+      continue; // one broken rule never hides the others
+    }
+    if (setting && setting !== 'default') for (const f of sink) f.severity = setting as Severity;
+    findings.push(...sink);
+  }
+  const suppressions = readSuppressions(text);
+  const kept = dedupe(findings.filter((f) => !isSuppressed(suppressions, f)));
+  const clientList: ClientConstruction[] = clients.map((c) => ({
+    range: doc.range(c.call.calleeStart, c.call.calleeEnd),
+    className: c.spec.className,
+    ...(c.info ? { endpoint: c.info } : {}),
+  }));
+  return { findings: kept, endpoints, clients: clientList };
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.rule}:${f.range.start.line}:${f.range.start.character}:${f.range.end.line}:${f.range.end.character}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function safe<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
 }

@@ -160,3 +160,33 @@ export function classifyEndpoint(url: string): EndpointInfo | undefined {
 export function isPlaceholder(label: string | undefined): boolean {
   return !!label && /[<>{}$%]/.test(label);
 }
+
+const TLD: Record<Cloud, string> = { public: 'com', usgov: 'us', china: 'cn' };
+
+/** Resource label for a rewritten URL (kept as written, placeholder when the host has none). */
+function resourceOf(info: EndpointInfo): string {
+  return info.resource ?? '<resource>';
+}
+
+/** https://<res>.openai.azure.<tld> — what AzureOpenAI / AzureOpenAIClient / OpenAIClientBuilder take (facts §1). */
+export function azureOpenAiBase(info: EndpointInfo): string {
+  return `https://${resourceOf(info)}.openai.azure.${TLD[info.cloud]}`;
+}
+
+/** …/openai/v1/ on the same host when it serves it (openai / services.ai / cognitiveservices), for the plain OpenAI client [D4]. */
+export function openAiV1Base(info: EndpointInfo): string {
+  if (/\.(?:openai|services\.ai|cognitiveservices)\.azure\./i.test(info.host) && info.resource) return `https://${info.host}/openai/v1/`;
+  return `${azureOpenAiBase(info)}/openai/v1/`;
+}
+
+/** https://<res>.services.ai.azure.com/models — the model inference endpoint [D1][D3]. */
+export function modelsEndpoint(info: EndpointInfo): string {
+  if (/\.(?:services\.ai|cognitiveservices)\.azure\./i.test(info.host)) return `https://${info.host}/models`;
+  return `https://${resourceOf(info)}.services.ai.azure.com/models`;
+}
+
+/** Host part of a URL as written, e.g. "https://x.openai.azure.com". */
+export function originOf(url: string): string {
+  const m = /^\s*(https?:\/\/[^/?#\s]+)/i.exec(url);
+  return m ? m[1] : url;
+}

@@ -1,0 +1,97 @@
+// The analysed document as the scanners and rules see it: original text, lexed views, and
+// offset <-> position conversion (0-based line, UTF-16 column, CRLF-safe).
+import type { AnalysisContext, Position, Range } from '../types';
+import { familyOf, type Family } from '../languages';
+import { lex, type Lexed, type StringToken } from './lexer';
+
+export class Doc {
+  readonly lexed: Lexed;
+  readonly family: Family | undefined;
+  private readonly lineStarts: number[];
+  constructor(
+    readonly text: string,
+    readonly languageId: string,
+    readonly context: AnalysisContext,
+  ) {
+    this.lexed = lex(text, languageId);
+    this.family = familyOf(languageId);
+    const starts = [0];
+    let i = text.indexOf('\n');
+    while (i >= 0) {
+      starts.push(i + 1);
+      i = text.indexOf('\n', i + 1);
+    }
+    this.lineStarts = starts;
+  }
+
+  get code(): string {
+    return this.lexed.code;
+  }
+
+  get fileName(): string {
+    return this.context.fileName;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    let character = o - this.lineStarts[lo];
+    // Never point between \r and \n.
+    const lineEnd = lo + 1 < this.lineStarts.length ? this.lineStarts[lo + 1] - 1 : this.text.length;
+    if (o > lineEnd - 1 && this.text[lineEnd - 1] === '\r' && o === lineEnd) character = lineEnd - 1 - this.lineStarts[lo];
+    return { line: lo, character };
+  }
+
+  offsetAt(pos: Position): number {
+    const start = this.lineStarts[Math.min(pos.line, this.lineStarts.length - 1)] ?? 0;
+    return Math.min(this.text.length, start + pos.character);
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(Math.max(start, end)) };
+  }
+
+  lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  lineStartOf(offset: number): number {
+    return this.lineStarts[this.positionAt(offset).line];
+  }
+
+  /** The string token starting exactly at offset (after skipping whitespace), if any. */
+  stringAt(offset: number): StringToken | undefined {
+    return this.lexed.stringAt.get(offset);
+  }
+
+  /** The string token containing offset, if any (binary search). */
+  stringContaining(offset: number): StringToken | undefined {
+    const s = this.lexed.strings;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (s[mid].end <= offset) lo = mid + 1;
+      else if (s[mid].start > offset) hi = mid - 1;
+      else return s[mid];
+    }
+    return undefined;
+  }
+
+  /** Indentation (leading whitespace) of the line holding offset. */
+  indentAt(offset: number): string {
+    const ls = this.lineStartOf(offset);
+    const m = /^[ \t]*/.exec(this.text.slice(ls, ls + 200));
+    return m ? m[0] : '';
+  }
+
+  eol(): string {
+    return this.text.includes('\r\n') ? '\r\n' : '\n';
+  }
+}
