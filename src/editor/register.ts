@@ -26,6 +26,8 @@ export interface EditorApi {
   languageStatusText(): string;
   /** Resolves when the workspace's env/config files were read the first time. */
   envReady: Promise<void>;
+  /** Stops following disk changes and removes the results of files that are not open. */
+  resetWorkspaceScan(): void;
 }
 
 function isScanOptions(value: unknown): value is ScanOptions {
@@ -44,6 +46,13 @@ export function registerEditorFeatures(context: vscode.ExtensionContext): Editor
   const reanalyseOpenDocuments = () => {
     for (const document of vscode.workspace.textDocuments) analyzer.analyzeDocumentNow(document);
   };
+
+  const resetWorkspaceScan = () => {
+    scanner.stopLiveUpdates();
+    for (const entry of analyzer.allEntries()) if (entry.version === undefined) analyzer.clear(entry.uri);
+  };
+  /** True while results come from an automatic (scanMode 'workspace') scan. */
+  let automatic = false;
 
   const workspaceModeFolders = () => (vscode.workspace.workspaceFolders ?? []).filter((f) => readSettings(f.uri).scanMode === 'workspace');
 
@@ -104,7 +113,16 @@ export function registerEditorFeatures(context: vscode.ExtensionContext): Editor
       codeLens.refresh();
       status.update();
       const folders = workspaceModeFolders();
-      if (scanner.isLive() || folders.length > 0) void scanner.scan({ quiet: true });
+      if (folders.length > 0) {
+        automatic = true;
+        void scanner.scan({ quiet: true });
+      } else if (automatic) {
+        // scanMode went back to 'openFiles' everywhere: only open files stay analysed.
+        automatic = false;
+        resetWorkspaceScan();
+      } else if (scanner.isLive()) {
+        void scanner.scan({ quiet: true }); // a manual scan's results follow the new settings
+      }
     }),
   );
 
@@ -113,7 +131,10 @@ export function registerEditorFeatures(context: vscode.ExtensionContext): Editor
   context.subscriptions.push({ dispose: () => clearTimeout(initial) });
   void envIndex.ready.then(() => {
     const folders = workspaceModeFolders();
-    if (folders.length > 0) void scanner.scan({ quiet: true, folders });
+    if (folders.length > 0) {
+      automatic = true;
+      void scanner.scan({ quiet: true, folders });
+    }
   });
 
   return {
@@ -124,5 +145,6 @@ export function registerEditorFeatures(context: vscode.ExtensionContext): Editor
     recentNotices: () => notices.recent(),
     languageStatusText: () => status.text(),
     envReady: envIndex.ready,
+    resetWorkspaceScan,
   };
 }

@@ -1,0 +1,47 @@
+// The workspace scan's exclude matching (src/editor/glob.ts, src/editor/gitignore.ts): VS Code style
+// globs from files.exclude / search.exclude / azureAiAuthDoctor.exclude and .gitignore lines.
+import * as assert from 'node:assert/strict';
+import { compileGlobs, enabledGlobs } from '../../src/editor/glob';
+import { gitignoreToGlobs } from '../../src/editor/gitignore';
+
+describe('editor exclude globs', () => {
+  it('matches ** across folders and excludes everything under a matched folder', () => {
+    const excluded = compileGlobs(['**/node_modules', '**/*.min.js']);
+    assert.equal(excluded('node_modules/openai/index.js'), true);
+    assert.equal(excluded('web/node_modules/x.py'), true);
+    assert.equal(excluded('web/app.min.js'), true);
+    assert.equal(excluded('web/app.js'), false);
+  });
+
+  it('handles braces, ? and character classes', () => {
+    const excluded = compileGlobs(['src/{gen,build}/**', 'tmp?.py', 'v[0-9].py']);
+    assert.equal(excluded('src/gen/a.py'), true);
+    assert.equal(excluded('src/build/b/c.ts'), true);
+    assert.equal(excluded('src/app/a.py'), false);
+    assert.equal(excluded('tmp1.py'), true);
+    assert.equal(excluded('tmp12.py'), false);
+    assert.equal(excluded('v7.py'), true);
+  });
+
+  it('matches nothing without globs and treats regex characters literally', () => {
+    assert.equal(compileGlobs([])('a.py'), false);
+    assert.equal(compileGlobs(['a+b(1).py'])('a+b(1).py'), true);
+    assert.equal(compileGlobs(['a+b(1).py'])('aab1.py'), false);
+  });
+
+  it('reads only enabled entries of an exclude setting', () => {
+    assert.deepEqual(enabledGlobs({ '**/.git': true, '**/dist': false, '**/*.js': { when: '$(basename).ts' } }), ['**/.git']);
+    assert.deepEqual(enabledGlobs(undefined), []);
+  });
+
+  it('turns .gitignore lines into folder-relative globs', () => {
+    const globs = gitignoreToGlobs('# comment\n\n*.log\n/build/\ndocs/out\n!keep.log\n.venv/\n', 'sub');
+    assert.deepEqual(globs, ['sub/**/*.log', 'sub/build', 'sub/docs/out', 'sub/**/.venv']);
+    const excluded = compileGlobs(globs);
+    assert.equal(excluded('sub/a/b.log'), true);
+    assert.equal(excluded('sub/build/x.py'), true);
+    assert.equal(excluded('sub/x/build/y.py'), false, 'a leading slash anchors to the .gitignore folder');
+    assert.equal(excluded('sub/.venv/lib/site.py'), true);
+    assert.equal(excluded('other/a.log'), false);
+  });
+});
