@@ -19,6 +19,7 @@ export interface CodeServer {
   url: string;
   port: number;
   pid: number;
+  exited: Promise<number | null>;
   userDataDir: string;
   extensionsDir: string;
   output: string[];
@@ -32,6 +33,8 @@ export function startCodeServer(options?: {
   settings?: Record<string, unknown>;
   echo?: boolean;
   keepScratch?: boolean;
+  host?: string;
+  port?: number;
 }): Promise<CodeServer>;
 export function installVsix(vsixPath: string, dirs: { extensionsDir: string; userDataDir: string }): string;
 export function collectLogs(userDataDir: string, pattern?: RegExp): string;

@@ -205,7 +205,7 @@ const BASE_SETTINGS = {
 
 /**
  * Starts code-server in its own process group on a free loopback port.
- * options: { userDataDir?, extensionsDir?, env?, settings?, echo? }
+ * options: { userDataDir?, extensionsDir?, env?, settings?, echo?, host? ('127.0.0.1'), port? (a free one) }
  * Returns { url, port, pid, userDataDir, extensionsDir, output, stop(), logsText() }.
  */
 export async function startCodeServer(options = {}) {
@@ -220,7 +220,8 @@ export async function startCodeServer(options = {}) {
     join(userDataDir, 'User', 'settings.json'),
     JSON.stringify({ ...BASE_SETTINGS, ...(options.settings || {}) }, null, 2),
   );
-  const port = await freePort();
+  const host = options.host || '127.0.0.1';
+  const port = options.port || (await freePort());
   const env = { ...process.env, ...(options.env || {}) };
   for (const key of Object.keys(env)) if (key.startsWith('VSCODE_')) delete env[key];
   // The access-check helper may put a fake `az` (a credential source) in test/emulator/bin.
@@ -228,7 +229,7 @@ export async function startCodeServer(options = {}) {
   const args = [
     entry,
     '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--bind-addr', `${host}:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -247,6 +248,7 @@ export async function startCodeServer(options = {}) {
     url,
     port,
     pid: child.pid,
+    exited: new Promise((resolveExit) => child.on('exit', (code) => resolveExit(code))),
     userDataDir,
     extensionsDir,
     output: transcript,
