@@ -1,2 +1,116 @@
-// CLI entry (under construction: issue 3).
-process.stdout.write('azure-ai-auth-doctor: not available yet\n');
+// The command-line interface (dist/cli.js, bin `azure-ai-auth-doctor`): `scan` for CI pipelines and
+// GitHub code scanning, `explain` for pasted error messages. Same engine as the extension.
+import { readFileSync } from 'node:fs';
+import { explain } from './core/explain';
+import { compatiblePreferredFixes } from './core/fixes';
+import type { Fix } from './core/types';
+import { HELP, parseArgs, UsageError, type Command } from './cli/args';
+import { applyFixesToDisk } from './cli/applyFixes';
+import { jsonReport, relPath, sarifReport, textReport } from './cli/report';
+import { scan, type ScanResult } from './cli/scan';
+import packageJson from '../package.json';
+
+const VERSION: string = packageJson.version;
+const MAX_FIX_PASSES = 5;
+
+function runScan(command: Extract<Command, { kind: 'scan' }>, cwd: string, out: (s: string) => void, err: (s: string) => void): number {
+  let result: ScanResult = scan(command.paths, cwd, command.rules);
+  const notes: string[] = [];
+  if (command.fix) {
+    let fixedProblems = 0;
+    const fixedFiles = new Set<string>();
+    const untouched = new Map<string, string>();
+    const lastApplied = new Map<string, string>();
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      // A file is not fixed again with the very same edits it already received (the fix did not take).
+      const candidates = result.findings.filter((f) => {
+        const fix = f.fixes.find((x) => x.preferred);
+        return fix && fix.edits.length && fix.edits.every((e) => !untouched.has(e.file) && lastApplied.get(e.file) !== JSON.stringify(fix.edits));
+      });
+      const fixes: Fix[] = compatiblePreferredFixes(candidates);
+      if (fixes.length === 0) break;
+      const outcome = applyFixesToDisk(fixes, result.texts);
+      for (const { file, reason } of outcome.untouched) untouched.set(file, reason);
+      if (outcome.changed.size === 0) break;
+      for (const [file, count] of outcome.changed) {
+        fixedFiles.add(file);
+        fixedProblems += count;
+      }
+      for (const fix of fixes) for (const e of fix.edits) if (outcome.changed.has(e.file)) lastApplied.set(e.file, JSON.stringify(fix.edits));
+      result = scan(command.paths, cwd, command.rules); // re-analyse what the fixes left
+    }
+    notes.push(`Fixed ${fixedProblems} problem${fixedProblems === 1 ? '' : 's'} in ${fixedFiles.size} file${fixedFiles.size === 1 ? '' : 's'}.`);
+    for (const [file, reason] of untouched) notes.push(`Left ${relPath(cwd, file)} untouched: ${reason}.`);
+  }
+
+  if (command.format === 'text') {
+    out(textReport(cwd, result.filesScanned, result.findings, result.skipped, notes));
+  } else {
+    out(command.format === 'json' ? jsonReport(cwd, result.filesScanned, result.findings) : sarifReport(cwd, VERSION, result.findings));
+    // The JSON/SARIF documents carry nothing extra: skipped files and fix notes go to stderr.
+    for (const s of result.skipped) err(`azure-ai-auth-doctor: skipped ${relPath(cwd, s.file)}: ${s.reason}\n`);
+    for (const note of notes) err(`azure-ai-auth-doctor: ${note}\n`);
+  }
+  const threshold = command.failOn;
+  if (threshold === 'never') return 0;
+  const failing = result.findings.some((f) => f.severity === 'error' || (threshold === 'warning' && f.severity === 'warning'));
+  return failing ? 1 : 0;
+}
+
+function runExplain(command: Extract<Command, { kind: 'explain' }>, out: (s: string) => void): number {
+  const text = command.text === '-' ? readFileSync(0, 'utf8') : command.text;
+  const explanation = explain(text);
+  if (command.format === 'json') {
+    out(JSON.stringify(explanation, null, 2) + '\n');
+    return 0;
+  }
+  const lines = [
+    explanation.scenario ? `Scenario: ${explanation.scenario}` : 'Scenario: none (no known Entra ID scenario matches)',
+    explanation.title,
+    '',
+    `Root cause: ${explanation.rootCause}`,
+    '',
+    `Solution: ${explanation.solution}`,
+  ];
+  if (explanation.links.length) lines.push('', 'Read more:', ...explanation.links.map((l) => `  ${l}`));
+  out(lines.join('\n') + '\n');
+  return 0;
+}
+
+export function main(argv: readonly string[], cwd: string, out: (s: string) => void, err: (s: string) => void): number {
+  let command: Command;
+  try {
+    command = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`azure-ai-auth-doctor: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  switch (command.kind) {
+    case 'help':
+      out(HELP);
+      return 0;
+    case 'version':
+      out(`${VERSION}\n`);
+      return 0;
+    case 'explain':
+      return runExplain(command, out);
+    case 'scan':
+      return runScan(command, cwd, out, err);
+  }
+}
+
+if (require.main === module) {
+  const chunks: string[] = [];
+  let code: number;
+  try {
+    code = main(process.argv.slice(2), process.cwd(), (s) => chunks.push(s), (s) => process.stderr.write(s));
+  } catch (e) {
+    process.stderr.write(`azure-ai-auth-doctor: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    code = 3;
+  }
+  // Write stdout in one go and exit only once it is flushed (large JSON/SARIF through a pipe).
+  process.stdout.write(chunks.join(''), () => process.exit(code));
+}

@@ -116,7 +116,9 @@ function tokenExplanation(text: string): Explanation {
         .filter((a) => /^https?:\/\//.test(a))
     : [];
   const rootCauseSuffix = accepted.length ? `The service says it accepts tokens for: ${accepted.join(' or ')}.` : undefined;
-  return explanationOf(scenario, { solutionPrefix: CALLER_ADVICE[callerOf(text)], rootCauseSuffix });
+  const caller = callerOf(text);
+  // The scenario's own solution already starts with the REST advice.
+  return explanationOf(scenario, { solutionPrefix: caller === 'rest' ? undefined : CALLER_ADVICE[caller], rootCauseSuffix });
 }
 
 function noScenario(title: string, rootCause: string, solution: string, links: string[] = []): Explanation {

@@ -1,0 +1,98 @@
+// --fix on disk: applies the chosen preferred fixes file by file, only when the file still holds
+// exactly the text that was analysed, keeping its encoding, BOM and line endings, through an atomic
+// write (temp file in the same folder, then rename). A file whose edits no longer apply is left untouched.
+import { chmodSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { applyTextEdits, editsByFile } from '../core/fixes';
+import type { Fix, TextEdit } from '../core/types';
+import { decode, encode, encodingOf, isBinary, readFileBounded, type DecodedText } from './fileText';
+
+export interface FixOutcome {
+  /** Files written, with how many fixes each received. */
+  changed: Map<string, number>;
+  /** Files left untouched, with the reason. */
+  untouched: Array<{ file: string; reason: string }>;
+}
+
+/** Uses the file's own line ending inside inserted text (CRLF files stay CRLF). */
+function withLineEndings(edit: TextEdit, text: string): TextEdit {
+  const firstNewline = text.indexOf('\n');
+  const crlf = firstNewline > 0 && text[firstNewline - 1] === '\r';
+  if (!crlf || !edit.newText.includes('\n')) return edit;
+  return { ...edit, newText: edit.newText.replace(/\r?\n/g, '\r\n') };
+}
+
+/** Writes bytes to path atomically: a temp file next to it, then rename over it (keeps the file mode). */
+export function writeAtomic(path: string, bytes: Buffer): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let mode: number | undefined;
+  try {
+    mode = statSync(path).mode & 0o7777;
+  } catch {
+    mode = undefined;
+  }
+  try {
+    writeFileSync(temp, bytes, { flag: 'wx', mode: mode ?? 0o644 });
+    if (mode !== undefined) chmodSync(temp, mode);
+    renameSync(temp, path);
+  } catch (e) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // the temp file was never created or is already gone
+    }
+    throw e;
+  }
+}
+
+/** The file's current text, if it can be read and decoded losslessly. */
+function currentText(path: string): DecodedText | { reason: string } {
+  const outcome = readFileBounded(path);
+  if ('skip' in outcome) return { reason: outcome.skip };
+  const encoding = encodingOf(outcome.bytes);
+  if (isBinary(outcome.bytes, encoding)) return { reason: 'binary' };
+  return decode(outcome.bytes, encoding);
+}
+
+/**
+ * Applies fixes (already chosen to be mutually compatible). `analysed` holds the text each file had
+ * when analysed; a file that differs now (edited meanwhile) is left untouched, as is a file that is
+ * not valid in its encoding or whose edits do not apply. Fixes spanning several files apply per file.
+ */
+export function applyFixesToDisk(fixes: readonly Fix[], analysed: ReadonlyMap<string, DecodedText>): FixOutcome {
+  const changed = new Map<string, number>();
+  const untouched: FixOutcome['untouched'] = [];
+  const fixesPerFile = new Map<string, number>();
+  for (const fix of fixes) for (const file of new Set(fix.edits.map((e) => e.file))) fixesPerFile.set(file, (fixesPerFile.get(file) ?? 0) + 1);
+
+  for (const [file, edits] of editsByFile(fixes.flatMap((f) => f.edits))) {
+    const now = currentText(file);
+    if ('reason' in now) {
+      untouched.push({ file, reason: `cannot read it (${now.reason})` });
+      continue;
+    }
+    const before = analysed.get(file);
+    if (before && before.text !== now.text) {
+      untouched.push({ file, reason: 'it changed since it was analysed' });
+      continue;
+    }
+    if (!now.lossless) {
+      untouched.push({ file, reason: `it is not valid ${now.encoding === 'utf8' || now.encoding === 'utf8bom' ? 'UTF-8' : 'UTF-16'}; writing it back would alter bytes` });
+      continue;
+    }
+    const updated = applyTextEdits(now.text, edits.map((e) => withLineEndings(e, now.text)));
+    if (updated === undefined) {
+      untouched.push({ file, reason: 'the fix no longer applies (its range is stale or overlaps another edit)' });
+      continue;
+    }
+    if (updated === now.text) continue;
+    try {
+      writeAtomic(file, encode(updated, now.encoding));
+      changed.set(file, fixesPerFile.get(file) ?? 1);
+    } catch (e) {
+      untouched.push({ file, reason: `write failed (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+    }
+  }
+  return { changed, untouched };
+}

@@ -1,0 +1,128 @@
+// Reading a workspace file as the engine needs it: cheap rejection before decoding (size, binary,
+// no trigger bytes), then decoding that remembers the encoding (UTF-8, UTF-8 with BOM, UTF-16 LE/BE
+// with BOM) so --fix can write the file back byte-for-byte in the same encoding.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+
+export type Encoding = 'utf8' | 'utf8bom' | 'utf16le' | 'utf16be';
+
+export interface DecodedText {
+  text: string;
+  encoding: Encoding;
+  /** False when the bytes were not valid in their encoding (replacement characters): never written back. */
+  lossless: boolean;
+}
+
+/** Files above this size are skipped (the extension's azureAiAuthDoctor.maxFileSizeKB default). */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+/** Substrings of which at least one appears in any file the engine could report on (ASCII, case variants). */
+export const TRIGGERS: readonly Buffer[] = [
+  'zure', 'ZURE', 'penai', 'penAI', 'PenAI', 'PENAI', 'nference', 'NFERENCE', 'ognitive', 'OGNITIVE',
+  'earer', 'EARER', 'pi-key', 'pi-Key', 'PI-KEY', 'api_key', 'API_KEY', 'apiKey', 'ApiKey',
+].map((s) => Buffer.from(s, 'latin1'));
+
+export function hasTrigger(bytes: Buffer): boolean {
+  for (const trigger of TRIGGERS) if (bytes.indexOf(trigger) !== -1) return true;
+  return false;
+}
+
+export function hasTriggerText(text: string): boolean {
+  return /azure|openai|inference|cognitive|bearer|api-key|api_key|apikey/i.test(text);
+}
+
+export type ReadOutcome = { bytes: Buffer } | { skip: string };
+
+const megabytes = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+
+/** Reads a regular file, refusing ones over the size limit before reading their content. */
+export function readFileBounded(path: string, maxBytes = MAX_FILE_BYTES): ReadOutcome {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    return { skip: `cannot open (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { skip: 'not a regular file' };
+    if (stat.size > maxBytes) return { skip: `too large (${megabytes(stat.size)}; limit ${megabytes(maxBytes)})` };
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let read = 0;
+    while (read < stat.size) {
+      const n = readSync(fd, bytes, read, stat.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { bytes: read === stat.size ? bytes : bytes.subarray(0, read) };
+  } catch (e) {
+    return { skip: `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const swapBytes = (bytes: Buffer): Buffer => {
+  const copy = Buffer.from(bytes.subarray(0, bytes.length - (bytes.length % 2)));
+  return copy.swap16();
+};
+
+export function encodingOf(bytes: Buffer): Encoding {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf8bom';
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf16le';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf16be';
+  return 'utf8';
+}
+
+/** Binary files (NUL bytes in the first 8000 bytes, as git decides) are not text; UTF-16 with a BOM is. */
+export function isBinary(bytes: Buffer, encoding: Encoding): boolean {
+  if (encoding === 'utf16le' || encoding === 'utf16be') return false;
+  const head = bytes.length > 8000 ? bytes.subarray(0, 8000) : bytes;
+  return head.indexOf(0) !== -1;
+}
+
+export function decode(bytes: Buffer, encoding = encodingOf(bytes)): DecodedText {
+  switch (encoding) {
+    case 'utf8bom': {
+      const body = bytes.subarray(3);
+      return { text: body.toString('utf8'), encoding, lossless: isUtf8(body) };
+    }
+    case 'utf16le': {
+      const body = bytes.subarray(2);
+      return { text: body.toString('utf16le'), encoding, lossless: body.length % 2 === 0 };
+    }
+    case 'utf16be': {
+      const body = bytes.subarray(2);
+      return { text: swapBytes(body).toString('utf16le'), encoding, lossless: body.length % 2 === 0 };
+    }
+    default:
+      return { text: bytes.toString('utf8'), encoding, lossless: isUtf8(bytes) };
+  }
+}
+
+export function encode(text: string, encoding: Encoding): Buffer {
+  switch (encoding) {
+    case 'utf8bom':
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    case 'utf16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'utf16be':
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+    default:
+      return Buffer.from(text, 'utf8');
+  }
+}
+
+/** Minified or generated code: huge lines that no person wrote (analysis would be slow and useless). */
+export function minifiedReason(text: string): string | undefined {
+  if (text.length < 100_000) return undefined;
+  let longest = 0;
+  let start = 0;
+  for (let nl = text.indexOf('\n'); ; nl = text.indexOf('\n', start)) {
+    const end = nl === -1 ? text.length : nl;
+    if (end - start > longest) longest = end - start;
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  return longest > 20_000 ? `minified or generated (a line of ${longest} characters)` : undefined;
+}

@@ -1,0 +1,136 @@
+// Finds the files a scan reads: walks folders without following symlinks, skips version control,
+// dependencies, virtualenvs, build output and .gitignore'd paths, and keeps only files the engine
+// understands, decided by name alone (no stat or read here).
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { dirname, join, resolve, relative, sep } from 'node:path';
+import { isCandidateFile } from '../core/languages';
+import { isEnvConfigFile } from '../core/env';
+import { IgnoreStack } from './gitignore';
+
+/** Folder names never descended into (below a scan root). */
+export const SKIPPED_DIRS = new Set([
+  '.git', '.hg', '.svn', 'node_modules', 'bower_components', 'jspm_packages',
+  '.venv', 'venv', '__pycache__', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.tox', '.nox', '.eggs',
+  'dist', 'out', 'bin', 'obj', 'target', 'build', '.next', '.nuxt', '.svelte-kit', '.output', '.turbo',
+  '.parcel-cache', '.gradle', '.terraform', '.vs', 'coverage', '.coverage', 'htmlcov',
+]);
+
+export interface WalkedFile {
+  path: string;
+  /** Matched by .gitignore: read for its env values only, never reported on. */
+  ignored: boolean;
+}
+
+export interface WalkOutput {
+  files: WalkedFile[];
+  /** Paths given on the command line that could not be scanned, with the reason. */
+  problems: Array<{ path: string; reason: string }>;
+}
+
+const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
+
+/** The enclosing git work tree (so .gitignore files above the scan root apply too), or undefined. */
+function gitRootOf(dir: string): string | undefined {
+  for (let current = dir; ; current = dirname(current)) {
+    if (existsSync(join(current, '.git'))) return current;
+    if (dirname(current) === current) return undefined;
+  }
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The ignore rules that apply inside `dir`: from the git root (or dir itself) down to dir. */
+function ignoreStackFor(dir: string): { stack: IgnoreStack; root: string } {
+  const root = gitRootOf(dir) ?? dir;
+  let stack = IgnoreStack.empty().with('', readText(join(root, '.git', 'info', 'exclude')));
+  stack = stack.with('', readText(join(root, '.gitignore')));
+  const rel = toPosix(relative(root, dir));
+  if (rel) {
+    const parts = rel.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const base = parts.slice(0, i).join('/');
+      stack = stack.with(base, readText(join(root, base, '.gitignore')));
+    }
+  }
+  return { stack, root };
+}
+
+const wanted = (path: string) => isCandidateFile(path) || isEnvConfigFile(path);
+
+export function walk(paths: readonly string[], cwd: string): WalkOutput {
+  const files: WalkedFile[] = [];
+  const problems: WalkOutput['problems'] = [];
+  const seen = new Set<string>();
+  const add = (path: string, ignored: boolean) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    files.push({ path, ignored });
+  };
+
+  for (const given of paths) {
+    const absolute = resolve(cwd, given);
+    let stat;
+    try {
+      stat = statSync(absolute);
+    } catch (e) {
+      problems.push({ path: given, reason: `not found (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+      continue;
+    }
+    if (stat.isFile()) {
+      // A file named on the command line is read even when ignored.
+      if (wanted(absolute)) add(absolute, false);
+      else problems.push({ path: given, reason: 'not a file type this tool analyses' });
+      continue;
+    }
+    if (!stat.isDirectory()) {
+      problems.push({ path: given, reason: 'not a regular file or folder' });
+      continue;
+    }
+
+    const { stack: rootStack, root } = ignoreStackFor(absolute);
+    const pending: Array<{ dir: string; rel: string; stack: IgnoreStack; top: boolean }> = [
+      { dir: absolute, rel: toPosix(relative(root, absolute)), stack: rootStack, top: true },
+    ];
+    while (pending.length) {
+      const { dir, rel, stack: parentStack, top } = pending.pop()!;
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        continue; // unreadable folder: nothing to report on
+      }
+      if (!top && entries.some((e) => e.name === 'pyvenv.cfg')) continue; // a virtualenv, whatever its name
+      let stack = parentStack;
+      // The root's own .gitignore is already in rootStack.
+      if (!top || rel !== '') {
+        if (entries.some((e) => e.name === '.gitignore' && e.isFile())) stack = stack.with(rel, readText(join(dir, '.gitignore')));
+      }
+      const subdirs: typeof pending = [];
+      for (const entry of entries) {
+        const name = entry.name;
+        const childRel = rel ? `${rel}/${name}` : name;
+        if (entry.isDirectory()) {
+          if (SKIPPED_DIRS.has(name)) continue;
+          if (stack.ignores(childRel, true)) continue;
+          subdirs.push({ dir: join(dir, name), rel: childRel, stack, top: false });
+        } else if (entry.isFile()) {
+          if (!wanted(name === 'launch.json' ? join(dir, name) : name)) continue;
+          const ignored = stack.ignores(childRel, false);
+          if (ignored && !isEnvConfigFile(join(dir, name))) continue;
+          add(join(dir, name), ignored);
+        }
+        // Symlinks, FIFOs, sockets and devices are never followed or read.
+      }
+      // Depth-first, in name order (pending is a stack).
+      subdirs.sort((a, b) => (a.dir < b.dir ? 1 : a.dir > b.dir ? -1 : 0));
+      pending.push(...subdirs);
+    }
+  }
+  return { files, problems };
+}
