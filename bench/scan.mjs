@@ -1,0 +1,113 @@
+// Section 2: the CLI's `scan --format json` against ripgrep on generated trees of 5k / 20k / 50k
+// files (node_modules/ and .git/ must be skipped), alternating run by run in this process.
+// Reports medians, p95, the CLI/rg ratio, the CLI's peak RSS and how cost grows with the tree.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureTrees } from './lib/tree.mjs';
+import { timed, TIME } from './lib/proc.mjs';
+import { summarize } from './lib/stats.mjs';
+
+export const SCAN_BUDGET = { ratio: 2, peakRssMb: 300, linearity: 1.25 };
+export const RG_PATTERN = 'openai\\.azure\\.com|services\\.ai\\.azure\\.com|cognitiveservices\\.azure\\.com';
+const SIZES = [5000, 20000, 50000];
+const HEADLINE = 20000;
+
+/** ripgrep from Debian: installed with apt-get when missing (the bench needs root or sudo for that). */
+export function ensureRipgrep(log) {
+  const found = spawnSync('rg', ['--version'], { encoding: 'utf8' });
+  if (found.status === 0) return found.stdout.split('\n')[0];
+  log('ripgrep is missing: installing Debian package ripgrep with apt-get');
+  const sudo = process.getuid && process.getuid() !== 0 ? ['sudo'] : [];
+  for (const args of [['apt-get', 'update'], ['apt-get', 'install', '-y', 'ripgrep']]) {
+    const command = [...sudo, ...args];
+    const result = spawnSync(command[0], command.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (result.status !== 0) throw new Error(`${command.join(' ')} failed: install ripgrep (Debian package ripgrep) and rerun`);
+  }
+  return spawnSync('rg', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0];
+}
+
+function ensureTime() {
+  if (existsSync(TIME)) return;
+  const sudo = process.getuid && process.getuid() !== 0 ? ['sudo'] : [];
+  const command = [...sudo, 'apt-get', 'install', '-y', 'time'];
+  const result = spawnSync(command[0], command.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (result.status !== 0) throw new Error('GNU time (/usr/bin/time, Debian package time) is needed for peak RSS');
+}
+
+/** The same skip rules for rg: hidden files such as .env are read, .git/ and node_modules/ are not. */
+export function rgArgs(root) {
+  return ['--hidden', '--glob', '!.git/', '--glob', '!node_modules/', '--line-number', '--no-messages', '-e', RG_PATTERN, root];
+}
+
+export function cliArgs(root, cli) {
+  return [cli, 'scan', root, '--format', 'json'];
+}
+
+/** What the CLI reported about paths it must not have read, and whether it produced JSON. */
+function checkCliOutput(stdout) {
+  const leaked = (stdout.match(/[\\/](node_modules|\.git)[\\/]/g) || []).length;
+  let json = false;
+  let findings = null;
+  try {
+    const parsed = JSON.parse(stdout);
+    json = true;
+    const list = Array.isArray(parsed) ? parsed : parsed.findings ?? parsed.results ?? parsed.runs?.[0]?.results;
+    if (Array.isArray(list)) findings = list.length;
+  } catch {
+    /* not JSON */
+  }
+  return { json, findings, leakedPaths: leaked };
+}
+
+export async function benchScan({ root, benchDir, quick, log, sizes = SIZES }) {
+  const rgVersion = ensureRipgrep(log);
+  ensureTime();
+  const cli = join(root, 'dist', 'cli.js');
+  const trees = ensureTrees(benchDir, sizes, log);
+  const rows = [];
+  for (const files of [...sizes].sort((a, b) => a - b)) {
+    const tree = trees[files];
+    const rounds = quick ? (files > HEADLINE ? 1 : 3) : files > HEADLINE ? 3 : 7;
+    const cliRuns = [];
+    const rgRuns = [];
+    // Warm-up (page cache, not counted), then alternate; who goes first flips every round.
+    const firstCli = await timed(process.execPath, cliArgs(tree.root, cli));
+    const firstRg = await timed('rg', rgArgs(tree.root));
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? ['cli', 'rg'] : ['rg', 'cli'];
+      for (const who of order) {
+        if (who === 'cli') cliRuns.push(await timed(process.execPath, cliArgs(tree.root, cli)));
+        else rgRuns.push(await timed('rg', rgArgs(tree.root)));
+      }
+    }
+    const cliWall = summarize(cliRuns.map((r) => r.wallMs));
+    const rgWall = summarize(rgRuns.map((r) => r.wallMs));
+    const output = checkCliOutput(firstCli.stdout);
+    const row = {
+      files,
+      sourceMb: Math.round(tree.bytes / 1e6),
+      azureFiles: tree.azureFiles,
+      nodeModulesFiles: tree.nodeModulesFiles,
+      gitFiles: tree.gitFiles,
+      cli: { ...cliWall, peakRssMb: Math.round(Math.max(...cliRuns.map((r) => r.peakRssMb)) * 10) / 10, exitCodes: [...new Set(cliRuns.map((r) => r.exitCode))], ...output, stderr: firstCli.stderr.slice(0, 300) },
+      rg: { ...rgWall, peakRssMb: Math.round(Math.max(...rgRuns.map((r) => r.peakRssMb)) * 10) / 10, matchedLines: firstRg.stdout.split('\n').filter(Boolean).length },
+      ratio: Math.round((cliWall.median / rgWall.median) * 100) / 100,
+    };
+    row.cli.usPerFile = Math.round((cliWall.median * 1000) / files);
+    row.pass = {
+      ratio: row.ratio <= SCAN_BUDGET.ratio,
+      peakRss: row.cli.peakRssMb < SCAN_BUDGET.peakRssMb,
+      skipsNodeModulesAndGit: output.leakedPaths === 0,
+      producedJson: output.json,
+    };
+    rows.push(row);
+    log(`scan ${files} files: CLI median ${cliWall.median} ms (p95 ${cliWall.p95}), rg median ${rgWall.median} ms (p95 ${rgWall.p95}), ratio ${row.ratio}, CLI peak RSS ${row.cli.peakRssMb} MB, findings ${output.findings}, leaked ${output.leakedPaths}`);
+  }
+  // Linear growth: cost per file at the largest tree against the smallest (1.0 = perfectly linear;
+  // below 1 the fixed start-up cost dominates the small tree).
+  const small = rows[0];
+  const large = rows[rows.length - 1];
+  const linearity = Math.round((large.cli.median / large.files / (small.cli.median / small.files)) * 100) / 100;
+  return { rgVersion, rows, headline: rows.find((r) => r.files === HEADLINE) ?? rows[rows.length - 1], linearity, linearityPass: linearity <= SCAN_BUDGET.linearity };
+}

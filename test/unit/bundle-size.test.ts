@@ -1,0 +1,57 @@
+// The bundle-size budget of issue 7, checked on every unit run (the timing benchmarks are not:
+// they are flaky on shared machines). It makes a fresh production build in a scratch folder (so it
+// can never pass on a stale or missing dist/meta.json) and reads esbuild's metafile:
+// dist/extension.js must stay under 250 KB minified and carry no @azure/* code (the Azure SDKs live
+// in dist/azure.js and load only when an access check runs).
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+function repoRoot(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'azure-ai-auth-doctor') return dir;
+  }
+  return process.cwd();
+}
+
+describe('bundle size (esbuild metafile of the production build)', function () {
+  this.timeout(120_000);
+  let report: Awaited<ReturnType<typeof load>>['report'];
+  let budget: number;
+  let scratch: string | undefined;
+
+  async function load() {
+    const bundles = await import('../../bench/lib/bundles.mjs');
+    const build = bundles.buildProduction(repoRoot(), tmpdir());
+    return { build, report: bundles.bundleReport(build.metaPath), budget: bundles.EXTENSION_BUDGET_BYTES };
+  }
+
+  before(async () => {
+    const loaded = await load();
+    scratch = loaded.build.dir;
+    report = loaded.report;
+    budget = loaded.budget;
+  });
+  after(() => {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('builds every shipped bundle', () => {
+    for (const name of ['extension.js', 'azure.js', 'cli.js', 'webview/main.js']) {
+      assert.ok(report.bundles[name], `${name} is missing from the metafile outputs: ${Object.keys(report.bundles).join(', ')}`);
+    }
+  });
+
+  it('keeps dist/extension.js under 250 KB minified', () => {
+    const { bytes, topInputs } = report.bundles['extension.js'];
+    const largest = topInputs.map((input) => `${input.path} ${(input.bytes / 1024).toFixed(1)} KB`).join(', ');
+    assert.ok(bytes < budget, `extension.js is ${(bytes / 1024).toFixed(1)} KB (budget ${budget / 1024} KB); largest inputs: ${largest}`);
+  });
+
+  it('has no @azure/* code in dist/extension.js', () => {
+    const { azureModules, azureBytes } = report.bundles['extension.js'];
+    assert.equal(azureModules, 0, `${azureModules} @azure/* modules (${azureBytes} bytes) are bundled into extension.js: import them only from src/azure/`);
+  });
+});
