@@ -47,6 +47,8 @@ export interface ResourceInfo {
   publicNetworkAccess?: string;
   networkAcls?: { defaultAction?: string; ipRules: string[]; virtualNetworkRules: number };
   deployments: DeploymentInfo[];
+  /** Tenant the resource's subscription belongs to (for portal links and role assignment). */
+  tenantId?: string;
 }
 
 export interface RoleAssignmentInfo {
@@ -138,4 +140,6 @@ export interface AccessReport {
   checklist: ChecklistItem[];
   /** What could not be checked (403, failed tenants...): the report is partial when non-empty. */
   gaps: string[];
+  /** How long the check took and how many HTTP requests it sent (every attempt, ARM and data plane). */
+  stats?: { durationMs: number; requests: number; subscriptionsSearched: number; accountsScanned: number };
 }
