@@ -2,7 +2,7 @@
 // "Disable <rule> for this line", "Learn more about <rule>", and source.fixAll.azureAiAuthDoctor,
 // which applies every preferred fix in the file. Edits aimed at another file (the .env line) land there.
 import * as vscode from 'vscode';
-import { suppressionEdit } from './suppressionBridge';
+import { suppressionEdit } from '../core/suppress';
 import type { Finding, TextEdit } from '../core/types';
 import type { Analyzer, AnalysisEntry } from './analyzer';
 import { addEdits, diagnosticMatches, toRange } from './convert';
@@ -80,13 +80,7 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
 
   private disableForLine(document: vscode.TextDocument, entry: AnalysisEntry, finding: Finding): vscode.CodeAction | undefined {
     const languageId = analysisLanguage(document) ?? document.languageId;
-    let edit: TextEdit | undefined;
-    try {
-      edit = suppressionEdit(document.getText(), languageId, finding.range.start.line, finding.rule);
-    } catch {
-      return undefined; // no comment syntax for this file type
-    }
-    if (!edit) return undefined;
+    const edit = suppressionEdit(document.getText(), languageId, finding.range.start.line, finding.rule, entry.fileName);
     const action = new vscode.CodeAction(`Disable ${finding.rule} for this line`, vscode.CodeActionKind.QuickFix);
     action.edit = new vscode.WorkspaceEdit();
     action.edit.replace(entry.uri, toRange(edit.range), edit.newText);
