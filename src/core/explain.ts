@@ -79,10 +79,11 @@ export function httpStatusOf(text: string): number | undefined {
 
 /** Which kind of caller produced a 401 audience error: picks the matching row of the seed table. */
 function callerOf(text: string): 'inference' | 'azure-openai' | 'rest' {
+  if (/\bcurl\s|Invoke-RestMethod|Invoke-WebRequest|^\s*(?:POST|GET) https?:\/\//im.test(text)) return 'rest';
   if (/azure[._\s-]ai[._\s-]inference|ai-inference|ChatCompletionsClient|EmbeddingsClient|ModelClient|services\.ai\.azure\.com\/models?\b/i.test(text)) {
     return 'inference';
   }
-  if (/AzureOpenAI|openai\.(?:AuthenticationError|APIStatusError)|openai[/\\]|Azure\.AI\.OpenAI|com\.azure\.ai\.openai|azure_endpoint/i.test(text)) {
+  if (/AzureOpenAI|openai\.(?:AuthenticationError|APIStatusError)|(?:site-packages|node_modules)[/\\]openai\b|Azure\.AI\.OpenAI|com\.azure\.ai\.openai|azure_endpoint/i.test(text)) {
     return 'azure-openai';
   }
   return 'rest';
