@@ -49,19 +49,25 @@ function sessionLogsDir(logUri: vscode.Uri): string {
   return dirname(dirname(logUri.fsPath));
 }
 
-/** Runs a command but never lets an interactive prompt hang the suite: after a while, quick inputs are closed. */
-async function runCommand(id: string, args: unknown[], outputs: Output[]): Promise<unknown> {
+/**
+ * Runs a command but never lets an interactive prompt hang the suite: quick inputs are closed and
+ * notifications cleared (which settles a command awaiting a message's buttons) while it runs.
+ */
+async function runCommand(id: string, args: unknown[], outputs: Output[], timeoutMs = 30_000): Promise<unknown> {
   let settled = false;
   const closer = (async () => {
-    for (let i = 0; i < 40 && !settled; i++) {
+    for (let i = 0; !settled; i++) {
       await new Promise((r) => setTimeout(r, 250));
-      if (i % 4 === 3) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      if (i % 8 === 7) {
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+        await vscode.commands.executeCommand('notifications.clearAll');
+      }
     }
   })();
   try {
     const result = await Promise.race([
       vscode.commands.executeCommand(id, ...args),
-      new Promise((resolve) => setTimeout(() => resolve('(still running after 60 s)'), 60_000)),
+      new Promise((resolve) => setTimeout(() => resolve(`(still running after ${timeoutMs} ms)`), timeoutMs)),
     ]);
     outputs.push({ where: `result of ${id}`, text: JSON.stringify(result ?? null) });
     return result;
@@ -103,6 +109,10 @@ describe('security: no token appears in any output', function () {
           for (const endpoint of endpoints) {
             const report = await runCommand(id, [{ endpoint, identity: 'default-credential', probe: true }], outputs);
             if (report && typeof report === 'object' && 'verdict' in report) reports++;
+          }
+          if (reports === 0) {
+            console.log('      (the access check returned no AccessReport: not implemented yet, other scenarios not run)');
+            break;
           }
         }
       } else {
@@ -153,12 +163,12 @@ describe('security: no token appears in any output', function () {
     assert.deepEqual([...new Set(leaks)], [], 'token material found in outputs');
   });
 
-  it('the extension wrote its own log (the log search above is not vacuous)', function () {
-    const own = walkFiles(api.logUri.fsPath);
-    if (own.length === 0) {
-      console.log(`      (no log file under ${api.logUri.fsPath}: the extension logged nothing)`);
+  it('the extension logged the checks it ran (the log search above is not vacuous)', function () {
+    const logged = walkFiles(api.logUri.fsPath).reduce((n, f) => n + readFileSync(f, 'utf8').length, 0);
+    if (reports === 0) {
+      console.log(`      (no access report was produced, so no check log is expected; ${logged} bytes under ${api.logUri.fsPath})`);
       this.skip();
     }
-    assert.ok(own.some((f) => readFileSync(f, 'utf8').length > 0));
+    assert.ok(logged > 0, `access checks ran but nothing was logged under ${api.logUri.fsPath}`);
   });
 });
