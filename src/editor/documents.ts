@@ -19,13 +19,13 @@ const CODE_LANGUAGES = new Set([
   'dotenv',
 ]);
 
-const ANALYSED_SCHEMES = new Set(['file', 'untitled', 'vscode-notebook-cell', 'vscode-remote', 'vscode-vfs']);
-
 export const NOTEBOOK_CELL_SCHEME = 'vscode-notebook-cell';
+
+const ANALYSED_SCHEMES = new Set(['file', 'untitled', 'vscode-notebook-cell', 'vscode-remote', 'vscode-vfs']);
 
 /** The document selector for providers and the language status item. */
 export const DOCUMENT_SELECTOR: vscode.DocumentSelector = [
-  ...[...CODE_LANGUAGES].map((language) => ({ language })),
+  ...[...CODE_LANGUAGES].flatMap((language) => ['file', 'untitled', NOTEBOOK_CELL_SCHEME].map((scheme) => ({ language, scheme }))),
   { scheme: 'file', pattern: '**/{.env,.env.*,*.env,appsettings*.json,local.settings.json,launch.json,*.http,*.rest,*.sh,*.ps1}' },
 ];
 

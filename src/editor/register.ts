@@ -27,7 +27,7 @@ export interface EditorApi {
   /** Resolves when the workspace's env/config files were read the first time. */
   envReady: Promise<void>;
   /** Stops following disk changes and removes the results of files that are not open. */
-  resetWorkspaceScan(): void;
+  resetWorkspaceScan(): Promise<void>;
 }
 
 function isScanOptions(value: unknown): value is ScanOptions {
@@ -47,8 +47,8 @@ export function registerEditorFeatures(context: vscode.ExtensionContext): Editor
     for (const document of vscode.workspace.textDocuments) analyzer.analyzeDocumentNow(document);
   };
 
-  const resetWorkspaceScan = () => {
-    scanner.stopLiveUpdates();
+  const resetWorkspaceScan = async () => {
+    await scanner.stop();
     for (const entry of analyzer.allEntries()) if (entry.version === undefined) analyzer.clear(entry.uri);
   };
   /** True while results come from an automatic (scanMode 'workspace') scan. */
@@ -119,7 +119,7 @@ export function registerEditorFeatures(context: vscode.ExtensionContext): Editor
       } else if (automatic) {
         // scanMode went back to 'openFiles' everywhere: only open files stay analysed.
         automatic = false;
-        resetWorkspaceScan();
+        void resetWorkspaceScan();
       } else if (scanner.isLive()) {
         void scanner.scan({ quiet: true }); // a manual scan's results follow the new settings
       }

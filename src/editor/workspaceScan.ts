@@ -82,6 +82,8 @@ export class WorkspaceScanner implements vscode.Disposable {
   private filters = new Map<string, FolderFilter>();
   private live = false;
   private running: Promise<ScanSummary> | undefined;
+  /** Cancelled by stop(): ends running and queued scans. */
+  private stopSource = new vscode.CancellationTokenSource();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -133,9 +135,10 @@ export class WorkspaceScanner implements vscode.Disposable {
     progressToken: vscode.CancellationToken,
   ): Promise<ScanSummary> {
     const started = performance.now();
-    const cancelled = () => progressToken.isCancellationRequested || !!options.token?.isCancellationRequested;
+    const stopToken = this.stopSource.token;
+    const cancelled = () => progressToken.isCancellationRequested || !!options.token?.isCancellationRequested || stopToken.isCancellationRequested;
     const source = new vscode.CancellationTokenSource();
-    const subscriptions = [progressToken.onCancellationRequested(() => source.cancel())];
+    const subscriptions = [progressToken.onCancellationRequested(() => source.cancel()), stopToken.onCancellationRequested(() => source.cancel())];
     if (options.token) subscriptions.push(options.token.onCancellationRequested(() => source.cancel()));
     const summary: ScanSummary = { files: 0, analysed: 0, skipped: [], findings: 0, cancelled: false, durationMs: 0 };
     try {
@@ -231,6 +234,15 @@ export class WorkspaceScanner implements vscode.Disposable {
     return !!filter && !filter.isExcluded(workspaceRelativePath(uri));
   }
 
+  /** Cancels running and queued scans, waits for them to end, and stops following disk changes. */
+  async stop(): Promise<void> {
+    this.stopSource.cancel();
+    await this.running?.catch(() => undefined);
+    this.stopSource.dispose();
+    this.stopSource = new vscode.CancellationTokenSource();
+    this.stopLiveUpdates();
+  }
+
   /** Stops following disk changes and forgets scanned files (scan results stay until re-analysed). */
   stopLiveUpdates(): void {
     this.live = false;
@@ -239,6 +251,8 @@ export class WorkspaceScanner implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.stopSource.cancel();
+    this.stopSource.dispose();
     this.stopLiveUpdates();
   }
 }
