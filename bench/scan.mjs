@@ -60,10 +60,9 @@ function checkCliOutput(stdout) {
   return { json, findings, leakedPaths: leaked };
 }
 
-export async function benchScan({ root, benchDir, quick, log, sizes = SIZES }) {
+export async function benchScan({ root, benchDir, cli, quick, log, sizes = SIZES }) {
   const rgVersion = ensureRipgrep(log);
   ensureTime();
-  const cli = join(root, 'dist', 'cli.js');
   const trees = ensureTrees(benchDir, sizes, log);
   const rows = [];
   for (const files of [...sizes].sort((a, b) => a - b)) {
