@@ -68,7 +68,7 @@ function analyzeText(text: string, languageId: string, context: AnalysisContext)
     const setting = context.rules?.[rule.id];
     if (setting === 'off') continue;
     const sink: Finding[] = [];
-    const ctx: RuleContext = { doc, resolver, clients, report: makeReporter(doc, rule, sink) };
+    const ctx: RuleContext = { doc, resolver, clients, endpoints, report: makeReporter(doc, rule, sink) };
     try {
       rule.check(ctx);
     } catch {

@@ -1,5 +1,37 @@
-// The rule registry: every rule the engine runs, in a stable order.
+// The rule registry: every rule the engine runs, in a stable order (the RULE_IDS order of types.ts).
 import type { Rule } from './rule';
 import { openaiClassEndpoint } from './openaiClassEndpoint';
+import { openaiClassNonOpenaiModel } from './openaiClassNonOpenaiModel';
+import { plainOpenaiClassAzureEndpoint } from './plainOpenaiClassAzureEndpoint';
+import { inferenceEndpoint } from './inferenceEndpoint';
+import { tokenScope } from './tokenScope';
+import { inferenceDefaultScope } from './inferenceDefaultScope';
+import { restAuthHeader } from './restAuthHeader';
+import { tokenPassedAsApiKey } from './tokenPassedAsApiKey';
+import { staticToken } from './staticToken';
+import { regionalEndpointEntra } from './regionalEndpointEntra';
+import { missingModel } from './missingModel';
+import { missingApiVersion } from './missingApiVersion';
+import { sdkVersion } from './sdkVersion';
+import { mixedCredentials } from './mixedCredentials';
+import { hardcodedKey } from './hardcodedKey';
+import { serverlessEntra } from './serverlessEntra';
 
-export const RULES: Rule[] = [openaiClassEndpoint];
+export const RULES: Rule[] = [
+  openaiClassEndpoint,
+  openaiClassNonOpenaiModel,
+  plainOpenaiClassAzureEndpoint,
+  inferenceEndpoint,
+  tokenScope,
+  inferenceDefaultScope,
+  restAuthHeader,
+  tokenPassedAsApiKey,
+  staticToken,
+  regionalEndpointEntra,
+  missingModel,
+  missingApiVersion,
+  sdkVersion,
+  mixedCredentials,
+  hardcodedKey,
+  serverlessEntra,
+];

@@ -4,6 +4,8 @@
 // deployment URL, the call fails with 401/404 (seed table, AzureOpenAI row; facts §1, [D2]).
 import { azureOpenAiBase, openAiV1Base } from '../knowledge/endpoints';
 import type { ClientUse } from '../scan/clients';
+import { configEntries } from '../scan/configEntries';
+import { classifyEndpoint } from '../knowledge/endpoints';
 import { clientAnchor, edit, fix, fixes, relatedFor, replaceValueEdit, type Rule, type RuleContext } from './rule';
 
 const ROOT_PARAMS = new Set(['azure_endpoint', 'endpoint', undefined]);
@@ -11,9 +13,10 @@ const ROOT_PARAMS = new Set(['azure_endpoint', 'endpoint', undefined]);
 export const openaiClassEndpoint: Rule = {
   id: 'openai-class-endpoint',
   defaultSeverity: 'error',
-  languages: ['python', 'js', 'csharp', 'java'],
+  languages: ['python', 'js', 'csharp', 'java', 'config'],
   check(ctx: RuleContext) {
     const { doc } = ctx;
+    if (doc.family === 'config') return checkConfig(ctx);
     for (const c of ctx.clients) {
       if (c.spec.family !== 'azure-openai' || !c.info) continue;
       const info = c.info;
@@ -79,4 +82,28 @@ function switchToPlainOpenAi(ctx: RuleContext, c: ClientUse) {
     }
   }
   return fix('Switch to the OpenAI client (v1 API)', edits);
+}
+
+/** AZURE_OPENAI_ENDPOINT in .env / appsettings / local.settings / launch.json: the AzureOpenAI clients read it [P1][N1]. */
+function checkConfig(ctx: RuleContext) {
+  const { doc } = ctx;
+  for (const e of configEntries(doc)) {
+    if (!/^(?:AZURE_OPENAI_ENDPOINT|AzureOpenAI[:_]+Endpoint)$/i.test(e.name)) continue;
+    const info = classifyEndpoint(e.value);
+    if (!info) continue;
+    const aoai = azureOpenAiBase(info);
+    let problem: string | undefined;
+    if (info.kind === 'model-inference') problem = `'${info.url}' is the model inference endpoint (for ChatCompletionsClient)`;
+    else if (info.kind === 'openai-v1') problem = `'${info.url}' is the v1 API base URL (for the plain OpenAI client); AzureOpenAI adds /openai/deployments/<model> to it and gets 404`;
+    else if (info.kind === 'foundry-project') problem = `'${info.url}' is an Azure AI Foundry project endpoint`;
+    else if (info.kind === 'azure-openai' && info.path.replace(/\/+$/, '') !== '') problem = `'${info.url}' includes a path; the clients append /openai/deployments/<deployment> themselves`;
+    if (!problem) continue;
+    ctx.report({
+      message: `${e.name} is read by AzureOpenAI / AzureOpenAIClient as the resource endpoint (https://<resource>.openai.azure.com); ${problem}. Set it to ${aoai}.`,
+      start: e.valueStart,
+      end: e.valueEnd,
+      fixes: fixes(fix(`Use ${aoai}`, [edit(doc, e.valueStart, e.valueEnd, aoai)], true)),
+      endpoint: info.url,
+    });
+  }
 }

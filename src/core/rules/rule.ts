@@ -1,6 +1,6 @@
 // The rule contract and the helpers every rule uses to report a finding with a precise range,
 // related locations (env/config lines) and fixes as plain text edits.
-import type { Finding, Fix, RelatedLocation, RuleId, Severity, TextEdit } from '../types';
+import type { EndpointMention, Finding, Fix, RelatedLocation, RuleId, Severity, TextEdit } from '../types';
 import type { Family } from '../languages';
 import type { Doc } from '../scan/document';
 import type { ValueResolver, Resolved } from '../scan/values';
@@ -12,6 +12,8 @@ export interface RuleContext {
   doc: Doc;
   resolver: ValueResolver;
   clients: ClientUse[];
+  /** Azure endpoints written in (or resolved for) the document. */
+  endpoints: EndpointMention[];
   report(f: Report): void;
 }
 

@@ -106,7 +106,8 @@ export function extractClients(doc: Doc, resolver: ValueResolver): ClientUse[] {
   if (!family) return [];
   const specs = CLIENTS[family];
   if (!specs) return [];
-  const names = specs.map((s) => s.className);
+  const aliases = importAliases(doc, specs);
+  const names = [...specs.map((s) => s.className), ...aliases.keys()];
   const javaBuilders = family === 'java';
   const calls = findCalls(doc, javaBuilders ? [...names, 'builder'] : names);
   const out: ClientUse[] = [];
@@ -116,7 +117,7 @@ export function extractClients(doc: Doc, resolver: ValueResolver): ClientUse[] {
       const qual = doc.code.slice(call.exprStart, call.calleeStart).replace(/[\s.]/g, '');
       spec = specs.find((s) => s.className === qual || qual.endsWith(s.className));
       if (!spec) continue;
-    } else spec = specs.find((s) => s.className === call.callee);
+    } else spec = specs.find((s) => s.className === (aliases.get(call.callee) ?? call.callee));
     if (!spec) continue;
     if (family === 'js') {
       if ((spec.family === 'azure-openai' || spec.family === 'openai') && !call.isNew) continue;
@@ -201,4 +202,23 @@ function insertPoint(doc: Doc, call: Call): number {
   while (i > call.open + 1 && /\s/.test(doc.code[i - 1])) i--;
   if (doc.code[i - 1] === ',') i--;
   return i;
+}
+
+/** `from m import X as Y`, `import { X as Y }`, and the default import of @azure-rest/ai-inference. */
+function importAliases(doc: Doc, specs: ClientSpec[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const code = doc.code;
+  if (!/\bas\b|@azure-rest\/ai-inference/.test(doc.text)) return out;
+  const known = new Set(specs.map((s) => s.className));
+  const re = /\b([A-Za-z_]\w*)\s+as\s+([A-Za-z_$][\w$]*)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(code))) if (known.has(m[1]) && !known.has(m[2])) out.set(m[2], m[1]);
+  if (doc.family === 'js') {
+    const text = doc.text;
+    const imp = /import\s+([A-Za-z_$][\w$]*)\s*(?:,\s*\{[^}]*\})?\s*from\s*["']@azure-rest\/ai-inference["']/g;
+    while ((m = imp.exec(text))) if (!known.has(m[1])) out.set(m[1], 'ModelClient');
+    const req = /(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*["']@azure-rest\/ai-inference["']\s*\)(?:\.default)?/g;
+    while ((m = req.exec(text))) if (!known.has(m[1])) out.set(m[1], 'ModelClient');
+  }
+  return out;
 }

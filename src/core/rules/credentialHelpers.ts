@@ -1,0 +1,40 @@
+// Shared bits for the credential rules: reading `cred.get_token(scope).token`, building a token
+// provider expression per language, deleting an argument.
+import { SCOPES } from '../knowledge/endpoints';
+import type { Arg } from '../scan/calls';
+import type { Doc } from '../scan/document';
+import type { EndpointInfo } from '../types';
+import { edit } from './rule';
+import type { TextEdit } from '../types';
+
+/** `cred.get_token("scope").token` / `(await cred.getToken("scope")).token` -> credential and scope texts. */
+export function parseGetToken(text: string): { cred: string; scopes: string } | undefined {
+  const m = /([A-Za-z_$][\w$.]*(?:\(\s*\))?)\s*\.\s*get_?[Tt]oken\s*\(\s*([^)]*?)\s*\)/.exec(text);
+  if (!m) return undefined;
+  return { cred: m[1], scopes: m[2] };
+}
+
+export function scopeFor(info: EndpointInfo | undefined): string {
+  return info?.scopes[0] ?? SCOPES.cognitiveServices;
+}
+
+/** get_bearer_token_provider(cred, scope) / getBearerTokenProvider(cred, scope). */
+export function providerExpr(doc: Doc, cred: string, scopes: string): string {
+  if (doc.family === 'js') return `getBearerTokenProvider(${cred}, ${scopes})`;
+  return `get_bearer_token_provider(${cred}, ${scopes})`;
+}
+
+/** Deletes an argument with its separating comma. */
+export function deleteArgEdit(doc: Doc, args: Arg[], a: Arg): TextEdit {
+  const idx = args.indexOf(a);
+  let start = a.fullStart;
+  let end = a.fullEnd;
+  const after = /^\s*,[ \t]*(?:\r?\n[ \t]*)?/.exec(doc.code.slice(end, end + 200));
+  if (after) end += after[0].length;
+  else if (idx > 0) {
+    // last argument: remove the comma before it instead
+    const before = /,\s*$/.exec(doc.code.slice(Math.max(0, start - 200), start));
+    if (before) start -= before[0].length;
+  }
+  return edit(doc, start, end, '');
+}

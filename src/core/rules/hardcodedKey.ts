@@ -1,0 +1,64 @@
+// hardcoded-key: an Azure AI / Azure OpenAI key (32 hex chars, or the newer 84-char form) written in code
+// or a request bypasses Entra ID, leaks with the source, and fails with 403 "Key based authentication is
+// disabled for this resource" once disableLocalAuth is set (often by policy) [E7][O12] (facts §6, §7.13).
+import type { Doc } from '../scan/document';
+import { edit, fix, fixes, type Rule } from './rule';
+
+const KEY = /^(?:[0-9a-fA-F]{32}|[A-Za-z0-9]{84})$/;
+/** What must precede the literal (same statement) for it to be a key. */
+const KEY_CONTEXT = /(?:api[_-]?key|apikey|AzureKeyCredential|ApiKeyCredential|KeyCredential|Ocp-Apim-Subscription-Key|subscription[_-]?key|_KEY|Key)\b["'\]]?\s*(?:[:=(,]|\)\s*\.\s*\w+\s*\(|=>)?\s*(?:new\s+\w+\s*\(\s*)?$/i;
+const HEADER = /\b(api-key|Ocp-Apim-Subscription-Key)\s*:\s*([0-9a-fA-F]{32}|[A-Za-z0-9]{84})\b/gi;
+
+const ENV_READ: Record<string, (name: string) => string> = {
+  python: (n) => `os.environ["${n}"]`,
+  js: (n) => `process.env.${n}`,
+  csharp: (n) => `Environment.GetEnvironmentVariable("${n}")`,
+  java: (n) => `System.getenv("${n}")`,
+};
+
+function envNameFor(doc: Doc): string {
+  return /services\.ai\.azure|ai-inference|ChatCompletionsClient|ModelClient/i.test(doc.text) && !/openai\.azure/i.test(doc.text) ? 'AZURE_AI_API_KEY' : 'AZURE_OPENAI_API_KEY';
+}
+
+export const hardcodedKey: Rule = {
+  id: 'hardcoded-key',
+  defaultSeverity: 'warning',
+  languages: ['python', 'js', 'csharp', 'java', 'http', 'shell'],
+  check(ctx) {
+    const { doc } = ctx;
+    const message = (where: string) =>
+      `${where} is a literal Azure API key: it bypasses Entra ID, leaks with the source, and fails with 403 "Key based authentication is disabled" when the resource disables local auth; read it from the environment or a secret store, or better, use a token credential (DefaultAzureCredential).`;
+    const env = envNameFor(doc);
+    const makeEnv = ENV_READ[doc.family ?? ''];
+    for (const t of doc.lexed.strings) {
+      const value = doc.text.slice(t.valueStart, t.valueEnd);
+      if (KEY.test(value)) {
+        const before = doc.code.slice(Math.max(0, t.start - 120), t.start);
+        const line = before.slice(before.lastIndexOf('\n') + 1);
+        if (!KEY_CONTEXT.test(line)) continue;
+        if (/\b(?:hash|sha|md5|digest|uuid|guid|id|etag|nonce|thumbprint)\b/i.test(line) && !/key/i.test(line)) continue;
+        const importOs = doc.family === 'python' && !/^\s*import\s+os\b/m.test(doc.text) ? edit(doc, 0, 0, `import os${doc.eol()}`) : undefined;
+        const f = makeEnv ? fix(`Read ${env} from the environment`, [edit(doc, t.start, t.end, makeEnv(env)), importOs], true) : undefined;
+        ctx.report({ message: message('This string'), start: t.valueStart, end: t.valueEnd, fixes: fixes(f) });
+        continue;
+      }
+      // header inside a string: curl -H "api-key: 0123…"
+      HEADER.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = HEADER.exec(value))) {
+        const s = t.valueStart + m.index + m[0].length - m[2].length;
+        const repl = doc.family === 'shell' ? `$${env}` : undefined;
+        ctx.report({ message: message(`The ${m[1]} header value`), start: s, end: s + m[2].length, fixes: fixes(repl ? fix(`Use $${env}`, [edit(doc, s, s + m[2].length, repl)], true) : undefined) });
+      }
+    }
+    if (doc.family === 'http') {
+      const text = doc.lexed.noComments;
+      HEADER.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = HEADER.exec(text))) {
+        const s = m.index + m[0].length - m[2].length;
+        ctx.report({ message: message(`The ${m[1]} header value`), start: s, end: s + m[2].length, fixes: fixes(fix('Use a {{apiKey}} variable', [edit(doc, s, s + m[2].length, '{{apiKey}}')], true)) });
+      }
+    }
+  },
+};

@@ -1,0 +1,90 @@
+// inference-endpoint: the Azure AI Inference SDK clients need …services.ai.azure.com/models, or an
+// Azure OpenAI deployment URL …openai.azure.com/openai/deployments/<d> [D1][D2][D5]. Flags the doc typos
+// users copy (/model singular, /deployments without /openai/ [D2]), the bare resource root, the v1 URL
+// and project endpoints; load_client only works on serverless / managed compute [PS2][PS5].
+import { modelsEndpoint, originOf } from '../knowledge/endpoints';
+import { named } from '../scan/calls';
+import { clientAnchor, fix, fixes, relatedFor, replaceValueEdit, type Rule } from './rule';
+
+export const inferenceEndpoint: Rule = {
+  id: 'inference-endpoint',
+  defaultSeverity: 'error',
+  languages: ['python', 'js', 'csharp', 'java'],
+  check(ctx) {
+    const { doc } = ctx;
+    for (const c of ctx.clients) {
+      if (c.spec.family !== 'inference' || !c.info) continue;
+      const info = c.info;
+      const url = info.url;
+      const origin = originOf(url);
+      const cls = c.spec.display;
+      const modelArg = named(c.args, 'model');
+      const model = modelArg ? ctx.resolver.resolve(modelArg.start, modelArg.end)?.value : undefined;
+      const deployment = model || '<deployment>';
+      let problem: string | undefined;
+      let target: string | undefined;
+      let alt: string | undefined;
+      const path = info.path.replace(/\/+$/, '');
+      if (c.spec.className === 'load_client') {
+        if (info.kind !== 'serverless' && info.kind !== 'managed-online') {
+          problem = `load_client() reads GET /info, which only serverless and managed-compute endpoints serve; '${url}' is ${info.description.replace(/ \(.*$/, '')}: construct ChatCompletionsClient directly`;
+          target = info.kind === 'azure-openai' || info.kind === 'cognitive-services' || info.kind === 'regional' ? undefined : modelsEndpoint(info);
+        }
+      } else {
+        switch (info.kind) {
+          case 'model-inference':
+            if (/^\/model$/i.test(path)) {
+              problem = `'${url}' ends in /model (singular, a typo in the troubleshooting doc [D2]); the model inference endpoint is ${origin}/models`;
+              target = `${origin}/models`;
+            } else if (!/^\/models$/i.test(path)) {
+              problem = `'${url}' goes beyond the endpoint: the SDK adds /chat/completions itself, so pass ${origin}/models`;
+              target = `${origin}/models`;
+            }
+            break;
+          case 'ai-services':
+            problem = `'${url}' is the resource root; the model inference endpoint is ${origin}/models (the SDK adds /chat/completions and sends \`model\` in the body)`;
+            target = `${origin}/models`;
+            break;
+          case 'azure-openai': {
+            const m = /^\/deployments\/([^/]+)/i.exec(path);
+            if (m) {
+              problem = `'${url}' misses /openai/ (a typo in the troubleshooting doc [D2]); an Azure OpenAI deployment URL is ${origin}/openai/deployments/${m[1]}`;
+              target = `${origin}/openai/deployments/${m[1]}`;
+            } else if (path === '' || path === '/openai') {
+              problem = `'${url}' is an Azure OpenAI resource root; ${cls} needs the deployment URL ${origin}/openai/deployments/${deployment} (or use AzureOpenAI)`;
+              target = `${origin}/openai/deployments/${deployment}`;
+              alt = info.cloud === 'public' ? modelsEndpoint(info) : undefined;
+            } else if (!/^\/openai\/deployments\/[^/]+$/i.test(path)) {
+              problem = `'${url}' goes beyond the deployment URL; pass ${origin}/openai/deployments/${info.deployment ?? deployment} (the SDK adds /chat/completions)`;
+              target = `${origin}/openai/deployments/${info.deployment ?? deployment}`;
+            }
+            break;
+          }
+          case 'openai-v1':
+            problem = `'${url}' is the Azure OpenAI v1 API, which the OpenAI client calls; ${cls} needs ${modelsEndpoint(info)}`;
+            target = modelsEndpoint(info);
+            break;
+          case 'foundry-project':
+            problem = `'${url}' is an Azure AI Foundry project endpoint (for AIProjectClient); ${cls} needs the model inference endpoint ${modelsEndpoint(info)}`;
+            target = modelsEndpoint(info);
+            break;
+          default:
+            break;
+        }
+      }
+      if (!problem) continue;
+      const [start, end] = clientAnchor(c);
+      ctx.report({
+        message: `${cls}: ${problem}.`,
+        start,
+        end,
+        related: relatedFor(doc, c.endpoint, start, 'endpoint'),
+        fixes: fixes(
+          target ? fix(`Use ${target}`, [replaceValueEdit(doc, c.endpoint, target)], true) : undefined,
+          alt ? fix(`Use ${alt}`, [replaceValueEdit(doc, c.endpoint, alt)]) : undefined,
+        ),
+        endpoint: url,
+      });
+    }
+  },
+};

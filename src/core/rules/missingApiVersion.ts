@@ -1,0 +1,70 @@
+// missing-api-version: AzureOpenAI (py/node) requires api_version or OPENAI_API_VERSION ("Must provide
+// either the api_version argument or the OPENAI_API_VERSION environment variable") [P1][N1]; REST calls
+// to /openai/deployments/… and /models/… need ?api-version= or the service answers 404 [I17][O13] (facts §1, §6).
+import { named } from '../scan/calls';
+import { URL_RE } from '../scan/endpoints';
+import { classifyEndpoint } from '../knowledge/endpoints';
+import { edit, fix, fixes, type Rule } from './rule';
+
+/** api-versions the facts file cites: 2024-06-01 for Azure OpenAI deployments [D5], 2024-05-01-preview for /models [D1]. */
+export const AOAI_API_VERSION = '2024-06-01';
+export const MODELS_API_VERSION = '2024-05-01-preview';
+
+export const missingApiVersion: Rule = {
+  id: 'missing-api-version',
+  defaultSeverity: 'error',
+  languages: ['python', 'js', 'csharp', 'java', 'http', 'shell'],
+  check(ctx) {
+    const { doc } = ctx;
+    for (const c of ctx.clients) {
+      if (c.spec.family !== 'azure-openai' || (doc.family !== 'python' && doc.family !== 'js')) continue;
+      const args = doc.family === 'js' ? (c.call.args[0]?.props ?? []) : c.call.args;
+      if (doc.family === 'js' && c.call.args.length > 0 && !c.call.args[0].props) continue; // options passed as a variable: unknown
+      if (named(args, 'api_version', 'apiVersion')) continue;
+      if (ctx.resolver.lookupEnv('OPENAI_API_VERSION')) continue;
+      if (args.some((a) => a.name === undefined && doc.code.startsWith('**', a.start))) continue; // **kwargs
+      const f =
+        doc.family === 'python'
+          ? fix(`Add api_version="${AOAI_API_VERSION}"`, [edit(doc, c.insertAt, c.insertAt, `${c.call.args.length ? ', ' : ''}api_version="${AOAI_API_VERSION}"`)], true)
+          : c.call.args[0]?.props && doc.code[c.call.args[0].start] === '{'
+            ? fix(`Add apiVersion: "${AOAI_API_VERSION}"`, [edit(doc, c.call.args[0].start + 1, c.call.args[0].start + 1, ` apiVersion: "${AOAI_API_VERSION}",`)], true)
+            : undefined;
+      ctx.report({
+        message: `${c.spec.display} needs an API version: pass ${doc.family === 'python' ? 'api_version' : 'apiVersion'} (e.g. "${AOAI_API_VERSION}") or set OPENAI_API_VERSION; no env file defines it, so the constructor throws "Must provide either the api_version argument or the OPENAI_API_VERSION environment variable".`,
+        start: c.call.calleeStart,
+        end: c.call.calleeEnd,
+        fixes: fixes(f),
+        endpoint: c.info?.url,
+      });
+    }
+    // REST URLs (literals in code, lines in .http / shell)
+    const isCode = doc.family === 'python' || doc.family === 'js' || doc.family === 'csharp' || doc.family === 'java';
+    if (isCode && /api-version|api_version|apiVersion|ApiVersion/.test(doc.lexed.noComments)) return;
+    const text = doc.lexed.noComments;
+    URL_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = URL_RE.exec(text))) {
+      const url = m[0].replace(/[.:]+$/, '');
+      if (/[?&]api-version=/i.test(url)) continue;
+      const info = classifyEndpoint(url);
+      if (!info) continue;
+      let version: string | undefined;
+      if (info.kind === 'azure-openai' && /^\/openai\/deployments\/[^/]+\/[\w/-]+/i.test(info.path)) version = AOAI_API_VERSION;
+      else if (info.kind === 'model-inference' && /^\/models\/(chat\/completions|embeddings|images\/embeddings|info)/i.test(info.path)) version = MODELS_API_VERSION;
+      if (!version) continue;
+      if (isCode && !doc.stringContaining(m.index)) continue;
+      // The query may follow on the next .http line (?api-version=... continuation)
+      const after = text.slice(m.index + url.length, m.index + url.length + 200);
+      if (/^\s*\r?\n\s*[?&]api-version=/i.test(after)) continue;
+      const end = m.index + url.length;
+      const sep = url.includes('?') ? '&' : '?';
+      ctx.report({
+        message: `The request to '${url}' has no api-version query parameter; the service answers 404 "Resource not found" without it. Add ${sep}api-version=${version}.`,
+        start: m.index,
+        end,
+        fixes: fixes(fix(`Add ${sep}api-version=${version}`, [edit(doc, end, end, `${sep}api-version=${version}`)], true)),
+        endpoint: url,
+      });
+    }
+  },
+};

@@ -1,0 +1,66 @@
+// missing-model: the shared model inference endpoint (…/models) serves every deployment and picks one by
+// `model` in the request; without it the call fails (seed 404 row: `model="<model-deployment-name>"` in
+// the payloads [D2]). The v1 API also needs the deployment name in `model` [D4].
+import { named } from '../scan/calls';
+import { URL_RE } from '../scan/endpoints';
+import { classifyEndpoint } from '../knowledge/endpoints';
+import { edit, fix, fixes, type Rule } from './rule';
+
+const MODEL_IN_CODE: Record<string, RegExp> = {
+  python: /\bmodel\s*=|["']model["']\s*:/,
+  js: /\bmodel\s*[:,}]|["']model["']\s*:/,
+  csharp: /\bModel\s*=|\bmodel\s*:|"model"/,
+  java: /setModel\s*\(|\.model\s*\(|"model"/,
+};
+
+export const missingModel: Rule = {
+  id: 'missing-model',
+  defaultSeverity: 'warning',
+  languages: ['python', 'js', 'csharp', 'java', 'http', 'shell'],
+  check(ctx) {
+    const { doc } = ctx;
+    for (const c of ctx.clients) {
+      if (c.spec.family !== 'inference' || c.info?.kind !== 'model-inference' || c.spec.className === 'load_client') continue;
+      if (named(c.args, 'model')) continue;
+      const re = MODEL_IN_CODE[doc.family ?? ''];
+      if (re && re.test(doc.lexed.noComments)) continue;
+      const f = doc.family === 'python' ? fix('Add model="<deployment-name>"', [edit(doc, c.insertAt, c.insertAt, ', model="<deployment-name>"')], true) : undefined;
+      ctx.report({
+        message: `${c.spec.display} calls the shared model inference endpoint '${c.info.url}', which picks the deployment by \`model\`, but no model is given in the constructor or in any request in this file; pass model="<deployment-name>" or the call fails.`,
+        start: c.call.calleeStart,
+        end: c.call.calleeEnd,
+        fixes: fixes(f),
+        endpoint: c.info.url,
+      });
+    }
+    if (doc.family === 'http' || doc.family === 'shell') checkRequests(ctx);
+  },
+};
+
+/** .http requests / curl commands to …/models/chat/completions or …/openai/v1/… with a JSON body lacking "model". */
+function checkRequests(ctx: Parameters<Rule['check']>[0]) {
+  const { doc } = ctx;
+  const text = doc.lexed.noComments;
+  URL_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = URL_RE.exec(text))) {
+    const url = m[0].replace(/[.:]+$/, '');
+    const info = classifyEndpoint(url);
+    if (!info) continue;
+    const needsModel =
+      (info.kind === 'model-inference' && /^\/models\/(chat\/completions|embeddings)/i.test(info.path)) ||
+      (info.kind === 'openai-v1' && /^\/openai\/v1\/(chat\/completions|embeddings|responses)/i.test(info.path));
+    if (!needsModel) continue;
+    // the request body: up to the next request separator (### / blank line + next verb) or end
+    const rest = text.slice(m.index + url.length, m.index + url.length + 20_000);
+    const stop = doc.family === 'http' ? rest.search(/^###|^(GET|POST|PUT|PATCH|DELETE) /m) : rest.search(/\n\s*\n/);
+    const body = stop >= 0 ? rest.slice(0, stop) : rest;
+    if (!/[{]/.test(body) || /["']?model["']?\s*:/.test(body)) continue;
+    ctx.report({
+      message: `The request to '${url}' has no "model" in its JSON body; this endpoint picks the deployment by "model", so add "model": "<deployment-name>".`,
+      start: m.index,
+      end: m.index + url.length,
+      endpoint: url,
+    });
+  }
+}

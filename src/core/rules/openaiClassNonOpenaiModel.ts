@@ -1,0 +1,59 @@
+// openai-class-non-openai-model: the Azure OpenAI classes serve OpenAI models on
+// https://<resource>.openai.azure.com; a Llama / Mistral / Phi / DeepSeek / Cohere / Grok / MAI-DS-R1
+// deployment is a Foundry (Models-as-a-Service) model: "If your model is not from OpenAI, use the Azure
+// AI Inference SDK" (seed table, AzureOpenAI 401 row [D2]), or the OpenAI client on the v1 API [D4].
+import { NON_OPENAI_MODEL } from '../knowledge/clients';
+import { findCalls, named, positional, type Arg } from '../scan/calls';
+import type { Rule, RuleContext } from './rule';
+
+export const openaiClassNonOpenaiModel: Rule = {
+  id: 'openai-class-non-openai-model',
+  defaultSeverity: 'error',
+  languages: ['python', 'js', 'csharp', 'java'],
+  check(ctx) {
+    const { doc } = ctx;
+    const aoai = ctx.clients.filter((c) => c.spec.family === 'azure-openai');
+    if (aoai.length === 0) return;
+    // Other client kinds in the same file make per-request `model` ambiguous: then only constructor args count.
+    const onlyAoai = ctx.clients.every((c) => c.spec.family === 'azure-openai');
+    const candidates: Array<{ arg: Arg; cls: string }> = [];
+    for (const c of aoai) {
+      const args = doc.family === 'js' ? (c.call.args[0]?.props ?? []) : c.call.args;
+      const dep = named(args, 'azure_deployment', 'deployment');
+      if (dep) candidates.push({ arg: dep, cls: c.spec.display });
+    }
+    const cls = aoai[0].spec.display;
+    if (onlyAoai) {
+      if (doc.family === 'python' || doc.family === 'js') {
+        for (const call of findCalls(doc, ['create'])) {
+          const args = doc.family === 'js' ? (call.args[0]?.props ?? []) : call.args;
+          const model = named(args, 'model');
+          if (model) candidates.push({ arg: model, cls });
+        }
+      } else if (doc.family === 'csharp') {
+        for (const call of findCalls(doc, ['GetChatClient', 'GetEmbeddingClient'])) {
+          const a = named(call.args, 'deploymentName') ?? positional(call.args, 0);
+          if (a) candidates.push({ arg: a, cls });
+        }
+      } else if (doc.family === 'java') {
+        for (const call of findCalls(doc, ['getChatCompletions', 'getChatCompletionsStream', 'getEmbeddings'])) {
+          const a = positional(call.args, 0);
+          if (a) candidates.push({ arg: a, cls });
+        }
+      }
+    }
+    for (const { arg, cls: name } of candidates) report(ctx, arg, name);
+  },
+};
+
+function report(ctx: RuleContext, arg: Arg, cls: string) {
+  const value = ctx.resolver.resolve(arg.start, arg.end);
+  if (!value?.value || !NON_OPENAI_MODEL.test(value.value.trim())) return;
+  const model = value.value.trim();
+  ctx.report({
+    message: `${cls} serves OpenAI models on https://<resource>.openai.azure.com; '${model}' is not an OpenAI model, so the call fails (401/404). Call it with the Azure AI Inference SDK (ChatCompletionsClient on https://<resource>.services.ai.azure.com/models, model="${model}"), or the OpenAI client with base_url https://<resource>.openai.azure.com/openai/v1/.`,
+    start: arg.start,
+    end: arg.end,
+    related: value.envValue ? [{ file: value.envValue.file, range: value.envValue.range, message: `model set here (${value.envName})` }] : [],
+  });
+}

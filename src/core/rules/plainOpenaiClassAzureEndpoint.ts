@@ -1,0 +1,32 @@
+// plain-openai-class-azure-endpoint: the plain OpenAI client (openai-py/node OpenAI, .NET OpenAIClient,
+// openai-java OpenAIOkHttpClient) only works with Azure through the v1 base URL …/openai/v1/ [D4]; any
+// other Azure URL (resource root, /openai/deployments/…, /models) gives 404/401 (seed: "You can't use
+// `OpenAI` class" with the classic endpoint).
+import { openAiV1Base } from '../knowledge/endpoints';
+import { clientAnchor, fix, fixes, relatedFor, replaceValueEdit, type Rule } from './rule';
+
+const AZURE_KINDS = new Set(['azure-openai', 'model-inference', 'ai-services', 'cognitive-services', 'foundry-project']);
+
+export const plainOpenaiClassAzureEndpoint: Rule = {
+  id: 'plain-openai-class-azure-endpoint',
+  defaultSeverity: 'error',
+  languages: ['python', 'js', 'csharp', 'java'],
+  check(ctx) {
+    const { doc } = ctx;
+    for (const c of ctx.clients) {
+      if (c.spec.family !== 'openai' || !c.info || !AZURE_KINDS.has(c.info.kind)) continue;
+      const url = c.info.url;
+      const v1 = openAiV1Base(c.info);
+      const param = c.envFallback ?? c.endpointParam ?? 'base_url';
+      const [start, end] = clientAnchor(c);
+      ctx.report({
+        message: `${c.spec.display} talks to Azure only through the v1 API: ${param} '${url}' is ${c.info.description.replace(/ \(.*$/, '')}, not the v1 base URL; set it to ${v1} (deployment name in \`model\`, no api-version), or use AzureOpenAI with ${url.replace(/\/openai\/.*$/, '')}.`,
+        start,
+        end,
+        related: relatedFor(doc, c.endpoint, start, 'base URL'),
+        fixes: fixes(fix(`Use ${v1}`, [replaceValueEdit(doc, c.endpoint, v1)], true)),
+        endpoint: url,
+      });
+    }
+  },
+};

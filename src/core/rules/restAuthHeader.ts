@@ -1,0 +1,149 @@
+// rest-auth-header: REST calls must send an Entra token as `Authorization: Bearer <token>` and a key as
+// `api-key: <key>` (facts §2: "A token is sent as Authorization: Bearer; a key as the api-key header"
+// [P1][N1]). Flags the seed's own typo (`Authentication` header [D2]), a token in `api-key`, a token
+// without `Bearer `, and a key sent as Bearer to Azure OpenAI (401 [I12][I13]). Covers .http files,
+// curl / Invoke-RestMethod, and header dicts/objects/Add(...) calls in code.
+import type { Doc } from '../scan/document';
+import { edit, fix, fixes, type Rule, type RuleContext } from './rule';
+import type { TextEdit } from '../types';
+
+interface Header {
+  name: string;
+  nameStart: number;
+  nameEnd: number;
+  valueStart: number;
+  valueEnd: number;
+  /** `inline`: "Name: value" inside one string / .http line; `pair`: key and value are separate expressions. */
+  form: 'inline' | 'pair';
+}
+
+const NAMES = /^(api-key|authentication|authorization)$/i;
+const TOKENISH = /token|get-access-token|get_token|getToken|\bjwt\b|\baad\b|entra/i;
+const KEYISH = /api[_-]?key|apikey|_KEY\b|\bKEY\b|subscription[_-]?key|\{\{\s*\w*key\w*\s*\}\}/i;
+
+function valueEnd(code: string, from: number): number {
+  let depth = 0;
+  const limit = Math.min(code.length, from + 2000);
+  for (let i = from; i < limit; i++) {
+    const c = code[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (depth === 0) return i;
+      depth--;
+    } else if (depth === 0 && (c === ',' || c === ';' || c === '\n')) return i;
+  }
+  return limit;
+}
+
+function trimEnd(text: string, s: number, e: number): number {
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  return e;
+}
+
+function collectHeaders(doc: Doc): Header[] {
+  const out: Header[] = [];
+  const code = doc.code;
+  // 1. "Name: value" inside strings (curl -H, header lines in strings)
+  for (const t of doc.lexed.strings) {
+    const v = doc.text.slice(t.valueStart, t.valueEnd);
+    const m = /^\s*(api-key|authentication|authorization)\s*:\s*/i.exec(v);
+    if (m) {
+      const ns = t.valueStart + v.indexOf(m[1]);
+      out.push({ name: m[1], nameStart: ns, nameEnd: ns + m[1].length, valueStart: t.valueStart + m[0].length, valueEnd: trimEnd(doc.text, t.valueStart, t.valueEnd), form: 'inline' });
+      continue;
+    }
+    // 2. key string followed by : , or = and a value (dicts, objects, Headers.Add("k", v), .header("k", v), @{ "k" = v })
+    if (!NAMES.test(v)) continue;
+    const after = /^\s*([:=,])\s*/.exec(code.slice(t.end, t.end + 50));
+    if (!after || (after[1] === '=' && code[t.end + after[0].length - 1] === '=' && code[t.end + after[0].length] === '=')) continue;
+    const vs = t.end + after[0].length;
+    const ve = trimEnd(code, vs, valueEnd(code, vs));
+    if (ve <= vs) continue;
+    out.push({ name: v, nameStart: t.valueStart, nameEnd: t.valueEnd, valueStart: vs, valueEnd: ve, form: 'pair' });
+  }
+  // 3. unquoted keys (JS objects, PowerShell hashtables): Authorization: x / Authorization = x
+  if (doc.family === 'js' || doc.family === 'shell') {
+    const re = /(?<![\w$.-])(Authorization|Authentication)\s*([:=])(?!=)\s*/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(code))) {
+      const vs = m.index + m[0].length;
+      const ve = trimEnd(code, vs, valueEnd(code, vs));
+      if (ve <= vs) continue;
+      out.push({ name: m[1], nameStart: m.index, nameEnd: m.index + m[1].length, valueStart: vs, valueEnd: ve, form: 'pair' });
+    }
+  }
+  // 4. .http header lines
+  if (doc.family === 'http') {
+    const re = /^[ \t]*(api-key|authentication|authorization)[ \t]*:[ \t]*([^\r\n]*)/gim;
+    const text = doc.lexed.noComments;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const ns = m.index + m[0].indexOf(m[1]);
+      const vs = m.index + m[0].length - m[2].length;
+      out.push({ name: m[1], nameStart: ns, nameEnd: ns + m[1].length, valueStart: vs, valueEnd: trimEnd(text, vs, vs + m[2].length), form: 'inline' });
+    }
+  }
+  return out;
+}
+
+/** Edits that put `Bearer ` in front of a value. */
+function bearerEdits(doc: Doc, h: Header): TextEdit[] {
+  if (h.form === 'inline') return [edit(doc, h.valueStart, h.valueStart, 'Bearer ')];
+  const tok = doc.stringAt(h.valueStart);
+  if (tok && tok.end === h.valueEnd) return [edit(doc, tok.valueStart, tok.valueStart, 'Bearer ')];
+  const v = doc.text.slice(h.valueStart, h.valueEnd);
+  const wrapped =
+    doc.family === 'python' ? `f"Bearer {${v}}"` : doc.family === 'js' ? `\`Bearer \${${v}}\`` : doc.family === 'shell' ? `"Bearer $${v.replace(/^\$/, '')}"` : `"Bearer " + ${v}`;
+  return [edit(doc, h.valueStart, h.valueEnd, wrapped)];
+}
+
+export const restAuthHeader: Rule = {
+  id: 'rest-auth-header',
+  defaultSeverity: 'error',
+  languages: ['python', 'js', 'csharp', 'java', 'http', 'shell'],
+  check(ctx: RuleContext) {
+    const { doc } = ctx;
+    const azure = ctx.endpoints.length > 0 || ctx.clients.length > 0 || /openai\.azure|cognitiveservices|services\.ai\.azure|get-access-token|azure/i.test(doc.text);
+    if (!azure) return;
+    const aoaiOnly = ctx.endpoints.length > 0 && ctx.endpoints.every((e) => e.info.kind === 'azure-openai' || e.info.kind === 'cognitive-services');
+    for (const h of collectHeaders(doc)) {
+      const name = h.name.toLowerCase();
+      const value = doc.text.slice(h.valueStart, h.valueEnd);
+      const hasBearer = /bearer/i.test(value);
+      const tokenish = (TOKENISH.test(value) || hasBearer) && !KEYISH.test(value.replace(/get-access-token/i, ''));
+      const keyish = KEYISH.test(value) && !TOKENISH.test(value);
+      if (name === 'authentication') {
+        ctx.report({
+          message: `The header is named '${h.name}'; Entra ID tokens go in the 'Authorization' header ("Authorization: Bearer <token>"), so this request is sent without credentials and fails with 401.`,
+          start: h.nameStart,
+          end: h.nameEnd,
+          fixes: fixes(fix('Rename the header to Authorization', [edit(doc, h.nameStart, h.nameEnd, 'Authorization'), ...(hasBearer || !tokenish ? [] : bearerEdits(doc, h))], true)),
+        });
+      } else if (name === 'api-key' && tokenish) {
+        ctx.report({
+          message: `An Entra ID token is sent in the 'api-key' header, which only takes resource keys, so the request fails with 401; send it as 'Authorization: Bearer <token>'.`,
+          start: h.nameStart,
+          end: h.valueEnd,
+          fixes: fixes(fix('Send the token as Authorization: Bearer', [edit(doc, h.nameStart, h.nameEnd, 'Authorization'), ...(hasBearer ? [] : bearerEdits(doc, h))], true)),
+        });
+      } else if (name === 'authorization' && tokenish && !hasBearer) {
+        ctx.report({
+          message: `The Authorization header carries the token without the 'Bearer ' prefix, so Entra ID authentication fails with 401; write 'Authorization: Bearer <token>'.`,
+          start: h.valueStart,
+          end: h.valueEnd,
+          fixes: fixes(fix("Add 'Bearer '", bearerEdits(doc, h), true)),
+        });
+      } else if (name === 'authorization' && hasBearer && keyish && aoaiOnly) {
+        const bearer = /bearer\s+/i.exec(value);
+        const edits = [edit(doc, h.nameStart, h.nameEnd, 'api-key')];
+        if (bearer) edits.push(edit(doc, h.valueStart + bearer.index, h.valueStart + bearer.index + bearer[0].length, ''));
+        ctx.report({
+          message: `An API key is sent as 'Authorization: Bearer', which Azure OpenAI treats as an Entra ID token and rejects with 401 "Access token is missing, invalid, audience is incorrect"; send keys in the 'api-key' header (or send a real Entra ID token).`,
+          start: h.nameStart,
+          end: h.valueEnd,
+          fixes: fixes(fix('Send the key in the api-key header', edits, true)),
+        });
+      }
+    }
+  },
+};

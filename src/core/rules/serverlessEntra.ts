@@ -1,0 +1,23 @@
+// serverless-entra: serverless API (MaaS) hosts *.models.ai.azure.com / *.inference.ai.azure.com are
+// documented with keys; Entra there is unverified ("EntraID is not yet supported on MaaS" [PR1]; a
+// cognitiveservices-scoped attempt failed in [I6]). Facts §1, §7.11.
+import { clientAnchor, relatedFor, type Rule } from './rule';
+
+export const serverlessEntra: Rule = {
+  id: 'serverless-entra',
+  defaultSeverity: 'warning',
+  languages: ['python', 'js', 'csharp', 'java'],
+  check(ctx) {
+    for (const c of ctx.clients) {
+      if (c.info?.kind !== 'serverless' || (c.cred !== 'token' && c.cred !== 'static-token')) continue;
+      const [start, end] = c.credArg ? [c.credArg.start, c.credArg.end] : clientAnchor(c);
+      ctx.report({
+        message: `${c.spec.display} uses an Entra ID token credential with the serverless endpoint '${c.info.url}', where Entra ID is not documented to work (key auth is the documented path); use AzureKeyCredential with the endpoint's key, or deploy the model to an Azure AI Foundry resource and call https://<resource>.services.ai.azure.com/models.`,
+        start,
+        end,
+        related: relatedFor(ctx.doc, c.endpoint, start, 'endpoint'),
+        endpoint: c.info.url,
+      });
+    }
+  },
+};

@@ -1,0 +1,43 @@
+// static-token: a token fetched once (`azure_ad_token=cred.get_token(...).token`, or a plain OpenAI
+// client with `api_key=<token string>`) expires after about an hour and is never refreshed; pass a
+// provider (get_bearer_token_provider / getBearerTokenProvider), which caches and refreshes (facts §7.6, [I24][O5]).
+import { named } from '../scan/calls';
+import { expandedText } from '../scan/clients';
+import { edit, fix, fixes, type Rule } from './rule';
+import { parseGetToken, providerExpr, scopeFor } from './credentialHelpers';
+
+export const staticToken: Rule = {
+  id: 'static-token',
+  defaultSeverity: 'warning',
+  languages: ['python', 'js'],
+  check(ctx) {
+    const { doc } = ctx;
+    for (const c of ctx.clients) {
+      const args = doc.family === 'js' ? (c.call.args[0]?.props ?? []) : c.call.args;
+      let arg;
+      let newName: string | undefined;
+      if (c.spec.family === 'azure-openai' && doc.family === 'python') {
+        arg = named(args, 'azure_ad_token');
+        newName = 'azure_ad_token_provider';
+      } else if (c.spec.family === 'openai' && c.cred === 'static-token' && c.info) {
+        arg = named(args, 'api_key', 'apiKey');
+      }
+      if (!arg) continue;
+      const expanded = expandedText(doc, ctx.resolver, arg);
+      const gt = parseGetToken(expanded);
+      const scope = `"${scopeFor(c.info)}"`;
+      const provider = providerExpr(doc, gt?.cred ?? (doc.family === 'js' ? 'new DefaultAzureCredential()' : 'DefaultAzureCredential()'), gt?.scopes || scope);
+      const edits = [edit(doc, arg.start, arg.end, provider)];
+      if (newName) edits.unshift(edit(doc, arg.fullStart, arg.fullStart + (arg.name?.length ?? 0), newName));
+      const written = doc.text.slice(arg.start, arg.end);
+      const shown = /^[rfbuRFBU]*["'`]/.test(written) ? 'a literal token' : written.slice(0, 60);
+      ctx.report({
+        message: `${c.spec.display} gets a token string fetched once (${shown}); Entra ID tokens expire after about an hour and this one is never refreshed, so calls start failing with 401. Pass a token provider: ${newName ?? arg.name}=${provider}.`,
+        start: arg.fullStart,
+        end: arg.fullEnd,
+        fixes: fixes(fix('Use a token provider', edits, true)),
+        endpoint: c.info?.url,
+      });
+    }
+  },
+};

@@ -1,0 +1,40 @@
+// token-passed-as-api-key: an Entra token given to AzureOpenAI as api_key is sent in the `api-key`
+// header from openai-python 2.34.0 on, which the service rejects with 401 [I23][P2] (facts §7.5). The
+// JS AzureOpenAI also sends apiKey as `api-key` [N1]. Use azure_ad_token_provider / azureADTokenProvider.
+import { named } from '../scan/calls';
+import { expandedText } from '../scan/clients';
+import { edit, fix, fixes, type Rule } from './rule';
+import { parseGetToken, providerExpr, scopeFor } from './credentialHelpers';
+
+const TOKEN_VALUE = /get_?[Tt]oken\s*\(|\.token\b|\baccess_?token\b|\baccessToken\b|\bad_token\b|\baad_token\b|\bentra_token\b|token_?provider|tokenProvider|get_bearer_token_provider|getBearerTokenProvider|^\s*token\s*$|=\s*token\s*$/i;
+
+export const tokenPassedAsApiKey: Rule = {
+  id: 'token-passed-as-api-key',
+  defaultSeverity: 'error',
+  languages: ['python', 'js'],
+  check(ctx) {
+    const { doc } = ctx;
+    for (const c of ctx.clients) {
+      if (c.spec.family !== 'azure-openai') continue;
+      const key = named(doc.family === 'js' ? (c.call.args[0]?.props ?? []) : c.call.args, 'api_key', 'apiKey');
+      if (!key) continue;
+      const valueText = doc.text.slice(key.start, key.end);
+      const expanded = expandedText(doc, ctx.resolver, key);
+      if (!TOKEN_VALUE.test(valueText) && !TOKEN_VALUE.test(expanded)) continue;
+      if (/api_?key|API_KEY|apiKey/.test(expanded.replace(/^[^=]*=/, ''))) continue;
+      const providerName = doc.family === 'js' ? 'azureADTokenProvider' : 'azure_ad_token_provider';
+      const edits = [];
+      const isShorthand = key.fullStart === key.start && key.fullEnd === key.end && doc.family === 'js';
+      if (isShorthand) edits.push(edit(doc, key.start, key.end, `${providerName}: ${valueText}`));
+      else edits.push(edit(doc, key.fullStart, key.fullStart + (key.name?.length ?? 0), providerName));
+      const gt = parseGetToken(expanded);
+      if (gt && !isShorthand) edits.push(edit(doc, key.start, key.end, providerExpr(doc, gt.cred, gt.scopes || `"${scopeFor(c.info)}"`)));
+      ctx.report({
+        message: `${c.spec.display} sends ${key.name} in the \`api-key\` header, so an Entra ID token passed there is rejected with 401 (openai-python 2.34.0 and later); pass a token provider as ${providerName} instead.`,
+        start: key.fullStart,
+        end: key.fullEnd,
+        fixes: fixes(fix(`Use ${providerName}`, edits, true)),
+      });
+    }
+  },
+};

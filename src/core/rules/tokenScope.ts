@@ -1,0 +1,153 @@
+// token-scope: a token scope / resource that does not fit the endpoint it is used for gets 401
+// "audience is incorrect" (seed REST and Inference SDK rows; facts §3): a management scope on the data
+// plane [D6], a scope without /.default [I7], ml.azure.com on Azure OpenAI / AI Services [I3][I5], the
+// commercial scope for a .us/.cn endpoint [N2][JSFR], cognitiveservices for a project endpoint (needs
+// ai.azure.com) [PP1][JP1][NP1]. Looks at credential_scopes, token providers, get_token/getToken,
+// BearerTokenPolicy / BearerTokenAuthenticationPolicy, .NET Audience and `az account get-access-token`.
+import type { EndpointInfo } from '../types';
+import { SCOPES } from '../knowledge/endpoints';
+import { edit, fix, fixes, type Rule, type RuleContext } from './rule';
+
+/** Token audiences the rule knows (scope form or resource form). */
+const AUDIENCE = /^(https:\/\/(?:cognitiveservices\.azure\.(?:com|us|cn)|ai\.azure\.com|ml\.azure\.com|management\.azure\.com|management\.core\.windows\.net|management\.usgovcloudapi\.net|management\.chinacloudapi\.cn))(\/?)(\/\.default)?$/i;
+/** Code that makes a nearby string a token scope. */
+const SCOPE_CONTEXT = /(?:get_bearer_token_provider|getBearerTokenProvider|get_token|getToken|getTokenSync|BearerTokenPolicy|BearerTokenAuthenticationPolicy|TokenRequestContext|BearerTokenCredentialPolicy|credential_scopes|scopes|Scopes|Audience|audience|getBearerTokenSupplier|addScopes|scope|SCOPE|Scope)\b[^;\n]*$|(?:--resource|--scope)\s*=?\s*$/;
+const ARM_USE = /azure\.mgmt|@azure\/arm-|Azure\.ResourceManager|CognitiveServicesManagementClient|management\.azure\.com\/subscriptions|ArmClient\b|AzureResourceManager/;
+
+const DATA_KINDS = new Set(['azure-openai', 'openai-v1', 'model-inference', 'ai-services', 'cognitive-services', 'foundry-project']);
+
+/** The endpoint a scope at `offset` is for: the enclosing client, else the file's single kind of endpoint. */
+function endpointFor(ctx: RuleContext, offset: number): EndpointInfo | undefined {
+  for (const c of ctx.clients) if (c.info && offset >= c.call.open && offset <= c.call.end) return c.info;
+  const infos = ctx.clients.map((c) => c.info).filter((i): i is EndpointInfo => !!i && DATA_KINDS.has(i.kind));
+  const pool = infos.length > 0 ? infos : ctx.endpoints.map((e) => e.info).filter((i) => DATA_KINDS.has(i.kind));
+  if (pool.length === 0) return undefined;
+  const kinds = new Set(pool.map((i) => `${i.kind}/${i.cloud}`));
+  return kinds.size === 1 ? pool[0] : undefined;
+}
+
+
+export const tokenScope: Rule = {
+  id: 'token-scope',
+  defaultSeverity: 'error',
+  languages: ['python', 'js', 'csharp', 'java', 'http', 'shell'],
+  check(ctx) {
+    const { doc } = ctx;
+    const armFile = ARM_USE.test(doc.text);
+    const dataPlane = ctx.clients.length > 0 || ctx.endpoints.some((e) => DATA_KINDS.has(e.info.kind));
+    const candidates: Array<{ start: number; end: number; value: string; context: string }> = [];
+    for (const t of doc.lexed.strings) {
+      const value = doc.text.slice(t.valueStart, t.valueEnd);
+      if (!AUDIENCE.test(value)) continue;
+      const before = doc.code.slice(Math.max(0, t.start - 160), t.start);
+      const line = before.slice(before.lastIndexOf('\n') + 1);
+      const context = SCOPE_CONTEXT.test(line) ? line : SCOPE_CONTEXT.test(before) ? before : '';
+      if (!context) continue;
+      candidates.push({ start: t.valueStart, end: t.valueEnd, value, context });
+    }
+    if (doc.family === 'shell' || doc.family === 'http') {
+      const re = /(--resource|--scope)(\s*=?\s*)(https:\/\/[^\s"'`]+)/g;
+      const text = doc.lexed.noComments;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text))) {
+        const s = m.index + m[1].length + m[2].length;
+        if (candidates.some((c) => c.start <= s && s < c.end)) continue;
+        const value = m[3].replace(/["']$/, '');
+        if (AUDIENCE.test(value)) candidates.push({ start: s, end: s + value.length, value, context: m[1] });
+      }
+    }
+    for (const c of candidates) {
+      const m = AUDIENCE.exec(c.value)!;
+      const base = m[1].toLowerCase();
+      const hasDefault = !!m[3];
+      const isAzCli = /--resource/.test(c.context);
+      const info = endpointFor(ctx, c.start);
+      const where = info ? `'${info.url}'` : 'the Azure AI endpoint';
+      const scopeForm = (s: string) => (isAzCli ? s.replace(/\/\.default$/, '') : s);
+      const replace = (target: string, title = `Use ${scopeForm(target)}`) => fixes(fix(title, [edit(doc, c.start, c.end, scopeForm(target))], true));
+      // 1. management scope on the data plane
+      if (/management\./.test(base)) {
+        if (armFile || (!dataPlane && !info)) continue;
+        const target = info?.scopes[0] ?? SCOPES.cognitiveServices;
+        ctx.report({
+          message: `'${c.value}' is the Azure Resource Manager (control plane) audience; a token for it is rejected by ${where} with 401 "audience is incorrect". Request ${scopeForm(target)} for the data plane.`,
+          start: c.start,
+          end: c.end,
+          fixes: replace(target),
+          endpoint: info?.url,
+        });
+        continue;
+      }
+      // 2. missing /.default on a scope (not for `az --resource`, which takes the resource URI)
+      if (!hasDefault && !isAzCli && !/Audience|audience/.test(c.context)) {
+        const target = `${base}/.default`;
+        ctx.report({
+          message: `'${c.value}' is a resource URI, not a scope: token requests need the scope form ${target} (without /.default the request fails or the credential throws).`,
+          start: c.start,
+          end: c.end,
+          fixes: replace(target, `Use ${target}`),
+          endpoint: info?.url,
+        });
+        continue;
+      }
+      if (!info || !DATA_KINDS.has(info.kind)) continue;
+      const accepted = info.scopes;
+      const normalized = `${base}/.default`;
+      if (accepted.length === 0 || accepted.includes(normalized)) continue;
+      let why: string;
+      if (base.includes('ml.azure.com')) why = `ml.azure.com is the Azure Machine Learning audience (the Inference SDK default); ${info.description.replace(/ \(.*$/, '')} rejects it`;
+      else if (base.includes('cognitiveservices') && info.kind === 'foundry-project') why = `project endpoints need the ai.azure.com audience`;
+      else if (base.includes('cognitiveservices') && info.cloud !== 'public') why = `the endpoint is in the ${info.cloud === 'usgov' ? 'Azure Government' : 'Azure China'} cloud, which uses ${accepted[0]}`;
+      else if (base.includes('ai.azure.com') && info.cloud !== 'public') why = `the endpoint is in the ${info.cloud === 'usgov' ? 'Azure Government' : 'Azure China'} cloud, which uses ${accepted[0]}`;
+      else if (base.includes('ai.azure.com')) why = `${info.description.replace(/ \(.*$/, '')} expects ${accepted[0]}`;
+      else why = `${info.description.replace(/ \(.*$/, '')} expects ${accepted[0]}`;
+      ctx.report({
+        message: `Token scope '${c.value}' does not fit ${where}: ${why}, so the call fails with 401 "audience is incorrect". Use ${scopeForm(accepted[0])}.`,
+        start: c.start,
+        end: c.end,
+        fixes: replace(accepted[0]),
+        endpoint: info.url,
+      });
+    }
+    checkDotnetAudience(ctx);
+  },
+};
+
+/** .NET AzureOpenAIClient: commercial audience (explicit or default) with a .us/.cn endpoint [N2]. */
+function checkDotnetAudience(ctx: RuleContext) {
+  const { doc } = ctx;
+  if (doc.family !== 'csharp' && doc.family !== 'java') return;
+  for (const c of ctx.clients) {
+    if (c.spec.family !== 'azure-openai' || !c.info || c.info.cloud === 'public' || c.cred !== 'token') continue;
+    const target = c.info.cloud === 'usgov' ? 'AzureOpenAIAudience.AzureGovernment' : `new AzureOpenAIAudience("${c.info.scopes[0]}")`;
+    if (doc.family === 'java') {
+      ctx.report({
+        message: `OpenAIClientBuilder always requests ${SCOPES.cognitiveServices} (hard-coded), which '${c.info.url}' (${c.info.cloud === 'usgov' ? 'Azure Government' : 'Azure China'}) rejects; add a BearerTokenAuthenticationPolicy for ${c.info.scopes[0]} through .addPolicy(...).`,
+        start: c.call.calleeStart,
+        end: c.call.calleeEnd,
+        endpoint: c.info.url,
+      });
+      continue;
+    }
+    const aud = c.args.find((a) => a.name === 'Audience');
+    if (aud) {
+      const text = doc.text.slice(aud.start, aud.end);
+      if (!/AzurePublicCloud/.test(text)) continue;
+      ctx.report({
+        message: `Audience ${text} requests ${SCOPES.cognitiveServices}, which '${c.info.url}' rejects with 401 "audience is incorrect"; use ${target}.`,
+        start: aud.start,
+        end: aud.end,
+        fixes: fixes(fix(`Use ${target}`, [edit(doc, aud.start, aud.end, target)], true)),
+        endpoint: c.info.url,
+      });
+    } else {
+      ctx.report({
+        message: `AzureOpenAIClient defaults to the public-cloud audience ${SCOPES.cognitiveServices}, which '${c.info.url}' rejects with 401 "audience is incorrect"; pass new AzureOpenAIClientOptions { Audience = ${target} }.`,
+        start: c.call.calleeStart,
+        end: c.call.calleeEnd,
+        fixes: fixes(c.call.args.length === 2 ? fix('Set Audience', [edit(doc, c.insertAt, c.insertAt, `, new AzureOpenAIClientOptions { Audience = ${target} }`)], true) : undefined),
+        endpoint: c.info.url,
+      });
+    }
+  }
+}
