@@ -20,6 +20,7 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 export const TRIGGERS: readonly Buffer[] = [
   'zure', 'ZURE', 'penai', 'penAI', 'PenAI', 'PENAI', 'nference', 'NFERENCE', 'ognitive', 'OGNITIVE',
   'earer', 'EARER', 'pi-key', 'pi-Key', 'PI-KEY', 'api_key', 'API_KEY', 'apiKey', 'ApiKey',
+  'uthoriz', 'UTHORIZ', 'uthentic', 'UTHENTIC', 'redential', 'REDENTIAL', 'et-access-token',
 ].map((s) => Buffer.from(s, 'latin1'));
 
 export function hasTrigger(bytes: Buffer): boolean {
@@ -28,7 +29,7 @@ export function hasTrigger(bytes: Buffer): boolean {
 }
 
 export function hasTriggerText(text: string): boolean {
-  return /azure|openai|inference|cognitive|bearer|api-key|api_key|apikey/i.test(text);
+  return /azure|openai|inference|cognitive|bearer|api-key|api_key|apikey|authoriz|authentic|credential|get-access-token/i.test(text);
 }
 
 export type ReadOutcome = { bytes: Buffer } | { skip: string };

@@ -2,6 +2,7 @@
 // description and the default severity. The full explanation of each rule is docs/rules/<id>.md.
 import type { RuleId, Severity } from '../core/types';
 import { ruleDocUrl } from '../core/knowledge/scenarios';
+import { RULES } from '../core/rules';
 
 export interface RuleMeta {
   id: RuleId;
@@ -12,11 +13,12 @@ export interface RuleMeta {
   helpUri: string;
 }
 
-const meta = (id: RuleId, defaultSeverity: Severity, short: string): RuleMeta => ({
+/** The engine's own default severity wins (the value here is only a fallback). */
+const meta = (id: RuleId, fallbackSeverity: Severity, short: string): RuleMeta => ({
   id,
   name: id.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase()),
   short,
-  defaultSeverity,
+  defaultSeverity: RULES.find((r) => r.id === id)?.defaultSeverity ?? fallbackSeverity,
   helpUri: ruleDocUrl(id),
 });
 
