@@ -114,11 +114,17 @@ async function writeDisk(uri: vscode.Uri, text: string): Promise<void> {
 }
 
 /** Sets a user-level (Global) setting, so no file of the repository changes; returns the restore function. */
-async function setSetting(key: string, value: unknown): Promise<() => Promise<void>> {
-  const config = vscode.workspace.getConfiguration('azureAiAuthDoctor');
+async function setSetting(key: string, value: unknown, section = 'azureAiAuthDoctor'): Promise<() => Promise<void>> {
+  const config = vscode.workspace.getConfiguration(section);
   const previous = config.inspect(key)?.globalValue;
   await config.update(key, value, vscode.ConfigurationTarget.Global);
-  return async () => vscode.workspace.getConfiguration('azureAiAuthDoctor').update(key, previous, vscode.ConfigurationTarget.Global);
+  return async () => vscode.workspace.getConfiguration(section).update(key, previous, vscode.ConfigurationTarget.Global);
+}
+
+/** Adds one glob to an exclude object setting (files.exclude, search.exclude), keeping the current entries. */
+async function addExclude(section: 'files' | 'search', glob: string): Promise<() => Promise<void>> {
+  const current = vscode.workspace.getConfiguration(section).get<Record<string, unknown>>('exclude') ?? {};
+  return setSetting('exclude', { ...current, [glob]: true }, section);
 }
 
 function rangeOfText(document: vscode.TextDocument, text: string): vscode.Range {
@@ -236,7 +242,8 @@ describe('Editor features (issue 4)', function () {
         await diagnosticsWhere(uri, lacksRule(RULE), `no '${RULE}' diagnostic after the fix`);
         const fixed = document.getText();
         console.log(`      preferred fix "${preferred[0].title}" -> ${JSON.stringify(fixed.split('\n').filter((l) => !original.includes(l)))}`);
-        assert.notEqual(fixed, original);
+        assert.equal(preferred[0].title, 'Use https://contoso.openai.azure.com');
+        assert.equal(fixed, original.replace(`azure_endpoint="${WRONG_ENDPOINT}"`, 'azure_endpoint="https://contoso.openai.azure.com"'));
       } finally {
         await restore(uri, original);
       }
@@ -433,7 +440,11 @@ describe('Editor features (issue 4)', function () {
       const unopened = fixture('scan', 'unopened.py');
       const excluded = fixture('scan', 'excluded_by_setting.py');
       await writeDisk(generated(), await readDisk(unopened));
-      const restoreSetting = await setSetting('exclude', ['**/excluded_by_setting.py']);
+      const restores = [
+        await setSetting('exclude', ['**/excluded_by_setting.py']),
+        await addExclude('files', '**/excluded_by_files_exclude.py'),
+        await addExclude('search', '**/excluded_by_search_exclude.py'),
+      ];
       try {
         const summary = await vscode.commands.executeCommand<{ files: number; analysed: number; durationMs: number; cancelled: boolean }>(
           'azureAiAuthDoctor.scanWorkspace',
@@ -445,6 +456,8 @@ describe('Editor features (issue 4)', function () {
         assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === unopened.toString()), 'no editor opened');
         await diagnosticsWhere(unopened, hasRule(RULE), `a '${RULE}' diagnostic on the unopened file`);
         assert.equal(ours(excluded).length, 0, 'azureAiAuthDoctor.exclude honoured');
+        assert.equal(ours(fixture('scan', 'excluded_by_files_exclude.py')).length, 0, 'files.exclude honoured');
+        assert.equal(ours(fixture('scan', 'excluded_by_search_exclude.py')).length, 0, 'search.exclude honoured');
         assert.equal(ours(generated()).length, 0, '.gitignore honoured');
 
         // Kept up to date: fixing the file on disk clears its problem, restoring it brings it back.
@@ -457,7 +470,7 @@ describe('Editor features (issue 4)', function () {
         }
         await diagnosticsWhere(unopened, hasRule(RULE), `the '${RULE}' diagnostic back after restoring the file`);
       } finally {
-        await restoreSetting();
+        for (const restoreSetting of restores) await restoreSetting();
       }
     });
 
