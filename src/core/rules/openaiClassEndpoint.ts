@@ -88,7 +88,7 @@ function switchToPlainOpenAi(ctx: RuleContext, c: ClientUse) {
 function checkConfig(ctx: RuleContext) {
   const { doc } = ctx;
   for (const e of configEntries(doc)) {
-    if (!/^(?:AZURE_OPENAI_ENDPOINT|AzureOpenAI[:_]+Endpoint)$/i.test(e.name)) continue;
+    if (!/(?:^|:)(?:AZURE_OPENAI_ENDPOINT|AzureOpenAI[:_]+Endpoint)$/i.test(e.name)) continue;
     const info = classifyEndpoint(e.value);
     if (!info) continue;
     const aoai = azureOpenAiBase(info);

@@ -23,6 +23,13 @@ export const openaiClassNonOpenaiModel: Rule = {
       if (dep) candidates.push({ arg: dep, cls: c.spec.display });
     }
     const cls = aoai[0].spec.display;
+    if (doc.family === 'java') {
+      // getChatCompletions(deploymentOrModelName, options) exists only on com.azure.ai.openai clients
+      for (const call of findCalls(doc, ['getChatCompletions', 'getChatCompletionsStream', 'getEmbeddings'])) {
+        const a = positional(call.args, 0);
+        if (a) candidates.push({ arg: a, cls });
+      }
+    }
     if (onlyAoai) {
       if (doc.family === 'python' || doc.family === 'js') {
         for (const call of findCalls(doc, ['create'])) {
@@ -33,11 +40,6 @@ export const openaiClassNonOpenaiModel: Rule = {
       } else if (doc.family === 'csharp') {
         for (const call of findCalls(doc, ['GetChatClient', 'GetEmbeddingClient'])) {
           const a = named(call.args, 'deploymentName') ?? positional(call.args, 0);
-          if (a) candidates.push({ arg: a, cls });
-        }
-      } else if (doc.family === 'java') {
-        for (const call of findCalls(doc, ['getChatCompletions', 'getChatCompletionsStream', 'getEmbeddings'])) {
-          const a = positional(call.args, 0);
           if (a) candidates.push({ arg: a, cls });
         }
       }

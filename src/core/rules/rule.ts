@@ -48,7 +48,7 @@ export function makeReporter(doc: Doc, rule: Rule, sink: Finding[]): (r: Report)
     sink.push({
       rule: rule.id,
       severity: r.severity ?? rule.defaultSeverity,
-      message: r.message,
+      message: r.message.replace(/ ?\[(?:[A-Z]{1,3}\d{1,2}[a-z]?)\]/g, ''),
       file: doc.fileName,
       range: doc.range(r.start, r.end),
       related: r.related ?? [],

@@ -30,7 +30,7 @@ export const tokenPassedAsApiKey: Rule = {
       const gt = parseGetToken(expanded);
       if (gt && !isShorthand) edits.push(edit(doc, key.start, key.end, providerExpr(doc, gt.cred, gt.scopes || `"${scopeFor(c.info)}"`)));
       ctx.report({
-        message: `${c.spec.display} sends ${key.name} in the \`api-key\` header, so an Entra ID token passed there is rejected with 401 (openai-python 2.34.0 and later); pass a token provider as ${providerName} instead.`,
+        message: `${c.spec.display} sends ${key.name} in the \`api-key\` header, so an Entra ID token passed there is rejected with 401${doc.family === 'python' ? ' (openai-python 2.34.0 and later)' : ''}; pass a token provider as ${providerName} instead.`,
         start: key.fullStart,
         end: key.fullEnd,
         fixes: fixes(fix(`Use ${providerName}`, edits, true)),

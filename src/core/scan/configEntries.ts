@@ -22,13 +22,32 @@ export function configEntries(doc: Doc): ConfigEntry[] {
     }
     return out;
   }
-  // JSON-ish: "key": "value"
-  const strings = doc.lexed.strings;
-  for (let i = 0; i + 1 < strings.length; i++) {
-    const k = strings[i];
-    const v = strings[i + 1];
-    if (!/^\s*:\s*$/.test(doc.code.slice(k.end, v.start))) continue;
-    out.push({ name: doc.text.slice(k.valueStart, k.valueEnd), value: doc.text.slice(v.valueStart, v.valueEnd), valueStart: v.valueStart, valueEnd: v.valueEnd });
+  // JSON-ish: "key": "value", with the section path ("AzureOpenAI:Endpoint") as .NET configuration names it
+  const code = doc.code;
+  const path: Array<string | undefined> = [];
+  let pendingKey: string | undefined;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    if (c === '{' || c === '[') {
+      path.push(c === '{' ? pendingKey : undefined);
+      pendingKey = undefined;
+    } else if (c === '}' || c === ']') {
+      path.pop();
+    } else if (c === '"') {
+      const k = doc.stringAt(i);
+      if (!k) continue;
+      i = k.end - 1;
+      const colon = /^\s*:\s*/.exec(code.slice(k.end, k.end + 100));
+      if (!colon) continue;
+      const name = doc.text.slice(k.valueStart, k.valueEnd);
+      const vStart = k.end + colon[0].length;
+      const v = doc.stringAt(vStart);
+      if (v) {
+        const prefix = path.filter((p): p is string => !!p).join(':');
+        out.push({ name: prefix ? `${prefix}:${name}` : name, value: doc.text.slice(v.valueStart, v.valueEnd), valueStart: v.valueStart, valueEnd: v.valueEnd });
+        i = v.end - 1;
+      } else pendingKey = name;
+    }
   }
   return out;
 }
