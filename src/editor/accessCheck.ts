@@ -1,16 +1,350 @@
-// "Check Entra ID access" command. The Azure code lives in dist/azure.js and is required on first use.
+// "Check Entra ID access" on the VS Code side: picks the endpoint and the identity, shows progress
+// (cancellable), publishes the live report to sharedState, logs to the "Azure AI Auth Doctor" log
+// channel and offers the fixes. Every @azure/* line lives in dist/azure.js, required here only
+// when a check or a fix runs, so nothing Azure is parsed at activation (isAzureBundleLoaded()).
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type * as AzureBundle from '../azure/index';
+import type { AccessReport, FixAction } from '../core/accessReport';
+import type { Finding } from '../core/types';
+import { classifyEndpoint } from '../core/knowledge/endpoints';
+import { sharedState } from '../state';
+
+type Bundle = typeof AzureBundle;
+type IdentityChoice = 'vscode' | 'default-credential' | { objectId: string };
+
+/** Arguments for programmatic use (CodeLens, hover, panel, tests). */
+export interface CheckAccessArgs {
+  endpoint?: string;
+  identity?: IdentityChoice;
+  /** true: send one chat completion without asking; false: never; absent: ask (modal). */
+  probe?: boolean;
+  /** The scope the code requests (flagged when it does not fit the endpoint). */
+  codeScope?: string;
+  /** The deployment the code calls (/models and /openai/v1 carry it in the body). */
+  deployment?: string;
+  /** Restrict the resource search to these tenants (the tenant picker's choice). */
+  tenants?: string[];
+}
+
+/** In-process callers (tests) may answer the modal themselves; a webview message can never carry a function. */
+export interface AssignRoleArgs {
+  report?: AccessReport;
+  confirm?: (detail: string) => Promise<boolean>;
+}
+
+const LOG_NAME = 'Azure AI Auth Doctor';
+const EMULATOR_ENV = 'AZURE_AI_AUTH_DOCTOR_EMULATOR_URL';
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 let azureLoaded = false;
+let bundle: Bundle | undefined;
+let running: AbortController | undefined;
+let lastIdentity: AzureBundle.IdentityProvider | undefined;
 
 export function isAzureBundleLoaded(): boolean {
   return azureLoaded;
 }
 
+function loadAzure(context: vscode.ExtensionContext): Bundle {
+  if (!bundle) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    bundle = require(path.join(context.extensionPath, 'dist', 'azure.js')) as Bundle;
+    azureLoaded = true;
+  }
+  return bundle;
+}
+
+/** ARM endpoint: the setting, else the emulator in tests/demo, else the cloud's (decided by the bundle). */
+function armEndpoint(): string | undefined {
+  const setting = vscode.workspace.getConfiguration('azureAiAuthDoctor').get<string>('access.armEndpoint', '').trim();
+  return setting || process.env[EMULATOR_ENV] || undefined;
+}
+
+function authProviderId(): string {
+  const env = vscode.workspace.getConfiguration('microsoft-sovereign-cloud').get<string>('environment', '');
+  return env === 'ChinaCloud' || env === 'USGovernment' || env === 'custom' ? 'microsoft-sovereign-cloud' : 'microsoft';
+}
+
+/** The VS Code account through the built-in Microsoft auth provider; tenant by VSCODE_TENANT:<id> (facts §8). */
+function vscodeIdentity(azure: Bundle): AzureBundle.IdentityProvider {
+  const providerId = authProviderId();
+  const tokens = new azure.TokenCache(async (tenantId, scopes) => {
+    const request = tenantId ? [...scopes, `VSCODE_TENANT:${tenantId}`] : scopes;
+    const session = await vscode.authentication.getSession(providerId, request, { createIfNone: true });
+    const exp = azure.decodeClaims(session.accessToken)?.exp;
+    return { token: session.accessToken, expiresOnTimestamp: exp ? exp * 1000 : Date.now() + 5 * 60_000 };
+  });
+  return { kind: 'vscode', source: () => `VS Code account (${providerId})`, credentialFor: (t) => tokens.credentialFor(t) };
+}
+
+function identityFor(azure: Bundle, choice: IdentityChoice): AzureBundle.IdentityProvider {
+  return choice === 'vscode' ? vscodeIdentity(azure) : defaultIdentity(azure);
+}
+
+function defaultIdentity(azure: Bundle): AzureBundle.IdentityProvider {
+  return azure.defaultCredentialIdentity();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Picking the endpoint and the identity
+// ---------------------------------------------------------------------------------------------
+
+const URL_IN_TEXT = /https?:\/\/[^\s'"`<>)\]},;]+/g;
+
+function endpointAtCursor(): string | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  const line = editor.document.lineAt(editor.selection.active.line).text;
+  const column = editor.selection.active.character;
+  for (const m of line.matchAll(URL_IN_TEXT)) {
+    if (m.index! <= column && column <= m.index! + m[0].length && classifyEndpoint(m[0])) return m[0];
+  }
+  return undefined;
+}
+
+async function endpointCandidates(): Promise<{ label: string; description: string }[]> {
+  const seen = new Map<string, string>();
+  const add = (url: string, where: string) => {
+    const info = classifyEndpoint(url);
+    if (info && info.kind !== 'openai-public' && !seen.has(info.url)) seen.set(info.url, where);
+  };
+  const active = vscode.window.activeTextEditor?.document.uri.toString();
+  const findings = sharedState.allFindings();
+  for (const f of (active && findings.get(active)) || []) if (f.endpoint) add(f.endpoint, 'this file');
+  for (const [, list] of findings) for (const f of list) if (f.endpoint) add(f.endpoint, vscode.workspace.asRelativePath(f.file));
+  const files = await vscode.workspace.findFiles('**/{.env,.env.*,appsettings*.json,local.settings.json}', '**/node_modules/**', 30);
+  for (const uri of files) {
+    try {
+      const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8').slice(0, 200_000);
+      for (const m of text.matchAll(URL_IN_TEXT)) add(m[0], vscode.workspace.asRelativePath(uri));
+    } catch {
+      // unreadable file: skip
+    }
+  }
+  return [...seen].map(([label, description]) => ({ label, description }));
+}
+
+async function pickEndpoint(): Promise<string | undefined> {
+  const atCursor = endpointAtCursor();
+  if (atCursor) return atCursor;
+  const typeIn = { label: '$(edit) Type an endpoint…', description: '' };
+  const items = [...(await endpointCandidates()), typeIn];
+  const picked = items.length === 1 ? typeIn : await vscode.window.showQuickPick(items, { title: 'Check Entra ID access: which endpoint?', matchOnDescription: true });
+  if (!picked) return undefined;
+  if (picked !== typeIn) return picked.label;
+  return vscode.window.showInputBox({
+    title: 'Azure AI or Azure OpenAI endpoint',
+    placeHolder: 'https://<resource>.openai.azure.com or https://<resource>.services.ai.azure.com/models',
+    validateInput: (v) => (classifyEndpoint(v.trim()) ? undefined : 'Not an Azure AI endpoint URL'),
+  });
+}
+
+async function pickIdentity(): Promise<IdentityChoice | undefined> {
+  const items: (vscode.QuickPickItem & { value: 'vscode' | 'default-credential' | 'object-id' })[] = [
+    { label: '$(terminal) What DefaultAzureCredential picks', description: 'environment service principal, Azure CLI, Azure Developer CLI', value: 'default-credential' },
+    { label: '$(account) The account signed in to VS Code', description: authProviderId(), value: 'vscode' },
+    { label: '$(person) Another principal by object id…', description: 'roles only (a token can only be obtained for yourself)', value: 'object-id' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: 'Check Entra ID access: whose access?' });
+  if (!picked) return undefined;
+  if (picked.value !== 'object-id') return picked.value;
+  const oid = await vscode.window.showInputBox({ title: 'Object id of the user, group or service principal', validateInput: (v) => (GUID.test(v.trim()) ? undefined : 'A GUID, e.g. 00000000-0000-0000-0000-000000000000') });
+  return oid ? { objectId: oid.trim() } : undefined;
+}
+
+/** The scope the code requests for this endpoint, when a scope finding names one. */
+function codeScopeFromFindings(endpoint: string): string | undefined {
+  const accepted = new Set(classifyEndpoint(endpoint)?.scopes ?? []);
+  for (const [, list] of sharedState.allFindings()) {
+    for (const f of list as Finding[]) {
+      if ((f.rule !== 'token-scope' && f.rule !== 'inference-default-scope') || (f.endpoint && f.endpoint !== endpoint)) continue;
+      const scope = f.message.match(/https:\/\/[A-Za-z0-9.-]+\/\.default/g)?.find((s) => !accepted.has(s));
+      if (scope) return scope;
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The command
+// ---------------------------------------------------------------------------------------------
+
+async function checkAccess(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, args: CheckAccessArgs = {}): Promise<AccessReport | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage('Azure AI Auth Doctor: the access check calls Azure with your credentials, so it only runs in a trusted workspace. Trust this workspace first.');
+    return undefined;
+  }
+  if (running) {
+    void vscode.window.showInformationMessage('Azure AI Auth Doctor: a check is already running.');
+    return undefined;
+  }
+  const endpoint = (typeof args.endpoint === 'string' ? args.endpoint : await pickEndpoint())?.trim();
+  if (!endpoint) return undefined;
+  const choice = args.identity ?? (await pickIdentity());
+  if (!choice) return undefined;
+  const azure = loadAzure(context);
+  const identity = typeof choice === 'object' ? defaultIdentity(azure) : identityFor(azure, choice);
+  const emulator = process.env[EMULATOR_ENV];
+  const controller = new AbortController();
+  running = controller;
+  log.info(`Check Entra ID access: ${endpoint} (identity: ${typeof choice === 'object' ? `object id ${choice.objectId}` : choice})`);
+  try {
+    const report = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Checking Entra ID access', cancellable: true },
+      async (progress, token) => {
+        token.onCancellationRequested(() => controller.abort());
+        return azure.runAccessCheck({
+          endpoint,
+          identity,
+          objectId: typeof choice === 'object' ? choice.objectId : undefined,
+          probe: typeof args.probe === 'boolean' ? args.probe : undefined,
+          confirmProbe: async (what) =>
+            (await vscode.window.showWarningMessage(`Send ${what}? A completion can cost money (max_tokens 1).`, { modal: true }, 'Send')) === 'Send',
+          codeScope: args.codeScope ?? codeScopeFromFindings(endpoint),
+          deployment: args.deployment,
+          tenants: args.tenants,
+          armEndpoint: armEndpoint(),
+          dataPlaneBase: emulator || undefined,
+          signal: controller.signal,
+          onUpdate: (partial) => {
+            sharedState.setReport(partial);
+            const step = partial.steps.find((s) => s.status === 'running');
+            if (step) progress.report({ message: `${step.title}: ${step.summary}` });
+          },
+          log: (level, line) => log[level](line),
+        });
+      },
+    );
+    lastIdentity = identity;
+    void announce(context, log, report);
+    return report;
+  } finally {
+    running = undefined;
+  }
+}
+
+/** A non-blocking notification with the verdict and the first fixes. */
+async function announce(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, report: AccessReport): Promise<void> {
+  const actions = report.fixes.slice(0, 2).map((f) => f.title);
+  const copy = 'Copy summary';
+  const show = 'Show log';
+  const message = `Entra ID access: ${report.verdict.title}`;
+  const pick = report.verdict.status === 'ok' ? await vscode.window.showInformationMessage(message, copy, show) : await vscode.window.showWarningMessage(message, ...actions, copy, show);
+  if (pick === copy) await copySummary(context, report);
+  else if (pick === show) log.show(true);
+  else if (pick) {
+    const index = report.fixes.findIndex((f) => f.title === pick);
+    if (index >= 0) await applyFix(context, log, report, report.fixes[index]);
+  }
+}
+
+async function copySummary(context: vscode.ExtensionContext, report = sharedState.lastReport()): Promise<string | undefined> {
+  if (!report) {
+    void vscode.window.showInformationMessage('Azure AI Auth Doctor: run "Check Entra ID access" first.');
+    return undefined;
+  }
+  const markdown = loadAzure(context).reportToMarkdown(report);
+  await vscode.env.clipboard.writeText(markdown);
+  void vscode.window.showInformationMessage('Azure AI Auth Doctor: access report copied as Markdown.');
+  return markdown;
+}
+
+async function applyFix(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, report: AccessReport, fix: FixAction): Promise<unknown> {
+  switch (fix.kind) {
+    case 'assign-role':
+      return assignRole(context, log, { report });
+    case 'copy-cli':
+      if (fix.cliCommand) await vscode.env.clipboard.writeText(fix.cliCommand);
+      void vscode.window.showInformationMessage('Azure AI Auth Doctor: az CLI command copied.');
+      return fix.cliCommand;
+    case 'open-iam':
+      if (fix.url?.startsWith('https://')) await vscode.env.openExternal(vscode.Uri.parse(fix.url, true));
+      return fix.url;
+    case 'wait':
+    case 'change-scope':
+    case 'change-endpoint':
+      void vscode.window.showInformationMessage(`${fix.title}${fix.detail ? `: ${fix.detail}` : ''}`);
+      return undefined;
+  }
+}
+
+async function assignRole(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, arg?: AccessReport | AssignRoleArgs): Promise<AzureBundle.AssignOutcome | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage('Azure AI Auth Doctor: assigning a role needs a trusted workspace.');
+    return undefined;
+  }
+  const args: AssignRoleArgs = arg && 'steps' in arg ? { report: arg } : ((arg as AssignRoleArgs | undefined) ?? {});
+  const report = args.report ?? sharedState.lastReport();
+  const resource = report?.resource;
+  const principal = report?.identity?.objectId;
+  if (!report || !resource || !principal) {
+    void vscode.window.showWarningMessage('Azure AI Auth Doctor: run "Check Entra ID access" first; the report names the principal and the resource.');
+    return undefined;
+  }
+  const azure = loadAzure(context);
+  const who = report.identity?.userPrincipalName ?? report.identity?.displayName ?? principal;
+  const detail = [
+    `Principal: ${who} (${principal}, ${report.identity?.principalType ?? 'User'})`,
+    `Role: ${azure.ASSIGNABLE_ROLE.name} (${azure.ASSIGNABLE_ROLE.id})`,
+    `Scope: ${resource.id}`,
+    '',
+    'Role assignments take up to 5 minutes to propagate.',
+  ].join('\n');
+  const confirmed = args.confirm
+    ? await args.confirm(detail)
+    : (await vscode.window.showWarningMessage(`Create this role assignment?`, { modal: true, detail }, 'Assign role')) === 'Assign role';
+  if (!confirmed) {
+    log.info('Role assignment cancelled by the user.');
+    return undefined;
+  }
+  const identity = lastIdentity ?? defaultIdentity(azure);
+  const controller = new AbortController();
+  const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Assigning Cognitive Services User', cancellable: true }, (_p, token) => {
+    token.onCancellationRequested(() => controller.abort());
+    const info = classifyEndpoint(report.endpoint);
+    return azure.assignRole({
+      identity,
+      report,
+      ctx: {
+        armEndpoint: (armEndpoint() || azure.ARM_BY_CLOUD[info?.cloud ?? 'public']).replace(/\/+$/, ''),
+        cloud: info?.cloud ?? 'public',
+        signal: controller.signal,
+        timeoutMs: azure.DEFAULT_TIMEOUT_MS,
+        requestCount: 0,
+      },
+    });
+  });
+  log[outcome.ok ? 'info' : 'warn'](`Assign role: ${outcome.message}`);
+  if (outcome.ok) {
+    const again = 'Check again';
+    void vscode.window.showInformationMessage(outcome.message, again).then((pick) => {
+      if (pick === again) void vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', { endpoint: report.endpoint, identity: report.identity?.kind === 'vscode' ? 'vscode' : 'default-credential' });
+    });
+  } else {
+    void vscode.window.showErrorMessage(`Azure AI Auth Doctor: ${outcome.message}`);
+  }
+  return outcome;
+}
+
 export function registerAccessCheck(context: vscode.ExtensionContext): void {
+  const log = vscode.window.createOutputChannel(LOG_NAME, { log: true });
   context.subscriptions.push(
-    vscode.commands.registerCommand('azureAiAuthDoctor.checkAccess', () =>
-      vscode.window.showInformationMessage('Azure AI Auth Doctor: Check Entra ID access is not available yet.'),
+    log,
+    vscode.commands.registerCommand('azureAiAuthDoctor.checkAccess', (args?: CheckAccessArgs) =>
+      checkAccess(context, log, args && typeof args === 'object' ? args : {}),
     ),
+    vscode.commands.registerCommand('azureAiAuthDoctor.cancelAccessCheck', () => {
+      running?.abort();
+      return !!running;
+    }),
+    vscode.commands.registerCommand('azureAiAuthDoctor.assignRole', (arg?: AccessReport | AssignRoleArgs) => assignRole(context, log, arg)),
+    vscode.commands.registerCommand('azureAiAuthDoctor.applyAccessFix', (arg?: { index?: number; kind?: string }) => {
+      const report = sharedState.lastReport();
+      const fix = typeof arg?.index === 'number' ? report?.fixes[arg.index] : undefined;
+      if (!report || !fix || (arg?.kind && arg.kind !== fix.kind)) return undefined;
+      return applyFix(context, log, report, fix);
+    }),
+    vscode.commands.registerCommand('azureAiAuthDoctor.copyAccessSummary', () => copySummary(context)),
   );
 }
