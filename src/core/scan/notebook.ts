@@ -128,35 +128,50 @@ export function analyzeNotebook(
     }
     return { line: lo, character: offset - rawStarts[lo] };
   };
+  // All code cells are analysed together (joined by newlines) so names defined in one cell resolve in
+  // the next, as they do when the notebook runs; every offset maps back into the JSON text.
   const result: AnalysisResult = { findings: [], endpoints: [], clients: [] };
+  let combined = '';
+  const map: number[] = [];
   for (const cell of cells as Array<Record<string, unknown>>) {
     if (!cell || (cell.cell_type as JsonStr | undefined)?.value !== 'code') continue;
     const src = cell.source;
     const parts: JsonStr[] = Array.isArray(src) ? (src.filter((p) => p && typeof (p as JsonStr).value === 'string') as JsonStr[]) : src && typeof (src as JsonStr).value === 'string' ? [src as JsonStr] : [];
     if (parts.length === 0) continue;
-    const cellText = parts.map((p) => p.value).join('');
-    const map: number[] = [];
-    for (const p of parts) map.push(...p.map.slice(0, p.value.length));
-    map.push(parts[parts.length - 1].map[parts[parts.length - 1].value.length]);
-    const cellStarts = lineStarts(cellText);
-    const toRaw = (pos: Position): Position => {
-      const off = Math.min(cellText.length, (cellStarts[pos.line] ?? cellText.length) + pos.character);
-      return rawPos(map[off] ?? map[map.length - 1]);
-    };
-    const mapRange = (r: Range): Range => ({ start: toRaw(r.start), end: toRaw(r.end) });
-    const escape = (s: string) => JSON.stringify(s).slice(1, -1);
-    const mapEdit = (e: TextEdit): TextEdit => (e.file === context.fileName ? { ...e, range: mapRange(e.range), newText: escape(e.newText) } : e);
-    const cellResult = analyzeCell(cellText, context);
-    for (const f of cellResult.findings) {
-      result.findings.push({
-        ...f,
-        range: mapRange(f.range),
-        related: f.related.map((r) => (r.file === context.fileName ? { ...r, range: mapRange(r.range) } : r)),
-        fixes: f.fixes.map((fx) => ({ ...fx, edits: fx.edits.map(mapEdit) })),
-      });
+    if (combined.length > 0) {
+      combined += '\n';
+      map.push(map[map.length - 1] ?? 0);
     }
-    for (const e of cellResult.endpoints) result.endpoints.push({ ...e, range: mapRange(e.range) });
-    for (const c of cellResult.clients) result.clients.push({ ...c, range: mapRange(c.range) });
+    for (const p of parts) {
+      combined += p.value;
+      map.push(...p.map.slice(0, p.value.length));
+    }
+    const last = parts[parts.length - 1];
+    if (!combined.endsWith('\n')) {
+      combined += '\n';
+      map.push(last.map[last.value.length]);
+    }
   }
+  map.push(map[map.length - 1] ?? 0);
+  if (combined.length === 0) return result;
+  const cellStarts = lineStarts(combined);
+  const toRaw = (pos: Position): Position => {
+    const off = Math.min(combined.length, (cellStarts[pos.line] ?? combined.length) + pos.character);
+    return rawPos(map[off] ?? map[map.length - 1]);
+  };
+  const mapRange = (r: Range): Range => ({ start: toRaw(r.start), end: toRaw(r.end) });
+  const escape = (s: string) => JSON.stringify(s).slice(1, -1);
+  const mapEdit = (e: TextEdit): TextEdit => (e.file === context.fileName ? { ...e, range: mapRange(e.range), newText: escape(e.newText) } : e);
+  const cellResult = analyzeCell(combined, context);
+  for (const f of cellResult.findings) {
+    result.findings.push({
+      ...f,
+      range: mapRange(f.range),
+      related: f.related.map((r) => (r.file === context.fileName ? { ...r, range: mapRange(r.range) } : r)),
+      fixes: f.fixes.map((fx) => ({ ...fx, edits: fx.edits.map(mapEdit) })),
+    });
+  }
+  for (const e of cellResult.endpoints) result.endpoints.push({ ...e, range: mapRange(e.range) });
+  for (const c of cellResult.clients) result.clients.push({ ...c, range: mapRange(c.range) });
   return result;
 }
