@@ -381,6 +381,25 @@ describe('Editor features (issue 4)', function () {
       await diagnosticsWhere(uri, hasRule(RULE), `the '${RULE}' diagnostic back after restoring the setting`);
     });
 
+    it('enable, hover.enable and codeLens.enable turn the features off', async () => {
+      const uri = fixture('wrong_endpoint.py');
+      const document = await open(uri);
+      await diagnosticsWhere(uri, hasRule(RULE), `a '${RULE}' diagnostic`);
+      const inside = rangeOfText(document, WRONG_ENDPOINT).start.translate(0, 12);
+      const restores = [await setSetting('hover.enable', false), await setSetting('codeLens.enable', false)];
+      try {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, inside);
+        assert.ok(!hoverText(hovers ?? []).includes('Check Entra ID access'), 'no endpoint hover');
+        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+        assert.equal((lenses ?? []).filter((l) => l.command?.command === 'azureAiAuthDoctor.checkAccess').length, 0, 'no CodeLens');
+        restores.push(await setSetting('enable', false));
+        await diagnosticsWhere(uri, (ds) => ds.length === 0, 'no diagnostics with enable = false');
+      } finally {
+        for (const restoreSetting of restores.reverse()) await restoreSetting();
+      }
+      await diagnosticsWhere(uri, hasRule(RULE), `the '${RULE}' diagnostic back after re-enabling`);
+    });
+
     it('analyses notebook cells as Python', async () => {
       const notebookUri = fixture('notebook.ipynb');
       const notebook = await vscode.workspace.openNotebookDocument(notebookUri);
