@@ -329,6 +329,9 @@ describe('Editor features (issue 4)', function () {
         'related information points at the .env line',
       );
       const appText = appDocument.getText();
+      const onVariable = rangeOfText(appDocument, 'os.environ["AZURE_OPENAI_ENDPOINT"]').start.translate(0, 14);
+      const hover = hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', app, onVariable)) ?? []);
+      assert.ok(hover.includes(WRONG_ENDPOINT) && /Set in:\*\* `editor\/\.env` line 2/.test(hover), `the hover resolves the variable from .env: ${hover}`);
       try {
         const envDocument = await vscode.workspace.openTextDocument(env);
         const edit = new vscode.WorkspaceEdit();
