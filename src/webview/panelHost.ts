@@ -218,6 +218,8 @@ class TroubleshootingPanel implements vscode.WebviewViewProvider, vscode.Disposa
       preserveFocus: false,
       preview: true,
     });
+    // Select the finding with the cursor at its start (where the status bar's Ln/Col points).
+    editor.selection = new vscode.Selection(range.end, range.start);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 

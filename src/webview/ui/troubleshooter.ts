@@ -17,7 +17,7 @@ export function createTroubleshooter(onDraft: (text: string) => void): Troublesh
     attrs: {
       id: 'error-text',
       rows: '4',
-      resize: 'vertical',
+      resize: 'none',
       monospace: true,
       label: 'Error message to explain',
       placeholder: '401 Principal does not have access to API/Operation.',
