@@ -225,11 +225,11 @@ async function assertInert(frame: Frame): Promise<void> {
   const state = await frame.evaluate((mark) => ({
     images: document.querySelectorAll('img').length,
     // Ours (main.js with the nonce) and the acquireVsCodeApi bootstrap VS Code itself injects.
-    scripts: [...document.querySelectorAll('script')]
+    scripts: Array.from(document.querySelectorAll('script'))
       .filter((script) => !/\/dist\/webview\/main\.js$/.test(script.src) && !(script.src === '' && (script.textContent ?? '').includes('acquireVsCodeApi')))
       .map((script) => script.src || (script.textContent ?? '').slice(0, 60)),
     marker: (window as unknown as Record<string, unknown>)[mark] ?? null,
-    inlineHandlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length,
+    inlineHandlers: Array.from(document.querySelectorAll('*')).filter((el) => Array.from(el.attributes).some((a) => /^on/i.test(a.name))).length,
   }), XSS_MARK);
   assert.deepEqual(state, { images: 0, scripts: [], marker: null, inlineHandlers: 0 });
 }
