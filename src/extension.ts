@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { sharedState } from './state';
 import { registerEditorFeatures, type EditorApi } from './editor/register';
 import { registerAccessCheck, isAzureBundleLoaded } from './editor/accessCheck';
-import { registerPanel } from './webview/panelHost';
+import { registerPanel, type PanelApi } from './webview/panelHost';
 
 /** What the extension exports; the integration tests read it. */
 export interface ExtensionApi {
@@ -15,6 +15,8 @@ export interface ExtensionApi {
   editor: EditorApi;
   /** Where this extension's logs (its LogOutputChannel files) are written; the token-leak suite reads them. */
   logUri: vscode.Uri;
+  /** The troubleshooting panel's host (message validation and handling) for the integration tests. */
+  panel: PanelApi;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -22,8 +24,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(sharedState);
   const editor = registerEditorFeatures(context);
   registerAccessCheck(context);
-  registerPanel(context);
-  return { activationMs: performance.now() - started, isAzureBundleLoaded, state: sharedState, editor, logUri: context.logUri };
+  const panel = registerPanel(context);
+  return { activationMs: performance.now() - started, isAzureBundleLoaded, state: sharedState, editor, logUri: context.logUri, panel };
 }
 
 export function deactivate(): void {}

@@ -121,15 +121,27 @@ class TroubleshootingPanel implements vscode.WebviewViewProvider, vscode.Disposa
   }
 
   private onMessage(raw: unknown): void {
+    void this.receive(raw);
+  }
+
+  /** Validates and handles one message as if the webview had sent it; resolves when handled. */
+  async receive(raw: unknown): Promise<void> {
     const checked = validateWebviewMessage(raw);
     if (!checked.ok) {
       this.rejectedMessages++;
       this.log.warn(`panel: ignored a malformed message from the webview (${checked.reason})`);
       return;
     }
-    this.handle(checked.message).catch((error: unknown) => {
-      this.log.error(`panel: ${checked.message.type} failed: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    try {
+      await this.handle(checked.message);
+    } catch (error) {
+      this.log.error(`panel: ${checked.message.type} failed: ${errorText(error)}`);
+    }
+  }
+
+  /** The snapshot the webview would get now (tests read finding keys from it). */
+  currentSnapshot(): PanelSnapshot {
+    return this.snapshot();
   }
 
   private async handle(message: WebviewToHost): Promise<void> {
@@ -185,6 +197,7 @@ class TroubleshootingPanel implements vscode.WebviewViewProvider, vscode.Disposa
     if (findingKey !== undefined) {
       endpoint = this.index.get(findingKey)?.endpoint;
       if (!endpoint) {
+        this.rejectedMessages++;
         this.log.warn('panel: runCheck named a finding without an endpoint (or a stale one); ignored');
         return;
       }
@@ -208,6 +221,7 @@ class TroubleshootingPanel implements vscode.WebviewViewProvider, vscode.Disposa
   private async reveal(key: string): Promise<void> {
     const location = this.index.get(key);
     if (!location) {
+      this.rejectedMessages++;
       this.log.warn('panel: revealFinding named a finding the panel does not show; ignored');
       return;
     }
@@ -227,6 +241,7 @@ class TroubleshootingPanel implements vscode.WebviewViewProvider, vscode.Disposa
     const report = sharedState.lastReport();
     const fix: FixAction | undefined = report?.fixes[index];
     if (!report || !fix || fix.kind !== kind) {
+      this.rejectedMessages++;
       this.log.warn('panel: applyFix named a fix the current report does not have; ignored');
       return;
     }
@@ -302,17 +317,18 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-let panel: TroubleshootingPanel | undefined;
-
-/** For tests in the extension host: the live panel provider, once registered. */
-export function troubleshootingPanel(): TroubleshootingPanel | undefined {
-  return panel;
+/** What the extension exports about the panel (ExtensionApi.panel), for the integration tests. */
+export interface PanelApi {
+  /** Runs a raw message through the same validation and handling as one from the webview. */
+  receive(raw: unknown): Promise<void>;
+  /** How many webview messages were rejected (malformed, or naming something never published). */
+  rejectedMessages(): number;
+  snapshot(): PanelSnapshot;
 }
 
-export function registerPanel(context: vscode.ExtensionContext): void {
+export function registerPanel(context: vscode.ExtensionContext): PanelApi {
   const log = vscode.window.createOutputChannel('Azure AI Auth Doctor: Panel', { log: true });
   const provider = new TroubleshootingPanel(context.extensionUri, log);
-  panel = provider;
   context.subscriptions.push(
     log,
     provider,
@@ -337,4 +353,9 @@ export function registerPanel(context: vscode.ExtensionContext): void {
       return provider.showExplanation(errorMessage.slice(0, 20_000));
     }),
   );
+  return {
+    receive: (raw) => provider.receive(raw),
+    rejectedMessages: () => provider.rejectedMessages,
+    snapshot: () => provider.currentSnapshot(),
+  };
 }
