@@ -135,7 +135,7 @@ export class Analyzer implements vscode.Disposable {
   }
 
   /** Analyses a file that is not open, reading it with workspace.fs (workspace scan, file watcher). */
-  async analyzeFromDisk(uri: vscode.Uri, knownSize?: number): Promise<'analysed' | 'skipped' | 'ignored'> {
+  async analyzeFromDisk(uri: vscode.Uri): Promise<'analysed' | 'skipped' | 'ignored'> {
     if (this.isOpen(uri)) return 'ignored'; // the editor owns it
     const languageId = fileAnalysisLanguage(engineFileName(uri));
     if (!languageId) return 'ignored';
@@ -145,7 +145,7 @@ export class Analyzer implements vscode.Disposable {
       return 'ignored';
     }
     const generation = this.bump(uri);
-    const size = knownSize ?? (await vscode.workspace.fs.stat(uri)).size;
+    const size = (await vscode.workspace.fs.stat(uri)).size;
     if (size > settings.maxFileSizeKB * 1024) {
       this.clear(uri);
       return 'skipped';

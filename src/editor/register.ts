@@ -41,7 +41,6 @@ export function registerEditorFeatures(context: vscode.ExtensionContext): Editor
   const scanner = new WorkspaceScanner(analyzer, notices);
   const codeLens = new ClientCodeLensProvider(analyzer);
   const status = new AnalysisLanguageStatus(analyzer);
-  const isOpenDocument = (uri: vscode.Uri) => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
 
   const reanalyseOpenDocuments = () => {
     for (const document of vscode.workspace.textDocuments) analyzer.analyzeDocumentNow(document);
@@ -98,11 +97,14 @@ export function registerEditorFeatures(context: vscode.ExtensionContext): Editor
         const scope = document ? resourceUri(document) : entry.uri;
         if (vscode.workspace.getWorkspaceFolder(scope)?.uri.toString() !== folderKey) continue;
         if (document) analyzer.analyzeDocumentNow(document);
-        else if (!isOpenDocument(entry.uri)) void analyzer.analyzeFromDisk(entry.uri).catch(() => analyzer.clear(entry.uri));
+        else void analyzer.analyzeFromDisk(entry.uri).catch(() => analyzer.clear(entry.uri));
       }
     }),
 
-    analyzer.onDidAnalyze(() => codeLens.refresh()),
+    // Lenses are re-queried only for visible editors (a workspace scan analyses many files).
+    analyzer.onDidAnalyze((uri) => {
+      if (vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri.toString())) codeLens.refresh();
+    }),
 
     vscode.workspace.onDidChangeConfiguration((event) => {
       const ours = event.affectsConfiguration(SECTION);
@@ -115,7 +117,7 @@ export function registerEditorFeatures(context: vscode.ExtensionContext): Editor
       const folders = workspaceModeFolders();
       if (folders.length > 0) {
         automatic = true;
-        void scanner.scan({ quiet: true });
+        void scanner.scan({ quiet: true, folders });
       } else if (automatic) {
         // scanMode went back to 'openFiles' everywhere: only open files stay analysed.
         automatic = false;
