@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 
 const SCENARIO = 'large-tenant';
 const ENDPOINT = 'https://contoso-ai.openai.azure.com/';
-const RUN_TIMEOUT_MS = 60_000;
+const RUN_TIMEOUT_MS = 30_000;
 
 async function emulator(base: string, path: string, body?: unknown): Promise<any> {
   const response = await fetch(new URL(path, base), body === undefined ? undefined : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
