@@ -3,7 +3,7 @@
 // Reports medians, p95, the CLI/rg ratio, the CLI's peak RSS and how cost grows with the tree.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ensureTrees } from './lib/tree.mjs';
 import { timed, TIME } from './lib/proc.mjs';
 import { summarize } from './lib/stats.mjs';
@@ -11,6 +11,7 @@ import { summarize } from './lib/stats.mjs';
 export const SCAN_BUDGET = { ratio: 2, peakRssMb: 300, linearity: 1.25 };
 export const RG_PATTERN = 'openai\\.azure\\.com|services\\.ai\\.azure\\.com|cognitiveservices\\.azure\\.com';
 const SIZES = [5000, 20000, 50000];
+const NODE_FLOOR = fileURLToPath(new URL('./lib/node-floor.cjs', import.meta.url));
 const HEADLINE = 20000;
 
 /** ripgrep from Debian: installed with apt-get when missing (the bench needs root or sudo for that). */
@@ -71,16 +72,18 @@ export async function benchScan({ root, benchDir, cli, quick, log, sizes = SIZES
     const cliRuns = [];
     const rgRuns = [];
     const rg1Runs = []; // reference only: ripgrep on one thread (the CLI is single-threaded)
+    const floorRuns = []; // reference only: walk + read + one regex in Node (lib/node-floor.cjs)
     // Warm-up (page cache, not counted), then the contenders alternate; who goes first rotates every round.
     const firstCli = await timed(process.execPath, cliArgs(tree.root, cli));
     const firstRg = await timed('rg', rgArgs(tree.root));
     for (let round = 0; round < rounds; round++) {
-      const contenders = ['cli', 'rg', 'rg1'];
-      const order = [...contenders.slice(round % 3), ...contenders.slice(0, round % 3)];
+      const contenders = ['cli', 'rg', 'rg1', 'floor'];
+      const order = [...contenders.slice(round % contenders.length), ...contenders.slice(0, round % contenders.length)];
       for (const who of order) {
         if (who === 'cli') cliRuns.push(await timed(process.execPath, cliArgs(tree.root, cli)));
         else if (who === 'rg') rgRuns.push(await timed('rg', rgArgs(tree.root)));
-        else rg1Runs.push(await timed('rg', ['--threads', '1', ...rgArgs(tree.root)]));
+        else if (who === 'rg1') rg1Runs.push(await timed('rg', ['--threads', '1', ...rgArgs(tree.root)]));
+        else floorRuns.push(await timed(process.execPath, [NODE_FLOOR, tree.root]));
       }
     }
     const cliWall = summarize(cliRuns.map((r) => r.wallMs));
@@ -94,6 +97,7 @@ export async function benchScan({ root, benchDir, cli, quick, log, sizes = SIZES
       gitFiles: tree.gitFiles,
       cli: { ...cliWall, cpuMs: summarize(cliRuns.map((r) => r.cpuMs)).median, peakRssMb: Math.round(Math.max(...cliRuns.map((r) => r.peakRssMb)) * 10) / 10, exitCodes: [...new Set(cliRuns.map((r) => r.exitCode))], ...output, stderr: firstCli.stderr.slice(0, 300) },
       rg: { ...rgWall, cpuMs: summarize(rgRuns.map((r) => r.cpuMs)).median, peakRssMb: Math.round(Math.max(...rgRuns.map((r) => r.peakRssMb)) * 10) / 10, matchedLines: firstRg.stdout.split('\n').filter(Boolean).length },
+      nodeFloor: { ...summarize(floorRuns.map((r) => r.wallMs)), cpuMs: summarize(floorRuns.map((r) => r.cpuMs)).median },
       rgOneThread: { ...summarize(rg1Runs.map((r) => r.wallMs)), cpuMs: summarize(rg1Runs.map((r) => r.cpuMs)).median },
       ratio: Math.round((cliWall.median / rgWall.median) * 100) / 100,
       cpuRatio: 0,
@@ -107,7 +111,7 @@ export async function benchScan({ root, benchDir, cli, quick, log, sizes = SIZES
       producedJson: output.json,
     };
     rows.push(row);
-    log(`scan ${files} files: CLI median ${cliWall.median} ms (p95 ${cliWall.p95}), rg median ${rgWall.median} ms (p95 ${rgWall.p95}), ratio ${row.ratio} (CPU ${row.cli.cpuMs} / ${row.rg.cpuMs} ms), rg -j1 ${row.rgOneThread.median} ms, CLI peak RSS ${row.cli.peakRssMb} MB, findings ${output.findings}, leaked ${output.leakedPaths}`);
+    log(`scan ${files} files: CLI median ${cliWall.median} ms (p95 ${cliWall.p95}), rg median ${rgWall.median} ms (p95 ${rgWall.p95}), ratio ${row.ratio} (CPU ${row.cli.cpuMs} / ${row.rg.cpuMs} ms), rg -j1 ${row.rgOneThread.median} ms, Node floor ${row.nodeFloor.median} ms, CLI peak RSS ${row.cli.peakRssMb} MB, findings ${output.findings}, leaked ${output.leakedPaths}`);
   }
   // Linear growth: cost per file at the largest tree against the smallest (1.0 = perfectly linear;
   // below 1 the fixed start-up cost dominates the small tree).
