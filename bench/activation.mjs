@@ -3,6 +3,7 @@
 // (activate() runs once per host), and the access check against the emulator's large tenant
 // (first launch only). bench/host/index.ts is the code that runs in the host.
 import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { summarize } from './lib/stats.mjs';
@@ -74,6 +75,11 @@ export async function benchHost({ root, benchDir, extensionDir, quick, log, verb
     return { activation: { error }, access: { error } };
   }
   const { runInHost } = await import(join(root, 'test', 'harness', 'runInHost.mjs'));
+  if (access && !existsSync(join(root, 'out', 'test', 'emulator', 'main.js')) && existsSync(join(root, 'test', 'emulator', 'main.ts'))) {
+    log('building the test bundles (the Azure emulator is needed for the access check)');
+    const built = spawnSync(process.execPath, [join(root, 'esbuild.config.mjs'), '--tests'], { cwd: root, encoding: 'utf8' });
+    if (built.status !== 0) log(`node esbuild.config.mjs --tests failed:\n${built.stdout}${built.stderr}`);
+  }
   const outDir = join(benchDir, 'out', 'host');
   await buildEntry(root, outDir);
   const workspace = join(benchDir, 'host-workspace');

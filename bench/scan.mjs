@@ -111,7 +111,7 @@ export async function benchScan({ root, benchDir, cli, quick, log, sizes = SIZES
       producedJson: output.json,
     };
     rows.push(row);
-    log(`scan ${files} files: CLI median ${cliWall.median} ms (p95 ${cliWall.p95}), rg median ${rgWall.median} ms (p95 ${rgWall.p95}), ratio ${row.ratio} (CPU ${row.cli.cpuMs} / ${row.rg.cpuMs} ms), rg -j1 ${row.rgOneThread.median} ms, Node floor ${row.nodeFloor.median} ms, CLI peak RSS ${row.cli.peakRssMb} MB, findings ${output.findings}, leaked ${output.leakedPaths}`);
+    log(`scan ${files} files: CLI median ${cliWall.median} ms (p95 ${cliWall.p95}), rg median ${rgWall.median} ms (p95 ${rgWall.p95}), ratio ${row.ratio} (CPU ${row.cli.cpuMs} / ${row.rg.cpuMs} ms), rg -j1 ${row.rgOneThread.median} ms, Node floor ${row.nodeFloor.median} ms (CPU ${row.nodeFloor.cpuMs} ms), CLI peak RSS ${row.cli.peakRssMb} MB, findings ${output.findings}, leaked ${output.leakedPaths}`);
   }
   // Linear growth: cost per file at the largest tree against the smallest (1.0 = perfectly linear;
   // below 1 the fixed start-up cost dominates the small tree).
