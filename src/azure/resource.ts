@@ -24,7 +24,7 @@ export interface ResourceSearch {
   gaps: string[];
 }
 
-export const SUBSCRIPTION_CONCURRENCY = 8;
+export const SUBSCRIPTION_CONCURRENCY = 12;
 
 function subscriptionClient(identity: IdentityProvider, ctx: HttpContext, tenantId?: string): SubscriptionClient {
   const credential = identity.credentialFor(tenantId);

@@ -78,12 +78,21 @@ function vscodeIdentity(azure: Bundle): AzureBundle.IdentityProvider {
   return { kind: 'vscode', source: () => `VS Code account (${providerId})`, credentialFor: (t) => tokens.credentialFor(t) };
 }
 
+/** Identities are kept for the session so their cached tokens (until expiry) serve the next check too. */
+const identities = new Map<'vscode' | 'default-credential', AzureBundle.IdentityProvider>();
+
 function identityFor(azure: Bundle, choice: IdentityChoice): AzureBundle.IdentityProvider {
-  return choice === 'vscode' ? vscodeIdentity(azure) : defaultIdentity(azure);
+  const key = choice === 'vscode' ? 'vscode' : 'default-credential';
+  let identity = identities.get(key);
+  if (!identity) {
+    identity = key === 'vscode' ? vscodeIdentity(azure) : azure.defaultCredentialIdentity();
+    identities.set(key, identity);
+  }
+  return identity;
 }
 
 function defaultIdentity(azure: Bundle): AzureBundle.IdentityProvider {
-  return azure.defaultCredentialIdentity();
+  return identityFor(azure, 'default-credential');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -447,6 +447,7 @@ export async function startEmulator(options: { port?: number; scenario?: string 
     world: () => ctx.world,
     setScenario(name: string) {
       ctx.world = loadWorld(name);
+      emulator.resetStats();
       return ctx.world;
     },
     stats: () => ({ ...stats, issuedTokens: ctx.issued.length }),
