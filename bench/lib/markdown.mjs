@@ -63,7 +63,7 @@ export function renderMarkdown(results, notes) {
   out.push(table(['Measure', 'Figure', 'Budget', 'Result'], summaryRows(results).map((r) => [r.measure, r.figure, r.budget, mark(r.pass)])), '');
   if (analysis?.rows) {
     out.push('## Per-document analysis (`analyzeDocument`, minified engine)', '');
-    out.push(table(['Language', 'Lines', 'Size', 'Findings', 'Median', 'p95', 'CPU per run (mean)', 'Runs', 'Budget', 'Result'], analysis.rows.map((r) => [r.language, r.lines.toLocaleString('en'), kb(r.bytes), `${r.findings}${r.skipped ? ` (skipped: ${r.skipped})` : ''}`, ms(r.median), ms(r.p95), ms(r.cpuMsPerRun), r.runs, r.budgetMs ? `< ${r.budgetMs} ms` : '-', mark(r.pass)])), '');
+    out.push(table(['Language', 'Lines', 'Size', 'Findings', 'Median', 'p95', 'Min', 'CPU per run (mean)', 'Runs', 'Budget', 'Result'], analysis.rows.map((r) => [r.language, r.lines.toLocaleString('en'), kb(r.bytes), `${r.findings}${r.skipped ? ` (skipped: ${r.skipped})` : ''}`, ms(r.median), ms(r.p95), ms(r.min), ms(r.cpuMsPerRun), r.runs, r.budgetMs ? `< ${r.budgetMs} ms` : '-', mark(r.pass)])), '');
   }
   if (scan?.rows) {
     out.push('## Workspace scan vs ripgrep', '');
