@@ -14,7 +14,7 @@ import { readSettings } from './settings';
 import type { Notices } from './notices';
 
 /** Delay after the last keystroke; analysis itself takes a few ms, so results land well within 300 ms. */
-export const CHANGE_DEBOUNCE_MS = 120;
+export const CHANGE_DEBOUNCE_MS = 80;
 
 export interface AnalysisEntry {
   uri: vscode.Uri;

@@ -167,15 +167,13 @@ describe('Editor features (issue 4)', function () {
       const uri = fixture('wrong_endpoint.py');
       const document = await open(uri);
       const [diagnostic] = (await diagnosticsWhere(uri, hasRule(RULE), `a '${RULE}' diagnostic`)).filter((d) => codeOf(d) === RULE);
-      const literal = rangeOfText(document, WRONG_ENDPOINT);
-      assert.equal(diagnostic.range.start.line, literal.start.line, 'on the endpoint line');
-      assert.ok(
-        diagnostic.range.contains(literal) && document.getText(diagnostic.range).length <= WRONG_ENDPOINT.length + 2,
-        `the range covers the literal only, got "${document.getText(diagnostic.range)}"`,
-      );
+      // The string literal (quotes included) on line 9, not the whole line.
+      assert.ok(diagnostic.range.isEqual(rangeOfText(document, `"${WRONG_ENDPOINT}"`)), `range is the literal, got "${document.getText(diagnostic.range)}"`);
+      assert.equal(diagnostic.range.start.line, 8);
       assert.equal(diagnostic.source, SOURCE);
       assert.ok(typeof diagnostic.code === 'object' && diagnostic.code.target instanceof vscode.Uri, 'code carries a docs link');
-      assert.match(String((diagnostic.code as { target: vscode.Uri }).target), new RegExp(`${RULE}`));
+      assert.equal(diagnostic.code.value, RULE);
+      assert.equal(diagnostic.code.target.toString(true), `https://github.com/azure-ai-auth-doctor/azure-ai-auth-doctor/blob/main/docs/rules/${RULE}.md`);
       assert.match(diagnostic.message, /AzureOpenAI/);
       assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
       const findings = api.state.allFindings().get(uri.toString()) ?? [];
