@@ -1,20 +1,25 @@
 // The command-line interface (dist/cli.js, bin `azure-ai-auth-doctor`): `scan` for CI pipelines and
 // GitHub code scanning, `explain` for pasted error messages. Same engine as the extension.
 import { readFileSync } from 'node:fs';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { explain } from './core/explain';
 import { compatiblePreferredFixes } from './core/fixes';
 import type { Fix } from './core/types';
 import { HELP, parseArgs, UsageError, type Command } from './cli/args';
 import { applyFixesToDisk } from './cli/applyFixes';
 import { jsonReport, relPath, sarifReport, textReport } from './cli/report';
-import { scan, type ScanResult } from './cli/scan';
+import { runScanWorker, scan, type ScanResult } from './cli/scan';
 import packageJson from '../package.json';
 
 const VERSION: string = packageJson.version;
 const MAX_FIX_PASSES = 5;
 
-function runScan(command: Extract<Command, { kind: 'scan' }>, cwd: string, out: (s: string) => void, err: (s: string) => void): number {
-  let result: ScanResult = scan(command.paths, cwd, command.rules);
+/** The scan's worker threads run this same file. */
+const WORKER_ROLE = 'azure-ai-auth-doctor-scan';
+
+async function runScan(command: Extract<Command, { kind: 'scan' }>, cwd: string, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const options = { workerScript: typeof __filename === 'string' && __filename.endsWith('.js') ? __filename : undefined };
+  let result: ScanResult = await scan(command.paths, cwd, command.rules, options);
   const notes: string[] = [];
   if (command.fix) {
     let fixedProblems = 0;
@@ -37,7 +42,7 @@ function runScan(command: Extract<Command, { kind: 'scan' }>, cwd: string, out: 
         fixedProblems += count;
       }
       for (const fix of fixes) for (const e of fix.edits) if (outcome.changed.has(e.file)) lastApplied.set(e.file, JSON.stringify(fix.edits));
-      result = scan(command.paths, cwd, command.rules); // re-analyse what the fixes left
+      result = await scan(command.paths, cwd, command.rules, options); // re-analyse what the fixes left
     }
     notes.push(`Fixed ${fixedProblems} problem${fixedProblems === 1 ? '' : 's'} in ${fixedFiles.size} file${fixedFiles.size === 1 ? '' : 's'}.`);
     for (const [file, reason] of untouched) notes.push(`Left ${relPath(cwd, file)} untouched: ${reason}.`);
@@ -77,7 +82,7 @@ function runExplain(command: Extract<Command, { kind: 'explain' }>, out: (s: str
   return 0;
 }
 
-export function main(argv: readonly string[], cwd: string, out: (s: string) => void, err: (s: string) => void): number {
+export async function main(argv: readonly string[], cwd: string, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let command: Command;
   try {
     command = parseArgs(argv);
@@ -102,15 +107,16 @@ export function main(argv: readonly string[], cwd: string, out: (s: string) => v
   }
 }
 
-if (require.main === module) {
+if (!isMainThread && parentPort && (workerData as { role?: string } | undefined)?.role === WORKER_ROLE) {
+  runScanWorker(parentPort);
+} else if (require.main === module) {
   const chunks: string[] = [];
-  let code: number;
-  try {
-    code = main(process.argv.slice(2), process.cwd(), (s) => chunks.push(s), (s) => process.stderr.write(s));
-  } catch (e) {
+  const finish = (code: number) => {
+    // Write stdout in one go and exit only once it is flushed (large JSON/SARIF through a pipe).
+    process.stdout.write(chunks.join(''), () => process.exit(code));
+  };
+  main(process.argv.slice(2), process.cwd(), (s) => chunks.push(s), (s) => process.stderr.write(s)).then(finish, (e) => {
     process.stderr.write(`azure-ai-auth-doctor: internal error: ${(e as Error)?.message ?? String(e)}\n`);
-    code = 3;
-  }
-  // Write stdout in one go and exit only once it is flushed (large JSON/SARIF through a pipe).
-  process.stdout.write(chunks.join(''), () => process.exit(code));
+    finish(3);
+  });
 }

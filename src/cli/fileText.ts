@@ -1,7 +1,7 @@
 // Reading a workspace file as the engine needs it: cheap rejection before decoding (size, binary,
 // no trigger bytes), then decoding that remembers the encoding (UTF-8, UTF-8 with BOM, UTF-16 LE/BE
 // with BOM) so --fix can write the file back byte-for-byte in the same encoding.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 
 export type Encoding = 'utf8' | 'utf8bom' | 'utf16le' | 'utf16be';
@@ -16,12 +16,16 @@ export interface DecodedText {
 /** Files above this size are skipped (the extension's azureAiAuthDoctor.maxFileSizeKB default). */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
-/** Substrings of which at least one appears in any file the engine could report on (ASCII, case variants). */
-export const TRIGGERS: readonly Buffer[] = [
-  'zure', 'ZURE', 'penai', 'penAI', 'PenAI', 'PENAI', 'nference', 'NFERENCE', 'ognitive', 'OGNITIVE',
-  'earer', 'EARER', 'pi-key', 'pi-Key', 'PI-KEY', 'api_key', 'API_KEY', 'apiKey', 'ApiKey',
-  'uthoriz', 'UTHORIZ', 'uthentic', 'UTHENTIC', 'redential', 'REDENTIAL', 'et-access-token',
-].map((s) => Buffer.from(s, 'latin1'));
+/**
+ * Byte strings of which at least one appears in any source file the rules can report on, chosen to
+ * start with uncommon bytes (Buffer.indexOf is fastest then): "zure" / "ZURE" (azure, Azure, AZURE_*
+ * variables, every *.azure.com host, azure.identity / azure.ai.inference / Azure.AI.* / com.azure
+ * imports), "penai" / "penAI" / "PENAI" (openai, OpenAI, OPENAI_*), "pi-key" (api-key headers) and
+ * "-access-token" (`az account get-access-token`). Entra ID code always names azure.identity /
+ * Azure.Identity / @azure/identity or the az CLI, so a file with none of them has nothing to report.
+ * Env/config files are not filtered.
+ */
+export const TRIGGERS: readonly Buffer[] = ['zure', 'ZURE', 'penAI', 'penai', 'PENAI', 'pi-key', '-access-token'].map((s) => Buffer.from(s, 'latin1'));
 
 export function hasTrigger(bytes: Buffer): boolean {
   for (const trigger of TRIGGERS) if (bytes.indexOf(trigger) !== -1) return true;
@@ -29,35 +33,44 @@ export function hasTrigger(bytes: Buffer): boolean {
 }
 
 export function hasTriggerText(text: string): boolean {
-  return /azure|openai|inference|cognitive|bearer|api-key|api_key|apikey|authoriz|authentic|credential|get-access-token/i.test(text);
+  return /azure|openai|api-key|-access-token/i.test(text);
 }
 
 export type ReadOutcome = { bytes: Buffer } | { skip: string };
 
 const megabytes = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
 
-/** Reads a regular file, refusing ones over the size limit before reading their content. */
-export function readFileBounded(path: string, maxBytes = MAX_FILE_BYTES): ReadOutcome {
+/**
+ * Reads a regular file, refusing ones over the size limit without reading them whole. With `scratch`
+ * (longer than maxBytes) the bytes are read into it and returned as a view, valid until the next read.
+ * Opened non-blocking, so a FIFO that replaced a file since the walk cannot hang the scan.
+ */
+export function readFileBounded(path: string, maxBytes = MAX_FILE_BYTES, scratch?: Buffer): ReadOutcome {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     return { skip: `cannot open (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
   }
   try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return { skip: 'not a regular file' };
-    if (stat.size > maxBytes) return { skip: `too large (${megabytes(stat.size)}; limit ${megabytes(maxBytes)})` };
-    const bytes = Buffer.allocUnsafe(stat.size);
+    const buffer = scratch && scratch.length > maxBytes ? scratch : Buffer.allocUnsafe(maxBytes + 1);
     let read = 0;
-    while (read < stat.size) {
-      const n = readSync(fd, bytes, read, stat.size - read, read);
+    for (;;) {
+      const n = readSync(fd, buffer, read, maxBytes + 1 - read, null);
       if (n === 0) break;
       read += n;
+      if (read > maxBytes) {
+        const stat = fstatSync(fd);
+        return { skip: `too large (${megabytes(stat.size)}; limit ${megabytes(maxBytes)})` };
+      }
     }
-    return { bytes: read === stat.size ? bytes : bytes.subarray(0, read) };
+    if (buffer === scratch) return { bytes: buffer.subarray(0, read) };
+    return { bytes: Buffer.from(buffer.subarray(0, read)) };
   } catch (e) {
-    return { skip: `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') return { skip: 'not a regular file' };
+    if (code === 'EAGAIN') return { skip: 'not a regular file (a pipe or device)' };
+    return { skip: `cannot read (${code ?? (e as Error).message})` };
   } finally {
     closeSync(fd);
   }

@@ -102,6 +102,10 @@ export class IgnoreStack {
     return rules.length ? new IgnoreStack([...this.layers, { base, rules }]) : this;
   }
 
+  isEmpty(): boolean {
+    return this.layers.length === 0;
+  }
+
   /** relPath: forward-slash path relative to the same root the bases are relative to. */
   ignores(relPath: string, isDir: boolean): boolean {
     let ignored = false;

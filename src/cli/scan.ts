@@ -1,12 +1,16 @@
 // One scan pass: walk the paths, read the env/config files into a WorkspaceEnv, then read and
 // analyse every candidate file (cheap checks first: size, binary, trigger bytes), collecting
-// findings and the reasons files were skipped. Nothing from the workspace is executed.
+// findings and the reasons files were skipped. Large trees are split across worker threads (one per
+// core, at most 2 here), each reading and analysing chunks it asks for. Nothing from the workspace is
+// executed.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { analyzeDocument } from '../core/analyze';
 import { WorkspaceEnv, isEnvConfigFile } from '../core/env';
 import { languageIdForFile } from '../core/languages';
 import type { Finding, RuleSeverities } from '../core/types';
-import { decode, encodingOf, hasTrigger, hasTriggerText, isBinary, minifiedReason, readFileBounded, type DecodedText } from './fileText';
-import { walk } from './walk';
+import { decode, encodingOf, hasTrigger, hasTriggerText, isBinary, MAX_FILE_BYTES, minifiedReason, readFileBounded, type DecodedText } from './fileText';
+import { walk, type WalkedFile } from './walk';
 
 export interface Skipped {
   file: string;
@@ -17,9 +21,13 @@ export interface ScanResult {
   filesScanned: number;
   findings: Finding[];
   skipped: Skipped[];
-  /** The text each analysed file had when analysed (what --fix must find unchanged before editing). */
+  /** The text each file with findings had when analysed (what --fix must find unchanged before editing). */
   texts: Map<string, DecodedText>;
 }
+
+/** Below this many files one thread is faster than starting workers. */
+export const WORKER_THRESHOLD = 3000;
+const CHUNK = 200;
 
 /** Applies --rule overrides to what the engine returned (idempotent if the engine applied them already). */
 function applySeverities(findings: Finding[], rules: RuleSeverities): Finding[] {
@@ -33,89 +41,200 @@ function applySeverities(findings: Finding[], rules: RuleSeverities): Finding[] 
   return out;
 }
 
-export function scan(paths: readonly string[], cwd: string, rules: RuleSeverities): ScanResult {
-  const { files, problems } = walk(paths, cwd);
-  const skipped: Skipped[] = problems.map((p) => ({ file: p.path, reason: p.reason }));
-  const texts = new Map<string, DecodedText>();
-  const findings: Finding[] = [];
-  const env = new WorkspaceEnv();
+interface Accumulator {
+  filesScanned: number;
+  findings: Finding[];
+  skipped: Skipped[];
+  texts: Array<[string, DecodedText]>;
+}
 
-  const load = (path: string): DecodedText | undefined => {
-    const outcome = readFileBounded(path);
+const emptyAccumulator = (): Accumulator => ({ filesScanned: 0, findings: [], skipped: [], texts: [] });
+
+/** Reads and decodes a file for its text, or records why it was skipped. */
+function loadText(path: string, skipped: Skipped[], scratch?: Buffer): DecodedText | undefined {
+  const outcome = readFileBounded(path, MAX_FILE_BYTES, scratch);
+  if ('skip' in outcome) {
+    skipped.push({ file: path, reason: outcome.skip });
+    return undefined;
+  }
+  const encoding = encodingOf(outcome.bytes);
+  if (isBinary(outcome.bytes, encoding)) {
+    skipped.push({ file: path, reason: 'binary (contains NUL bytes)' });
+    return undefined;
+  }
+  return decode(outcome.bytes, encoding);
+}
+
+/** Checks and analyses one candidate source file (env/config files come with their text already read). */
+function processFile(path: string, preloaded: DecodedText | undefined, env: WorkspaceEnv, rules: RuleSeverities, scratch: Buffer, acc: Accumulator): void {
+  let decoded = preloaded;
+  if (!decoded) {
+    const outcome = readFileBounded(path, MAX_FILE_BYTES, scratch);
     if ('skip' in outcome) {
-      skipped.push({ file: path, reason: outcome.skip });
-      return undefined;
+      acc.skipped.push({ file: path, reason: outcome.skip });
+      return;
     }
-    const encoding = encodingOf(outcome.bytes);
-    if (isBinary(outcome.bytes, encoding)) {
-      skipped.push({ file: path, reason: 'binary (contains NUL bytes)' });
-      return undefined;
+    const bytes = outcome.bytes;
+    const encoding = encodingOf(bytes);
+    if (isBinary(bytes, encoding)) {
+      acc.skipped.push({ file: path, reason: 'binary (contains NUL bytes)' });
+      return;
     }
-    return decode(outcome.bytes, encoding);
+    acc.filesScanned++;
+    if (encoding === 'utf8' || encoding === 'utf8bom') {
+      if (!hasTrigger(bytes)) return; // read and checked: nothing the rules could report on
+      decoded = decode(bytes, encoding);
+    } else {
+      decoded = decode(bytes, encoding);
+      if (!hasTriggerText(decoded.text)) return;
+    }
+  } else {
+    acc.filesScanned++;
+  }
+  const minified = minifiedReason(decoded.text);
+  if (minified) {
+    acc.skipped.push({ file: path, reason: minified });
+    return;
+  }
+  const languageId = languageIdForFile(path);
+  if (!languageId) return;
+  try {
+    const result = analyzeDocument(decoded.text, languageId, { fileName: path, env: env.sourceFor(path), rules });
+    if (result.skipped) {
+      acc.skipped.push({ file: path, reason: result.skipped });
+      return;
+    }
+    const findings = applySeverities(result.findings, rules);
+    if (findings.length) {
+      acc.findings.push(...findings);
+      acc.texts.push([path, decoded]);
+    }
+  } catch (e) {
+    acc.skipped.push({ file: path, reason: `analysis failed (${(e as Error)?.message ?? String(e)})` });
+  }
+}
+
+interface ConfigText {
+  path: string;
+  text: string;
+}
+
+/** Messages between the scan and its workers. */
+type ToWorker = { type: 'init'; configs: ConfigText[]; rules: RuleSeverities } | { type: 'chunk'; files: string[] } | { type: 'end' };
+type FromWorker = { type: 'ready' } | { type: 'more' } | { type: 'done'; acc: Accumulator } | { type: 'failed'; message: string };
+
+/** Worker side: analyse the chunks the scan hands out, report everything at the end. */
+export function runScanWorker(port: { on(event: 'message', listener: (m: ToWorker) => void): void; postMessage(m: FromWorker): void }): void {
+  const env = new WorkspaceEnv();
+  let rules: RuleSeverities = {};
+  const acc = emptyAccumulator();
+  const scratch = Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
+  port.on('message', (message) => {
+    try {
+      if (message.type === 'init') {
+        for (const { path, text } of message.configs) env.set(path, text);
+        rules = message.rules;
+        port.postMessage({ type: 'more' });
+      } else if (message.type === 'chunk') {
+        for (const path of message.files) processFile(path, undefined, env, rules, scratch, acc);
+        port.postMessage({ type: 'more' });
+      } else {
+        port.postMessage({ type: 'done', acc });
+      }
+    } catch (e) {
+      port.postMessage({ type: 'failed', message: (e as Error)?.message ?? String(e) });
+    }
+  });
+  port.postMessage({ type: 'ready' });
+}
+
+/** Runs the source files on worker threads; resolves with their merged results. */
+function scanOnWorkers(workers: Worker[], files: string[], configs: ConfigText[], rules: RuleSeverities): Promise<Accumulator[]> {
+  let next = 0;
+  const take = (): string[] => {
+    const chunk = files.slice(next, next + CHUNK);
+    next += chunk.length;
+    return chunk;
   };
+  return Promise.all(
+    workers.map(
+      (worker) =>
+        new Promise<Accumulator>((resolve, reject) => {
+          worker.on('message', (message: FromWorker) => {
+            if (message.type === 'ready') worker.postMessage({ type: 'init', configs, rules } satisfies ToWorker);
+            else if (message.type === 'more') {
+              const chunk = take();
+              worker.postMessage((chunk.length ? { type: 'chunk', files: chunk } : { type: 'end' }) satisfies ToWorker);
+            } else if (message.type === 'done') resolve(message.acc);
+            else reject(new Error(message.message));
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) => reject(new Error(`scan worker exited with code ${code}`)));
+        }),
+    ),
+  );
+}
+
+export interface ScanOptions {
+  /** Script that runs runScanWorker when started as a worker (the CLI bundle itself); no workers without it. */
+  workerScript?: string;
+}
+
+export async function scan(paths: readonly string[], cwd: string, rules: RuleSeverities, options: ScanOptions = {}): Promise<ScanResult> {
+  const threads = Math.min(2, availableParallelism());
+  let workers: Worker[] = [];
+  const startWorkers = () => {
+    if (workers.length || !options.workerScript || threads < 2) return;
+    workers = Array.from({ length: threads }, () => new Worker(options.workerScript!, { workerData: { role: 'azure-ai-auth-doctor-scan' } }));
+  };
+  // Workers start loading while the walk goes on, once the tree is known to be large.
+  const { files, problems } = walk(paths, cwd, (count) => {
+    if (count === WORKER_THRESHOLD) startWorkers();
+  });
+  const acc = emptyAccumulator();
+  acc.skipped.push(...problems.map((p) => ({ file: p.path, reason: p.reason })));
 
   // Env/config files first: their values feed the analysis of every file below them.
+  const env = new WorkspaceEnv();
+  const configs: ConfigText[] = [];
   const configTexts = new Map<string, DecodedText>();
+  const sources: WalkedFile[] = [];
   for (const file of files) {
-    if (!isEnvConfigFile(file.path)) continue;
-    const decoded = load(file.path);
+    if (!isEnvConfigFile(file.path)) {
+      if (!file.ignored) sources.push(file);
+      continue;
+    }
+    const decoded = loadText(file.path, acc.skipped);
     if (!decoded) continue;
     env.set(file.path, decoded.text);
+    configs.push({ path: file.path, text: decoded.text });
+    acc.texts.push([file.path, decoded]); // fixes may edit values here: --fix checks it is unchanged
     if (!file.ignored) configTexts.set(file.path, decoded);
   }
 
-  let filesScanned = 0;
-  for (const file of files) {
-    if (file.ignored) continue;
-    let decoded: DecodedText | undefined;
-    if (isEnvConfigFile(file.path)) {
-      decoded = configTexts.get(file.path);
-      if (!decoded) continue; // skipped above
-    } else {
-      const outcome = readFileBounded(file.path);
-      if ('skip' in outcome) {
-        skipped.push({ file: file.path, reason: outcome.skip });
-        continue;
-      }
-      const bytes = outcome.bytes;
-      const encoding = encodingOf(bytes);
-      if (isBinary(bytes, encoding)) {
-        skipped.push({ file: file.path, reason: 'binary (contains NUL bytes)' });
-        continue;
-      }
-      if (encoding === 'utf8' || encoding === 'utf8bom') {
-        if (!hasTrigger(bytes)) {
-          filesScanned++; // read and checked: nothing the rules could report on
-          continue;
-        }
-        decoded = decode(bytes, encoding);
-      } else {
-        decoded = decode(bytes, encoding);
-        if (!hasTriggerText(decoded.text)) {
-          filesScanned++;
-          continue;
-        }
-      }
-    }
-    filesScanned++;
-    const minified = minifiedReason(decoded.text);
-    if (minified) {
-      skipped.push({ file: file.path, reason: minified });
-      continue;
-    }
-    const languageId = languageIdForFile(file.path);
-    if (!languageId) continue;
+  const scratch = Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
+  for (const [path, decoded] of configTexts) processFile(path, decoded, env, rules, scratch, acc);
+
+  const parts: Accumulator[] = [acc];
+  let onWorkers = false;
+  if (workers.length) {
     try {
-      const result = analyzeDocument(decoded.text, languageId, { fileName: file.path, env: env.sourceFor(file.path), rules });
-      if (result.skipped) {
-        skipped.push({ file: file.path, reason: result.skipped });
-        continue;
-      }
-      texts.set(file.path, decoded);
-      findings.push(...applySeverities(result.findings, rules));
-    } catch (e) {
-      skipped.push({ file: file.path, reason: `analysis failed (${(e as Error)?.message ?? String(e)})` });
+      parts.push(...(await scanOnWorkers(workers, sources.map((f) => f.path), configs, rules)));
+      onWorkers = true;
+    } catch {
+      parts.length = 1; // a worker failed: analyse everything here instead
+    } finally {
+      await Promise.all(workers.map((w) => w.terminate()));
     }
   }
-  return { filesScanned, findings, skipped, texts };
+  if (!onWorkers) for (const file of sources) processFile(file.path, undefined, env, rules, scratch, acc);
+
+  const result: ScanResult = { filesScanned: 0, findings: [], skipped: [], texts: new Map() };
+  for (const part of parts) {
+    result.filesScanned += part.filesScanned;
+    result.findings.push(...part.findings);
+    result.skipped.push(...part.skipped);
+    for (const [path, text] of part.texts) result.texts.set(path, text);
+  }
+  return result;
 }

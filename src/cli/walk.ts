@@ -63,14 +63,31 @@ function ignoreStackFor(dir: string): { stack: IgnoreStack; root: string } {
 
 const wanted = (path: string) => isCandidateFile(path) || isEnvConfigFile(path);
 
-export function walk(paths: readonly string[], cwd: string): WalkOutput {
+/** Extensions (and the manifest/config names) the engine may read: a cheap first test before the full one. */
+const MAYBE_EXTENSIONS = new Set([
+  '.py', '.pyw', '.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx', '.cs', '.java', '.http', '.rest',
+  '.sh', '.bash', '.zsh', '.ps1', '.psm1', '.ipynb', '.csproj', '.gradle', '.kts', '.json', '.txt', '.in', '.toml', '.xml',
+]);
+function maybeWanted(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  if (dot > 0 && MAYBE_EXTENSIONS.has(name.slice(dot).toLowerCase())) return true;
+  const lower = name.toLowerCase();
+  return lower.startsWith('.env') || lower.endsWith('.env');
+}
+
+/** onFile is told the running count of files found (the scan starts its workers once there are many). */
+export function walk(paths: readonly string[], cwd: string, onFile?: (count: number) => void): WalkOutput {
   const files: WalkedFile[] = [];
   const problems: WalkOutput['problems'] = [];
-  const seen = new Set<string>();
+  // Only overlapping command-line paths can yield a file twice.
+  const seen = paths.length > 1 ? new Set<string>() : undefined;
   const add = (path: string, ignored: boolean) => {
-    if (seen.has(path)) return;
-    seen.add(path);
+    if (seen) {
+      if (seen.has(path)) return;
+      seen.add(path);
+    }
     files.push({ path, ignored });
+    onFile?.(files.length);
   };
 
   for (const given of paths) {
@@ -112,24 +129,28 @@ export function walk(paths: readonly string[], cwd: string): WalkOutput {
         if (entries.some((e) => e.name === '.gitignore' && e.isFile())) stack = stack.with(rel, readText(join(dir, '.gitignore')));
       }
       const subdirs: typeof pending = [];
+      const prefix = dir.endsWith(sep) ? dir : dir + sep;
+      const checkIgnores = !stack.isEmpty();
       for (const entry of entries) {
         const name = entry.name;
-        const childRel = rel ? `${rel}/${name}` : name;
         if (entry.isDirectory()) {
           if (SKIPPED_DIRS.has(name)) continue;
-          if (stack.ignores(childRel, true)) continue;
-          subdirs.push({ dir: join(dir, name), rel: childRel, stack, top: false });
+          const childRel = rel ? `${rel}/${name}` : name;
+          if (checkIgnores && stack.ignores(childRel, true)) continue;
+          subdirs.push({ dir: prefix + name, rel: childRel, stack, top: false });
         } else if (entry.isFile()) {
-          if (!wanted(name === 'launch.json' ? join(dir, name) : name)) continue;
-          const ignored = stack.ignores(childRel, false);
-          if (ignored && !isEnvConfigFile(join(dir, name))) continue;
-          add(join(dir, name), ignored);
+          if (!maybeWanted(name)) continue;
+          const path = prefix + name;
+          if (!wanted(name === 'launch.json' ? path : name)) continue;
+          const ignored = checkIgnores && stack.ignores(rel ? `${rel}/${name}` : name, false);
+          if (ignored && !isEnvConfigFile(path)) continue;
+          add(path, ignored);
         }
         // Symlinks, FIFOs, sockets and devices are never followed or read.
       }
       // Depth-first, in name order (pending is a stack).
       subdirs.sort((a, b) => (a.dir < b.dir ? 1 : a.dir > b.dir ? -1 : 0));
-      pending.push(...subdirs);
+      for (const sub of subdirs) pending.push(sub);
     }
   }
   return { files, problems };
