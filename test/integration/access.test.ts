@@ -1,0 +1,223 @@
+// "Check Entra ID access" end to end in the real extension host: the command, the lazily loaded
+// dist/azure.js, the real @azure/* SDK clients over HTTP against the emulator, and the real
+// AzureCliCredential whose `az` is the emulator's stand-in (test/emulator/bin, on PATH). One test
+// per seed-table scenario asserting the verdict and the offered fix, the assign-role fix followed
+// by a passing re-check, and the Azure faults (429, 500, paging, 403 on role assignments, cancel).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import type { AccessReport } from '../../src/core/accessReport';
+
+const EXTENSION_ID = 'azure-ai-auth-doctor.azure-ai-auth-doctor';
+const EMULATOR = process.env.AZURE_AI_AUTH_DOCTOR_EMULATOR_URL;
+const OPENAI = 'https://contoso-ai.openai.azure.com/openai/deployments/gpt-4o/chat/completions';
+const MODELS = 'https://contoso-ai.services.ai.azure.com/models';
+
+async function emulator(path: string, body?: unknown): Promise<any> {
+  const response = await fetch(new URL(path, EMULATOR), body === undefined ? undefined : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return response.json();
+}
+
+async function api(): Promise<ExtensionApi> {
+  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is installed`);
+  return ext.activate();
+}
+
+async function check(scenario: string, endpoint: string, extra: Record<string, unknown> = {}): Promise<AccessReport> {
+  await emulator('/_emulator/scenario', { name: scenario });
+  const report = (await vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', { endpoint, identity: 'default-credential', probe: true, ...extra })) as AccessReport | undefined;
+  assert.ok(report, 'the command returns the AccessReport');
+  return report;
+}
+
+const kinds = (r: AccessReport) => r.fixes.map((f) => f.kind);
+const step = (r: AccessReport, id: string) => r.steps.find((s) => s.id === id)!;
+
+const lazyLoading = describe('access check: lazy Azure bundle', () => {
+  it('activation loads neither dist/azure.js nor any @azure/* module', async () => {
+    const extension = await api();
+    assert.equal(extension.isAzureBundleLoaded(), false);
+    const loaded = Object.keys(require.cache).filter((k) => /[\\/]dist[\\/]azure\.js$|[\\/]node_modules[\\/]@azure[\\/]/.test(k));
+    assert.deepEqual(loaded, [], 'no Azure module in the extension host module cache');
+  });
+});
+
+const accessCheck = describe('access check: the command against the emulator', function () {
+  this.timeout(120_000);
+  let extension: ExtensionApi;
+
+  before(async function () {
+    if (!EMULATOR) {
+      console.log('      (AZURE_AI_AUTH_DOCTOR_EMULATOR_URL is not set: access-check suite skipped)');
+      this.skip();
+    }
+    extension = await api();
+  });
+  afterEach(() => vscode.commands.executeCommand('notifications.clearAll'));
+
+  it('everything right: ok verdict, dist/azure.js now loaded, report published to the panel state', async () => {
+    const seen: AccessReport[] = [];
+    const sub = extension.state.onDidChangeReport((r) => seen.push(r));
+    const r = await check('all-good', OPENAI);
+    sub.dispose();
+    assert.equal(r.verdict.status, 'ok', r.verdict.explanation);
+    assert.equal(extension.isAzureBundleLoaded(), true);
+    assert.equal(r.identity?.source, 'AzureCliCredential');
+    assert.deepEqual(r.checklist.map((c) => c.status), ['passed', 'passed', 'passed', 'passed', 'passed']);
+    assert.ok(seen.some((s) => s.steps.some((x) => x.status === 'running')), 'partial reports were published live');
+    assert.deepEqual(extension.state.lastReport()?.verdict, r.verdict);
+    console.log(`      all-good: ${r.stats?.durationMs} ms, ${r.stats?.requests} requests`);
+  });
+
+  it('principal lacks the role: PermissionDenied, "Assign Cognitive Services User" fix', async () => {
+    const r = await check('lacks-role', OPENAI);
+    assert.equal(r.verdict.scenario, 'principal-lacks-permission');
+    assert.equal(r.probe?.status, 401);
+    assert.deepEqual(kinds(r), ['assign-role', 'copy-cli', 'open-iam']);
+    assert.equal(r.fixes[0].title, 'Assign Cognitive Services User to dev@contoso.onmicrosoft.com on contoso-ai');
+  });
+
+  it('only Owner/Contributor: no data actions', async () => {
+    const r = await check('owner-contributor-only', OPENAI);
+    assert.equal(r.verdict.scenario, 'principal-lacks-permission');
+    assert.match(r.assignments.map((a) => a.note).join(' '), /Owner carries no data actions/);
+    assert.equal(kinds(r)[0], 'assign-role');
+  });
+
+  it('only OpenAI User on a non-OpenAI deployment: grants only access to OpenAI models', async () => {
+    const r = await check('openai-user-non-openai', MODELS, { deployment: 'DeepSeek-R1' });
+    assert.equal(r.verdict.scenario, 'principal-lacks-permission');
+    assert.match(r.assignments[0].note, /grants only access to OpenAI models/);
+    assert.equal(kinds(r)[0], 'assign-role');
+  });
+
+  it('assignment 2 minutes old: may not have propagated, wait', async () => {
+    const r = await check('assignment-2-minutes', OPENAI);
+    assert.match(r.verdict.title, /2 minute\(s\) old/);
+    assert.equal(kinds(r)[0], 'wait');
+  });
+
+  it('wrong audience: flagged and reproduced, change-scope fix', async () => {
+    const r = await check('wrong-audience', MODELS, { codeScope: 'https://ml.azure.com/.default', deployment: 'DeepSeek-R1' });
+    assert.equal(r.verdict.scenario, 'token-invalid-or-wrong-audience');
+    assert.match(r.token?.mismatch ?? '', /ml\.azure\.com/);
+    assert.deepEqual(kinds(r), ['change-scope']);
+  });
+
+  it('wrong endpoint: 404 DeploymentNotFound, change-endpoint fix', async () => {
+    const r = await check('wrong-endpoint-404', 'https://contoso-ai.openai.azure.com/openai/deployments/gpt4o/chat/completions');
+    assert.equal(r.verdict.scenario, 'deployment-not-found');
+    assert.deepEqual(kinds(r), ['change-endpoint']);
+  });
+
+  it('no custom subdomain: 400, custom-subdomain verdict', async () => {
+    const r = await check('no-custom-subdomain', 'https://westeurope.api.cognitive.microsoft.com/');
+    assert.equal(r.verdict.scenario, 'custom-subdomain-required');
+    assert.equal(kinds(r)[0], 'change-endpoint');
+  });
+
+  it('network denied: 403 firewall, open Networking fix', async () => {
+    const r = await check('network-denied', OPENAI);
+    assert.equal(r.verdict.scenario, 'network-denied');
+    assert.match(r.fixes[0].url ?? '', /\/networking$/);
+  });
+
+  it('assign-role fix: modal confirmation names principal, role and scope; PUT; a re-check passes', async () => {
+    const before = await check('assign-fix', OPENAI);
+    assert.equal(before.verdict.scenario, 'principal-lacks-permission');
+    let shown = '';
+    const outcome = (await vscode.commands.executeCommand('azureAiAuthDoctor.assignRole', {
+      report: before,
+      confirm: async (detail: string) => {
+        shown = detail;
+        return true;
+      },
+    })) as { ok: boolean; message: string } | undefined;
+    assert.ok(outcome?.ok, outcome?.message);
+    assert.match(shown, /Principal: dev@contoso\.onmicrosoft\.com \(11111111-aaaa-4bbb-8ccc-000000000001, User\)/);
+    assert.match(shown, /Role: Cognitive Services User \(a97b65f3-24c7-4388-baec-2e87135dc908\)/);
+    assert.match(shown, /Scope: \/subscriptions\/.*\/accounts\/contoso-ai/);
+    const state = await emulator('/_emulator/state');
+    assert.ok(state.byRoute['role-assignment-create'] === 1, JSON.stringify(state.byRoute));
+    await emulator('/_emulator/advance', { minutes: 10 });
+    const after = (await vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', { endpoint: OPENAI, identity: 'default-credential', probe: true })) as AccessReport;
+    assert.equal(after.verdict.status, 'ok', after.verdict.explanation);
+  });
+
+  it('assign-role fix: declining the confirmation creates nothing', async () => {
+    const before = await check('assign-fix', OPENAI);
+    const outcome = await vscode.commands.executeCommand('azureAiAuthDoctor.assignRole', { report: before, confirm: async () => false });
+    assert.equal(outcome, undefined);
+    const state = await emulator('/_emulator/state');
+    assert.equal(state.byRoute['role-assignment-create'] ?? 0, 0);
+  });
+
+  it('fault: 429 with Retry-After is honoured', async () => {
+    const r = await check('fault-429', OPENAI);
+    assert.equal(r.verdict.status, 'ok');
+    assert.equal((await emulator('/_emulator/state')).byRoute.fault, 2);
+  });
+
+  it('fault: 500 is retried', async () => {
+    const r = await check('fault-500', OPENAI);
+    assert.equal(r.verdict.status, 'ok');
+    assert.ok((await emulator('/_emulator/state')).byRoute.fault >= 2);
+  });
+
+  it('fault: nextLink paging', async () => {
+    const r = await check('paging', OPENAI);
+    assert.equal(r.verdict.status, 'ok');
+    assert.equal(r.stats?.subscriptionsSearched, 4);
+  });
+
+  it('fault: 403 on role assignments gives a partial report naming the missing permission', async () => {
+    const r = await check('fault-roleassignments-403', OPENAI, { probe: false });
+    assert.ok(r.gaps.some((g) => g.includes('Microsoft.Authorization/roleAssignments/read')));
+    assert.equal(r.checklist[1].status, 'failed');
+  });
+
+  it('fault: cancelling stops the check and leaves no step running', async () => {
+    await emulator('/_emulator/scenario', { name: 'fault-slow' });
+    const searching = new Promise<void>((resolve) => {
+      const sub = extension.state.onDidChangeReport((r) => {
+        if (r.steps[1]?.status === 'running') {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    const started = Date.now();
+    const pending = vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', { endpoint: OPENAI, identity: 'default-credential', probe: false }) as Thenable<AccessReport>;
+    await searching;
+    assert.equal(await vscode.commands.executeCommand('azureAiAuthDoctor.cancelAccessCheck'), true);
+    const r = await pending;
+    assert.ok(Date.now() - started < 20_000);
+    assert.equal(r.verdict.title, 'Cancelled');
+    assert.ok(r.steps.every((s) => s.status !== 'running' && s.status !== 'pending'));
+    assert.equal(extension.state.lastReport()?.verdict.title, 'Cancelled');
+  });
+
+  it('copies a Markdown summary without any token', async () => {
+    await check('lacks-role', OPENAI);
+    const markdown = (await vscode.commands.executeCommand('azureAiAuthDoctor.copyAccessSummary')) as string;
+    assert.match(markdown, /# Entra ID access check/);
+    assert.equal(await vscode.env.clipboard.readText(), markdown);
+    const tokens: string[] = (await emulator('/_emulator/tokens')).tokens;
+    for (const t of tokens) assert.equal(markdown.includes(t.split('.')[1]), false);
+  });
+});
+
+// Mocha runs root suites in file order and this file sorts first. The lazy-loading assertion must
+// run before any check (here and in the foundation suite, same host), while the checks load the
+// bundle: so, once every file is loaded, the check suite moves itself to the end of the run.
+before(function () {
+  const root = accessCheck.parent;
+  if (!root) return;
+  const i = root.suites.indexOf(accessCheck);
+  if (i >= 0) {
+    root.suites.splice(i, 1);
+    root.suites.push(accessCheck);
+  }
+  void lazyLoading;
+});
