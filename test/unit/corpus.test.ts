@@ -1,7 +1,9 @@
 // Table-driven run of the fixture corpus: every file's findings must equal its expectations
 // (see test/fixtures/corpus/README.md for the marker syntax).
 import * as assert from 'node:assert/strict';
-import { evaluateCorpus } from './corpusEval';
+import { readFileSync } from 'node:fs';
+import { analyzeDocument } from '../../src/core/analyze';
+import { applyEdits, evaluateCorpus } from './corpusEval';
 import { RULE_IDS } from '../../src/core/types';
 
 describe('corpus', () => {
@@ -26,6 +28,26 @@ describe('corpus', () => {
   it('covers every rule with a positive case', () => {
     const covered = new Set(results.flatMap((r) => r.expected.map((e) => e.rule)));
     assert.deepEqual(RULE_IDS.filter((id) => !covered.has(id)), []);
+  });
+
+  it('preferred fixes that edit only the analysed file make their finding go away', () => {
+    let applied = 0;
+    const failures: string[] = [];
+    for (const r of results) {
+      for (const f of r.findings) {
+        const preferred = f.fixes.find((x) => x.preferred);
+        if (!preferred || preferred.edits.some((e) => e.file !== f.file)) continue;
+        const text = readFileSync(f.file, 'utf8');
+        const fixed = applyEdits(text, preferred.edits);
+        const again = analyzeDocument(fixed, r.languageId, { fileName: f.file }).findings;
+        applied++;
+        const lineShift = fixed.split('\n').length - text.split('\n').length;
+        if (again.some((g) => g.rule === f.rule && (g.range.start.line === f.range.start.line || g.range.start.line === f.range.start.line + lineShift) && g.message === f.message))
+          failures.push(`${r.file}:${f.range.start.line + 1} ${f.rule} (${preferred.title})`);
+      }
+    }
+    assert.ok(applied > 20, `only ${applied} fixes applied`);
+    assert.deepEqual(failures, []);
   });
 
   it('every finding has exactly one preferred fix when it has fixes, and a docs link', () => {

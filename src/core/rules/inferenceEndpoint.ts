@@ -4,7 +4,7 @@
 // and project endpoints; load_client only works on serverless / managed compute [PS2][PS5].
 import { modelsEndpoint, originOf } from '../knowledge/endpoints';
 import { named } from '../scan/calls';
-import { clientAnchor, fix, fixes, relatedFor, replaceValueEdit, type Rule } from './rule';
+import { clientAnchor, edit, fix, fixes, relatedFor, replaceValueEdit, type Rule } from './rule';
 
 export const inferenceEndpoint: Rule = {
   id: 'inference-endpoint',
@@ -24,11 +24,17 @@ export const inferenceEndpoint: Rule = {
       let problem: string | undefined;
       let target: string | undefined;
       let alt: string | undefined;
+      let loadClientFix: ReturnType<typeof fix>;
       const path = info.path.replace(/\/+$/, '');
       if (c.spec.className === 'load_client') {
         if (info.kind !== 'serverless' && info.kind !== 'managed-online') {
           problem = `load_client() reads GET /info, which only serverless and managed-compute endpoints serve; '${url}' is ${info.description.replace(/ \(.*$/, '')}: construct ChatCompletionsClient directly`;
-          target = info.kind === 'azure-openai' || info.kind === 'cognitive-services' || info.kind === 'regional' ? undefined : modelsEndpoint(info);
+          const importLine = /^[ \t]*from\s+azure\.ai\.inference\s+import\b[^\n]*$/m.exec(doc.text);
+          const needsImport = !/\bChatCompletionsClient\b/.test(doc.code);
+          loadClientFix = fix('Use ChatCompletionsClient', [
+            edit(doc, c.call.calleeStart, c.call.calleeEnd, 'ChatCompletionsClient'),
+            needsImport && importLine ? edit(doc, importLine.index, importLine.index, `from azure.ai.inference import ChatCompletionsClient${doc.eol()}`) : undefined,
+          ], true);
         }
       } else {
         switch (info.kind) {
@@ -80,6 +86,7 @@ export const inferenceEndpoint: Rule = {
         end,
         related: relatedFor(doc, c.endpoint, start, 'endpoint'),
         fixes: fixes(
+          loadClientFix,
           target ? fix(`Use ${target}`, [replaceValueEdit(doc, c.endpoint, target)], true) : undefined,
           alt ? fix(`Use ${alt}`, [replaceValueEdit(doc, c.endpoint, alt)]) : undefined,
         ),

@@ -39,11 +39,13 @@ export const missingApiVersion: Rule = {
     }
     // REST URLs (literals in code, lines in .http / shell)
     const isCode = doc.family === 'python' || doc.family === 'js' || doc.family === 'csharp' || doc.family === 'java';
-    if (isCode && /api-version|api_version|apiVersion|ApiVersion/.test(doc.lexed.noComments)) return;
-    const text = doc.lexed.noComments;
+    if (isCode && doc.matchesOutsideComments(/api-version|api_version|apiVersion|ApiVersion/)) return;
+    if (!doc.text.includes('/openai/deployments/') && !doc.text.includes('/models/')) return;
+    const text = doc.text;
     URL_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = URL_RE.exec(text))) {
+      if (doc.inComment(m.index)) continue;
       const url = m[0].replace(/[.:]+$/, '');
       if (/[?&]api-version=/i.test(url)) continue;
       const info = classifyEndpoint(url);
@@ -54,7 +56,7 @@ export const missingApiVersion: Rule = {
       if (!version) continue;
       if (isCode && !doc.stringContaining(m.index)) continue;
       // The query may follow on the next .http line (?api-version=... continuation)
-      const after = text.slice(m.index + url.length, m.index + url.length + 200);
+      const after = doc.lexed.noComments.slice(m.index + url.length, m.index + url.length + 200);
       if (/^\s*\r?\n\s*[?&]api-version=/i.test(after)) continue;
       const end = m.index + url.length;
       const sep = url.includes('?') ? '&' : '?';

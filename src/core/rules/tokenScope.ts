@@ -33,10 +33,11 @@ export const tokenScope: Rule = {
   languages: ['python', 'js', 'csharp', 'java', 'http', 'shell'],
   check(ctx) {
     const { doc } = ctx;
-    const armFile = ARM_USE.test(doc.text);
+    let armFile: boolean | undefined;
     const dataPlane = ctx.clients.length > 0 || ctx.endpoints.some((e) => DATA_KINDS.has(e.info.kind));
     const candidates: Array<{ start: number; end: number; value: string; context: string }> = [];
     for (const t of doc.lexed.strings) {
+      if (doc.text.charCodeAt(t.valueStart) !== 104 || t.valueEnd - t.valueStart > 80) continue; // 'h'ttps://…
       const value = doc.text.slice(t.valueStart, t.valueEnd);
       if (!AUDIENCE.test(value)) continue;
       const before = doc.code.slice(Math.max(0, t.start - 160), t.start);
@@ -67,6 +68,7 @@ export const tokenScope: Rule = {
       const replace = (target: string, title = `Use ${scopeForm(target)}`) => fixes(fix(title, [edit(doc, c.start, c.end, scopeForm(target))], true));
       // 1. management scope on the data plane
       if (/management\./.test(base)) {
+        armFile ??= ARM_USE.test(doc.text);
         if (armFile || (!dataPlane && !info)) continue;
         const target = info?.scopes[0] ?? SCOPES.cognitiveServices;
         ctx.report({

@@ -195,9 +195,7 @@ export function findCalls(doc: Doc, names: readonly string[]): Call[] {
     const open = re.lastIndex - 1;
     // `new` and qualifiers before the callee
     let exprStart = calleeStart;
-    const before = code.slice(Math.max(0, calleeStart - 200), calleeStart);
-    const q = /((?:[A-Za-z_$][\w$]*\s*\.\s*)*)$/.exec(before);
-    if (q && q[1]) exprStart -= q[1].length;
+    exprStart = qualifierStart(code, calleeStart);
     const nw = /\bnew\s+$/.exec(code.slice(Math.max(0, exprStart - 20), exprStart));
     const isNew = !!nw;
     if (nw) exprStart -= nw[0].length;
@@ -239,4 +237,21 @@ export function named(args: Arg[] | undefined, ...names: string[]): Arg | undefi
 /** Positional argument i (unnamed arguments only, in order). */
 export function positional(args: Arg[], i: number): Arg | undefined {
   return args.filter((a) => a.name === undefined)[i];
+}
+
+/** Start of `a.b.` qualifiers before `pos` (manual backward scan: no regex backtracking). */
+function qualifierStart(code: string, pos: number): number {
+  let start = pos;
+  let k = pos - 1;
+  for (let guard = 0; guard < 20; guard++) {
+    while (k >= 0 && (code[k] === ' ' || code[k] === '\t')) k--;
+    if (code[k] !== '.') break;
+    k--;
+    while (k >= 0 && /\s/.test(code[k])) k--;
+    const end = k;
+    while (k >= 0 && /[\w$]/.test(code[k])) k--;
+    if (k === end) break;
+    start = k + 1;
+  }
+  return start;
 }

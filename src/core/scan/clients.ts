@@ -208,13 +208,17 @@ function insertPoint(doc: Doc, call: Call): number {
 function importAliases(doc: Doc, specs: ClientSpec[]): Map<string, string> {
   const out = new Map<string, string>();
   const code = doc.code;
-  if (!/\bas\b|@azure-rest\/ai-inference/.test(doc.text)) return out;
   const known = new Set(specs.map((s) => s.className));
-  const re = /\b([A-Za-z_]\w*)\s+as\s+([A-Za-z_$][\w$]*)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(code))) if (known.has(m[1]) && !known.has(m[2])) out.set(m[2], m[1]);
+  for (const name of known) {
+    for (let i = code.indexOf(name); i >= 0; i = code.indexOf(name, i + name.length)) {
+      const m = /^\s+as\s+([A-Za-z_$][\w$]*)/.exec(code.slice(i + name.length, i + name.length + 80));
+      if (m && !known.has(m[1]) && !/[\w$]/.test(code[i - 1] ?? '')) out.set(m[1], name);
+    }
+  }
+  if (!doc.text.includes('@azure-rest/ai-inference')) return out;
   if (doc.family === 'js') {
     const text = doc.text;
+    let m: RegExpExecArray | null;
     const imp = /import\s+([A-Za-z_$][\w$]*)\s*(?:,\s*\{[^}]*\})?\s*from\s*["']@azure-rest\/ai-inference["']/g;
     while ((m = imp.exec(text))) if (!known.has(m[1])) out.set(m[1], 'ModelClient');
     const req = /(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*["']@azure-rest\/ai-inference["']\s*\)(?:\.default)?/g;

@@ -67,7 +67,7 @@ export class Doc {
 
   /** The string token starting exactly at offset (after skipping whitespace), if any. */
   stringAt(offset: number): StringToken | undefined {
-    return this.lexed.stringAt.get(offset);
+    return this.lexed.stringAt(offset);
   }
 
   /** The string token containing offset, if any (binary search). */
@@ -82,6 +82,31 @@ export class Doc {
       else return s[mid];
     }
     return undefined;
+  }
+
+  /** True when offset lies inside a comment (or a Python docstring). */
+  inComment(offset: number): boolean {
+    const c = this.lexed.comments;
+    let lo = 0;
+    let hi = c.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (c[mid][1] <= offset) lo = mid + 1;
+      else if (c[mid][0] > offset) hi = mid - 1;
+      else return true;
+    }
+    return false;
+  }
+
+  /** True when `re` (global flag not required) matches somewhere outside comments. */
+  matchesOutsideComments(re: RegExp): boolean {
+    const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+    let m: RegExpExecArray | null;
+    while ((m = g.exec(this.text))) {
+      if (!this.inComment(m.index)) return true;
+      if (m[0].length === 0) g.lastIndex++;
+    }
+    return false;
   }
 
   /** Indentation (leading whitespace) of the line holding offset. */

@@ -10,10 +10,11 @@ export const URL_RE = /https?:\/\/(?:<[^<>\s/]{1,60}>|[^\s"'`<>()\\,;|\]\[])+/g;
 
 export function findEndpointMentions(doc: Doc, clients: ClientUse[]): EndpointMention[] {
   const out: EndpointMention[] = [];
-  const text = doc.lexed.noComments;
+  const text = doc.text;
   URL_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = URL_RE.exec(text))) {
+    if (doc.inComment(m.index)) continue;
     let url = m[0].replace(/[.:]+$/, '');
     if (url.endsWith('}') && !/[{]/.test(url)) url = url.slice(0, -1);
     const info = classifyEndpoint(url);

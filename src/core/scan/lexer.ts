@@ -35,7 +35,8 @@ export interface Lexed {
   noComments: string;
   strings: StringToken[];
   comments: Array<[number, number]>;
-  stringAt: Map<number, StringToken>;
+  /** The string token starting exactly at offset. */
+  stringAt(offset: number): StringToken | undefined;
 }
 
 export function syntaxFor(languageId: string): Syntax {
@@ -81,8 +82,62 @@ export function syntaxFor(languageId: string): Syntax {
 const isWord = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
 
+const decoder = new TextDecoder('utf-16le');
+
+/** A mutable UTF-16 copy of the text (Buffer's native copy when available). */
+function toUtf16(text: string): Uint16Array {
+  const B = (globalThis as { Buffer?: { from(s: string, enc: string): Uint8Array } }).Buffer;
+  if (B) {
+    const bytes = B.from(text, 'utf16le');
+    if (bytes.byteOffset % 2 === 0) return new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
+    return new Uint16Array(bytes.slice().buffer, 0, text.length);
+  }
+  const out = new Uint16Array(text.length);
+  for (let k = 0; k < text.length; k++) out[k] = text.charCodeAt(k);
+  return out;
+}
+
 function blank(s: string): string {
-  return s.replace(/[^\r\n]/g, ' ');
+  return s.indexOf('\n') < 0 ? ' '.repeat(s.length) : s.replace(/[^\r\n]/g, ' ');
+}
+
+/** Where a token may start, per syntax (candidates only: the handlers below decide). */
+const JUMP: Record<Syntax, RegExp> = {
+  python: /#|(?:(?<![\w])[rRbBuUfF]{1,2})?["']/,
+  js: /\/|["'`]/,
+  csharp: /\/[/*]|[@$]{1,3}"|["']/,
+  java: /\/[/*]|["']/,
+  shell: /#|["'\\]/,
+  powershell: /<#|#|["']/,
+  http: /#|\/\//,
+  dotenv: /#|["']/,
+  pip: /#/,
+  json: /\/[/*]|"/,
+  jsonc: /\/[/*]|"/,
+  xml: /<!--|["']/,
+  toml: /#|["']/,
+};
+
+function isLineStart(text: string, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  return k < 0 || text.charCodeAt(k) === 10;
+}
+
+const REGEX_KEYWORDS = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'void', 'yield', 'await', 'delete', 'throw', 'new', 'instanceof']);
+
+/** Char code of the previous significant character (for JS regex-vs-division); '(' after keywords that precede expressions. */
+function prevSignificant(text: string, i: number): number {
+  let k = i - 1;
+  while (k >= 0 && /\s/.test(text[k])) k--;
+  if (k < 0) return -1;
+  const c = text.charCodeAt(k);
+  if (isWord(c)) {
+    let s = k;
+    while (s > 0 && isWord(text.charCodeAt(s - 1))) s--;
+    return REGEX_KEYWORDS.has(text.slice(s, k + 1)) ? 40 : 97;
+  }
+  return c;
 }
 
 /** Index of the end of the line containing i (position of \n or text length). */
@@ -91,35 +146,58 @@ function lineEnd(text: string, i: number): number {
   return n < 0 ? text.length : n;
 }
 
-/** Scans a quoted string body with backslash escapes; returns the index after the closing quote. */
+/** True when the character at `pos` is preceded by an odd number of backslashes (i.e. escaped). */
+function isEscaped(text: string, pos: number, floor: number): boolean {
+  let k = pos - 1;
+  while (k >= floor && text.charCodeAt(k) === 92) k--;
+  return (pos - 1 - k) % 2 === 1;
+}
+
+/** Scans a quoted string body with backslash escapes; returns the index after the closing quote
+ * (or the end of the line for an unterminated single-line string). indexOf-based: no per-char loop. */
 function scanEscaped(text: string, i: number, quote: string, multiline: boolean): number {
   const n = text.length;
-  while (i < n) {
-    const c = text[i];
-    if (c === '\\') {
-      i += 2;
+  const start = i;
+  let from = i;
+  let nl = multiline ? n : text.indexOf('\n', i);
+  if (nl < 0) nl = n;
+  for (;;) {
+    const q = text.indexOf(quote, from);
+    const stop = q < 0 ? n : q;
+    if (!multiline && nl < stop) {
+      if (nl < n && isEscaped(text, nl, start)) {
+        // escaped newline: the string continues
+        nl = text.indexOf('\n', nl + 1);
+        if (nl < 0) nl = n;
+        continue;
+      }
+      return nl;
+    }
+    if (q < 0) return n;
+    if (isEscaped(text, q, start)) {
+      from = q + 1;
       continue;
     }
-    if (c === quote) return i + 1;
-    if (c === '\n' && !multiline) return i; // unterminated: stop at end of line
-    i++;
+    return q + 1;
   }
-  return n;
 }
 
 /** Finds the closing delimiter (string) from i; returns index after it, or text length. */
 function scanUntil(text: string, i: number, close: string, escapes: boolean): number {
-  const n = text.length;
-  while (i < n) {
-    if (escapes && text[i] === '\\') {
-      i += 2;
+  const start = i;
+  let from = i;
+  for (;;) {
+    const q = text.indexOf(close, from);
+    if (q < 0) return text.length;
+    if (escapes && isEscaped(text, q, start)) {
+      from = q + 1;
       continue;
     }
-    if (text.startsWith(close, i)) return i + close.length;
-    i++;
+    return q + close.length;
   }
-  return n;
 }
+
+const PY_PREFIX = new Set(['f', 'F', 'r', 'R', 'b', 'B', 'u', 'U']);
 
 export function lex(text: string, languageId: string): Lexed {
   const syntax = syntaxFor(languageId);
@@ -128,7 +206,6 @@ export function lex(text: string, languageId: string): Lexed {
   const n = text.length;
   let i = 0;
   let lastSignificant = -1; // char code of the last non-space code char (JS regex detection)
-  let lineClean = true; // only whitespace since the last newline
 
   const addString = (start: number, valueStart: number, valueEnd: number, end: number, interpolated: boolean) => {
     strings.push({ start, end, valueStart, valueEnd, interpolated });
@@ -171,17 +248,18 @@ export function lex(text: string, languageId: string): Lexed {
     return j;
   };
 
+  const jump = new RegExp(JUMP[syntax].source, 'g');
   while (i < n) {
+    // Jump straight to the next character that can open a string or a comment (V8's regex scan is
+    // far faster than a per-character loop); everything in between is plain code.
+    jump.lastIndex = i;
+    const jm = jump.exec(text);
+    if (!jm) break;
+    i = jm.index;
     const c = text.charCodeAt(i);
     const ch = text[i];
-    // whitespace
-    if (c === 32 || c === 9 || c === 10 || c === 13) {
-      if (c === 10) lineClean = true;
-      i++;
-      continue;
-    }
-    const atLineStart = lineClean;
-    lineClean = false;
+    const atLineStart = isLineStart(text, i);
+    if (syntax === 'js' && ch === '/') lastSignificant = prevSignificant(text, i);
     switch (syntax) {
       case 'python': {
         if (ch === '#') {
@@ -193,7 +271,7 @@ export function lex(text: string, languageId: string): Lexed {
         if (ch === '"' || ch === "'" || ((ch === 'f' || ch === 'F' || ch === 'r' || ch === 'R' || ch === 'b' || ch === 'B' || ch === 'u' || ch === 'U') && (i === 0 || !isWord(text.charCodeAt(i - 1))))) {
           // optional 1-2 letter prefix
           let j = i;
-          while (j < n && j - i < 2 && /[fFrRbBuU]/.test(text[j])) j++;
+          while (j < n && j - i < 2 && PY_PREFIX.has(text[j])) j++;
           const q = text[j];
           if (q !== '"' && q !== "'") break;
           const prefix = text.slice(i, j).toLowerCase();
@@ -438,55 +516,51 @@ export function lex(text: string, languageId: string): Lexed {
         break;
       }
     }
-    if (isWord(c)) {
-      // skip identifier
-      let j = i + 1;
-      while (j < n && isWord(text.charCodeAt(j))) j++;
-      lastSignificant = 97;
-      i = j;
-      continue;
-    }
-    lastSignificant = c;
     i++;
   }
 
-  // Build the two views by slices (linear).
-  const codeParts: string[] = [];
-  const noCommentParts: string[] = [];
-  let last = 0;
-  let ci = 0;
-  let si = 0;
-  while (ci < comments.length || si < strings.length) {
-    const nextComment = ci < comments.length ? comments[ci][0] : Infinity;
-    const nextString = si < strings.length ? strings[si].start : Infinity;
-    if (nextComment < nextString) {
-      const [s, e] = comments[ci++];
-      if (s < last) continue;
-      const piece = text.slice(last, s);
-      codeParts.push(piece);
-      noCommentParts.push(piece);
-      const b = blank(text.slice(s, e));
-      codeParts.push(b);
-      noCommentParts.push(b);
-      last = e;
-    } else {
-      const t = strings[si++];
-      if (t.start < last) continue;
-      const piece = text.slice(last, t.start);
-      codeParts.push(piece);
-      noCommentParts.push(piece);
-      const len = t.end - t.start;
-      const body = text.slice(t.start, t.end);
-      codeParts.push(len >= 2 ? '"' + blank(body.slice(1, -1)) + '"' : '"');
-      noCommentParts.push(body);
-      last = t.end;
+  // Build the two views in UTF-16 buffers (linear; avoids joining thousands of sliced strings).
+  const n16 = text.length;
+  const codeBuf = toUtf16(text);
+  const blankRange = (buf: Uint16Array, s: number, e: number) => {
+    for (let k = s; k < e; k++) {
+      const ch = buf[k];
+      if (ch !== 10 && ch !== 13) buf[k] = 32;
     }
+  };
+  for (const [s, e] of comments) blankRange(codeBuf, s, e);
+  const noCommentBuf = comments.length ? codeBuf.slice() : undefined;
+  for (const t of strings) {
+    if (t.end - t.start < 2) continue;
+    blankRange(codeBuf, t.start + 1, t.end - 1);
+    codeBuf[t.start] = 34;
+    codeBuf[t.end - 1] = 34;
   }
-  codeParts.push(text.slice(last));
-  noCommentParts.push(text.slice(last));
-  const stringAt = new Map<number, StringToken>();
-  for (const t of strings) stringAt.set(t.start, t);
-  return { code: codeParts.join(''), noComments: noCommentParts.join(''), strings, comments, stringAt };
+  const decode = (buf: Uint16Array) => decoder.decode(buf);
+  let noCommentsView: string | undefined = comments.length ? undefined : text;
+  const codeView = strings.length || comments.length ? decode(codeBuf) : text;
+  const stringAt = (offset: number): StringToken | undefined => {
+    let lo = 0;
+    let hi = strings.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const st = strings[mid].start;
+      if (st === offset) return strings[mid];
+      if (st < offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
+  return {
+    code: codeView,
+    get noComments() {
+      noCommentsView ??= decode(noCommentBuf!);
+      return noCommentsView;
+    },
+    strings,
+    comments,
+    stringAt,
+  };
 }
 
 function scanUntilLine(text: string, i: number, quote: string): number {

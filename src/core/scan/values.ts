@@ -34,6 +34,7 @@ const WRAPPERS = /^(?:new\s+)?(?:Uri|URL|URI|URI\s*\.\s*create|str|String|Url|ne
 
 export class ValueResolver {
   private readonly cache = new Map<string, Resolved | undefined>();
+  private readonly assignments = new Map<string, number[]>();
   constructor(private readonly doc: Doc) {}
 
   /** Resolves code[start, end). */
@@ -135,19 +136,24 @@ export class ValueResolver {
 
   /** The right-hand side of the nearest assignment to `name` (preferring one before `before`). */
   findAssignment(name: string, before: number): [number, number] | undefined {
-    const code = this.doc.code;
-    const esc = name.replace(/[.$]/g, (c) => '\\' + c);
-    const decl = String.raw`(?:(?:export|const|let|var|val|final|static|private|public|protected|internal|readonly)\s+)*(?:[A-Za-z_][\w.]*(?:<[\w\s,.<>?]*>)?(?:\[\])?\??\s+)?`;
-    const re = new RegExp(`^[ \\t]*${decl}${esc}\\s*(?::\\s*[^=\\n;]{1,80})?=(?![=>])`, 'gm');
-    let best: number | undefined;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(code))) {
-      const rhsStart = re.lastIndex;
-      if (best === undefined || rhsStart < before) best = rhsStart;
-      if (rhsStart > before) break;
+    let starts = this.assignments.get(name);
+    if (!starts) {
+      starts = [];
+      const code = this.doc.code;
+      // Cheap check first: most names are assigned nowhere.
+      if (code.includes(name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : name)) {
+        const esc = name.replace(/[.$]/g, (c) => '\\' + c);
+        const decl = String.raw`(?:(?:export|const|let|var|val|final|static|private|public|protected|internal|readonly)\s+)*(?:[A-Za-z_][\w.]*(?:<[\w\s,.<>?]*>)?(?:\[\])?\??\s+)?`;
+        const re = new RegExp(`^[ \\t]*${decl}${esc}\\s*(?::\\s*[^=\\n;]{1,80})?=(?![=>])`, 'gm');
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(code))) starts.push(re.lastIndex);
+      }
+      this.assignments.set(name, starts);
     }
-    if (best === undefined) return undefined;
-    return [best, statementEnd(code, best)];
+    if (starts.length === 0) return undefined;
+    let best = starts[0];
+    for (const s of starts) if (s < before) best = s;
+    return [best, statementEnd(this.doc.code, best)];
   }
 
   lookupEnv(name: string): EnvValue | undefined {
