@@ -164,10 +164,14 @@ async function pickIdentity(): Promise<IdentityChoice | undefined> {
 
 /** The scope the code requests for this endpoint, when a scope finding names one. */
 function codeScopeFromFindings(endpoint: string): string | undefined {
-  const accepted = new Set(classifyEndpoint(endpoint)?.scopes ?? []);
+  const info = classifyEndpoint(endpoint);
+  const accepted = new Set(info?.scopes ?? []);
   for (const [, list] of sharedState.allFindings()) {
     for (const f of list as Finding[]) {
-      if ((f.rule !== 'token-scope' && f.rule !== 'inference-default-scope') || (f.endpoint && f.endpoint !== endpoint)) continue;
+      if (f.rule !== 'token-scope' && f.rule !== 'inference-default-scope') continue;
+      // Only a finding about this very endpoint (same host and path) says what this code requests.
+      const about = f.endpoint ? classifyEndpoint(f.endpoint) : undefined;
+      if (!about || !info || about.host.toLowerCase() !== info.host.toLowerCase() || about.path.replace(/\/+$/, '') !== info.path.replace(/\/+$/, '')) continue;
       const scope = f.message.match(/https:\/\/[A-Za-z0-9.-]+\/\.default/g)?.find((s) => !accepted.has(s));
       if (scope) return scope;
     }

@@ -4,6 +4,7 @@
 // per seed-table scenario asserting the verdict and the offered fix, the assign-role fix followed
 // by a passing re-check, and the Azure faults (429, 500, paging, 403 on role assignments, cancel).
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { AccessReport } from '../../src/core/accessReport';
@@ -212,6 +213,18 @@ const accessCheck = describe('access check: the command against the emulator', f
 // run before any check (here and in the foundation suite, same host), while the checks load the
 // bundle: so, once every file is loaded, the check suite moves itself to the end of the run.
 before(function () {
+  // The credential seam: the fake `az` (test/emulator/bin) must be on the extension host's PATH.
+  // The harness puts it on code-server's PATH, but VS Code may rebuild the extension host's PATH
+  // from the login shell, so the suite (which runs in the extension host process) adds it again.
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  if (ext && EMULATOR) {
+    const bin = path.join(ext.extensionPath, 'test', 'emulator', 'bin');
+    const parts = (process.env.PATH ?? '').split(path.delimiter);
+    if (!parts.includes(bin)) {
+      console.log(`      (adding ${bin} to the extension host PATH; it was not there)`);
+      process.env.PATH = [bin, ...parts].join(path.delimiter);
+    }
+  }
   const root = accessCheck.parent;
   if (!root) return;
   const i = root.suites.indexOf(accessCheck);
