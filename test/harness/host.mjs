@@ -238,6 +238,9 @@ export async function startCodeServer(options = {}) {
     '--extensions-dir', extensionsDir,
     '--ignore-last-opened',
     '--vscode-option', 'enable-smoke-test-driver',
+    // Keep this env (PATH with test/emulator/bin, the emulator URL) in the extension host: without this
+    // flag VS Code rebuilds the extension host's PATH from a login shell and the fake `az` is lost.
+    '--vscode-option', 'force-disable-user-env',
   ];
   const transcript = [];
   const child = spawnGroup(node, args, { cwd: root, env });
