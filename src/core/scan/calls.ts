@@ -44,8 +44,45 @@ export interface Call {
 const OPEN: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const MAX_SPAN = 200_000;
 
+/**
+ * Closing index for every bracket of one code view, built in a single linear pass and reused for
+ * every lookup in that view: scanning forward from each opener instead made files with many unclosed
+ * calls (`AzureOpenAI(` x 4000) quadratic. Same answers as the forward scan: -1 when the span exceeds
+ * MAX_SPAN, when a mismatched closer interrupts it, or when the file ends first.
+ */
+let tableCode: string | undefined;
+let tableMatch: Int32Array | undefined;
+function bracketTable(code: string): Int32Array {
+  if (tableCode === code && tableMatch) return tableMatch;
+  const match = new Int32Array(code.length).fill(-1);
+  const stack: number[] = [];
+  for (let i = 0; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) stack.push(i);
+    else if (c === 41 || c === 93 || c === 125) {
+      if (stack.length === 0) continue;
+      const top = stack[stack.length - 1];
+      const want = code.charCodeAt(top) === 40 ? 41 : code.charCodeAt(top) + 2; // ( -> ), [ -> ], { -> }
+      if (want === c) {
+        stack.pop();
+        match[top] = i - top < MAX_SPAN ? i : -1;
+      } else stack.length = 0; // every open bracket sees the mismatch first: all stay -1
+    }
+  }
+  tableCode = code;
+  tableMatch = match;
+  return match;
+}
+
 /** Index of the bracket closing the one at `open` (code view), or -1. */
 export function matchBracket(code: string, open: number): number {
+  const at = code[open];
+  if (at === '(' || at === '[' || at === '{') return bracketTable(code)[open];
+  return matchBracketScan(code, open);
+}
+
+/** The forward scan, kept for callers that pass a position that is not itself a bracket. */
+function matchBracketScan(code: string, open: number): number {
   const stack: string[] = [];
   const limit = Math.min(code.length, open + MAX_SPAN);
   for (let i = open; i < limit; i++) {
