@@ -1,5 +1,5 @@
 // Entry point of the Azure emulator: `node out/test/emulator/main.js --port 0 [--scenario all-good]`
-// prints EMULATOR_URL=http://127.0.0.1:PORT and serves until killed (the test harness starts it).
+// (or AZURE_AI_AUTH_DOCTOR_EMULATOR_SCENARIO) prints EMULATOR_URL=http://127.0.0.1:PORT and serves until killed (the test harness starts it).
 import { startEmulator } from './server';
 
 function arg(name: string): string | undefined {
@@ -8,7 +8,7 @@ function arg(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
-  const emulator = await startEmulator({ port: Number(arg('port') ?? 0), scenario: arg('scenario') ?? 'all-good' });
+  const emulator = await startEmulator({ port: Number(arg('port') ?? 0), scenario: arg('scenario') ?? process.env.AZURE_AI_AUTH_DOCTOR_EMULATOR_SCENARIO ?? 'all-good' });
   process.stdout.write(`EMULATOR_URL=${emulator.url}\n`);
   const stop = () => void emulator.close().then(() => process.exit(0));
   process.on('SIGTERM', stop);
