@@ -30,7 +30,7 @@ export const hardcodedKey: Rule = {
       `${where} is a literal Azure API key: it bypasses Entra ID, leaks with the source, and fails with 403 "Key based authentication is disabled" when the resource disables local auth; read it from the environment or a secret store, or better, use a token credential (DefaultAzureCredential).`;
     const env = envNameFor(doc);
     const makeEnv = ENV_READ[doc.family ?? ''];
-    const headersInStrings = /api-key|Api-Key|API-KEY|Ocp-Apim/.test(doc.text);
+    const headersInStrings = ['api-key', 'Api-Key', 'API-KEY', 'Ocp-Apim'].some((w) => doc.text.includes(w));
     for (const t of doc.lexed.strings) {
       const len = t.valueEnd - t.valueStart;
       if (len !== 32 && len !== 84 && !headersInStrings) continue;

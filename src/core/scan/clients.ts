@@ -207,22 +207,29 @@ function insertPoint(doc: Doc, call: Call): number {
 /** `from m import X as Y`, `import { X as Y }`, and the default import of @azure-rest/ai-inference. */
 function importAliases(doc: Doc, specs: ClientSpec[]): Map<string, string> {
   const out = new Map<string, string>();
+  if (doc.family !== 'python' && doc.family !== 'js') return out;
   const code = doc.code;
   const known = new Set(specs.map((s) => s.className));
   for (const name of known) {
     for (let i = code.indexOf(name); i >= 0; i = code.indexOf(name, i + name.length)) {
-      const m = /^\s+as\s+([A-Za-z_$][\w$]*)/.exec(code.slice(i + name.length, i + name.length + 80));
+      let j = i + name.length;
+      if (code[j] !== ' ' && code[j] !== '\t') continue;
+      while (code[j] === ' ' || code[j] === '\t') j++;
+      if (code[j] !== 'a' || code[j + 1] !== 's') continue;
+      const m = /^as\s+([A-Za-z_$][\w$]*)/.exec(code.slice(j, j + 80));
       if (m && !known.has(m[1]) && !/[\w$]/.test(code[i - 1] ?? '')) out.set(m[1], name);
     }
   }
-  if (!doc.text.includes('@azure-rest/ai-inference')) return out;
-  if (doc.family === 'js') {
-    const text = doc.text;
-    let m: RegExpExecArray | null;
-    const imp = /import\s+([A-Za-z_$][\w$]*)\s*(?:,\s*\{[^}]*\})?\s*from\s*["']@azure-rest\/ai-inference["']/g;
-    while ((m = imp.exec(text))) if (!known.has(m[1])) out.set(m[1], 'ModelClient');
-    const req = /(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*["']@azure-rest\/ai-inference["']\s*\)(?:\.default)?/g;
-    while ((m = req.exec(text))) if (!known.has(m[1])) out.set(m[1], 'ModelClient');
+  if (doc.family !== 'js') return out;
+  // default import / require of @azure-rest/ai-inference: any local name is the ModelClient factory
+  const text = doc.text;
+  const pkg = '@azure-rest/ai-inference';
+  for (let i = text.indexOf(pkg); i >= 0; i = text.indexOf(pkg, i + pkg.length)) {
+    const before = text.slice(Math.max(0, i - 160), i + pkg.length + 1);
+    const m =
+      /import\s+([A-Za-z_$][\w$]*)\s*(?:,\s*\{[^}]*\})?\s*from\s*["']@azure-rest\/ai-inference["']$/.exec(before) ??
+      /(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*["']@azure-rest\/ai-inference["']$/.exec(before);
+    if (m && !known.has(m[1])) out.set(m[1], 'ModelClient');
   }
   return out;
 }

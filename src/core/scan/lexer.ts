@@ -103,7 +103,7 @@ function blank(s: string): string {
 
 /** Where a token may start, per syntax (candidates only: the handlers below decide). */
 const JUMP: Record<Syntax, RegExp> = {
-  python: /#|(?:(?<![\w])[rRbBuUfF]{1,2})?["']/,
+  python: /[#"']/,
   js: /\/|["'`]/,
   csharp: /\/[/*]|[@$]{1,3}"|["']/,
   java: /\/[/*]|["']/,
@@ -268,14 +268,15 @@ export function lex(text: string, languageId: string): Lexed {
           i = e;
           continue;
         }
-        if (ch === '"' || ch === "'" || ((ch === 'f' || ch === 'F' || ch === 'r' || ch === 'R' || ch === 'b' || ch === 'B' || ch === 'u' || ch === 'U') && (i === 0 || !isWord(text.charCodeAt(i - 1))))) {
-          // optional 1-2 letter prefix
-          let j = i;
-          while (j < n && j - i < 2 && PY_PREFIX.has(text[j])) j++;
+        if (ch === '"' || ch === "'") {
+          // optional 1-2 letter prefix (f, r, b, u, rb, fr...) right before the quote, not part of a longer name
+          const j = i;
+          let p = i;
+          while (p > 0 && i - p < 2 && PY_PREFIX.has(text[p - 1])) p--;
+          if (p < i && p > 0 && isWord(text.charCodeAt(p - 1))) p = i;
+          i = p;
           const q = text[j];
-          if (q !== '"' && q !== "'") break;
           const prefix = text.slice(i, j).toLowerCase();
-          const raw = prefix.includes('r');
           const interpolated = prefix.includes('f');
           const triple = text.startsWith(q + q + q, j);
           let end: number;
@@ -283,7 +284,7 @@ export function lex(text: string, languageId: string): Lexed {
           let valueEnd: number;
           if (triple) {
             valueStart = j + 3;
-            end = scanUntil(text, valueStart, q + q + q, !raw);
+            end = scanUntil(text, valueStart, q + q + q, true);
             valueEnd = Math.max(valueStart, end - 3);
             // A triple-quoted string that opens a statement line is a docstring: treat as comment.
             let k = i - 1;
@@ -298,7 +299,7 @@ export function lex(text: string, languageId: string): Lexed {
             }
           } else {
             valueStart = j + 1;
-            end = raw ? scanUntilLine(text, valueStart, q) : scanEscaped(text, valueStart, q, false);
+            end = scanEscaped(text, valueStart, q, false); // raw strings too: a backslash still keeps the quote
             valueEnd = text[end - 1] === q && end - 1 >= valueStart ? end - 1 : end;
           }
           addString(i, valueStart, valueEnd, end, interpolated);
