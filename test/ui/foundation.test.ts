@@ -28,8 +28,10 @@ describe('ui foundation: the extension in the browser workbench', function () {
     }
   });
 
-  it('opens the demo app.py in an editor', async () => {
+  it('opens the demo app.py and shows the finding as a squiggle', async () => {
     await wb.openFile('app.py');
+    const squiggle = wb.page.locator('.editor-group-container.active .monaco-editor :is(.squiggly-error, .squiggly-warning, .squiggly-info)');
+    await squiggle.first().waitFor({ state: 'attached', timeout: 30_000 });
     await wb.screenshot('app-py');
   });
 
