@@ -6,3 +6,4 @@ export { assignRole, cliCommand, portalLink, ASSIGNABLE_ROLE, type AssignOutcome
 export { reportToMarkdown } from './markdown';
 export { ARM_BY_CLOUD, MANAGEMENT_SCOPE_BY_CLOUD, DEFAULT_TIMEOUT_MS, type HttpContext } from './http';
 export { decodeClaims } from './jwt';
+export { listTenants, type TenantRef } from './resource';

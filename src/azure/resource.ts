@@ -44,6 +44,21 @@ function rethrowCancel(err: unknown): void {
   if (err instanceof CancelledError) throw err;
 }
 
+export interface TenantRef {
+  tenantId: string;
+  displayName?: string;
+  defaultDomain?: string;
+}
+
+/** The identity's tenants (for the tenant picker); failures surface to the caller. */
+export async function listTenants(identity: IdentityProvider, ctx: HttpContext): Promise<TenantRef[]> {
+  const out: TenantRef[] = [];
+  for await (const t of subscriptionClient(identity, ctx).tenants.list()) {
+    if (t.tenantId) out.push({ tenantId: t.tenantId, displayName: t.displayName, defaultDomain: t.defaultDomain });
+  }
+  return out;
+}
+
 /** True when this account serves the endpoint: same custom subdomain, or (regional endpoints) same endpoint host. */
 export function accountMatches(account: Account, info: EndpointInfo): boolean {
   const sub = account.properties?.customSubDomainName?.toLowerCase();

@@ -162,6 +162,29 @@ async function pickIdentity(): Promise<IdentityChoice | undefined> {
   return oid ? { objectId: oid.trim() } : undefined;
 }
 
+/** Tenant picker for the VS Code account: all tenants (default) or one. null: the user dismissed it. */
+async function pickTenant(azure: Bundle, identity: AzureBundle.IdentityProvider, endpoint: string, log: vscode.LogOutputChannel): Promise<string[] | undefined | null> {
+  const cloud = classifyEndpoint(endpoint)?.cloud ?? 'public';
+  let found: AzureBundle.TenantRef[];
+  try {
+    found = await azure.listTenants(identity, {
+      armEndpoint: (armEndpoint() || azure.ARM_BY_CLOUD[cloud]).replace(/\/+$/, ''),
+      cloud,
+      signal: new AbortController().signal,
+      timeoutMs: azure.DEFAULT_TIMEOUT_MS,
+      requestCount: 0,
+    });
+  } catch (err) {
+    log.warn(`Could not list tenants for the picker: ${(err as Error).message?.split('\n')[0]}`);
+    return undefined;
+  }
+  if (found.length < 2) return undefined;
+  const all = { label: '$(globe) All tenants', description: `${found.length} tenants; one failing tenant never hides the others`, tenantIds: undefined as string[] | undefined };
+  const items = [all, ...found.map((t) => ({ label: t.displayName ?? t.tenantId, description: `${t.defaultDomain ?? ''} ${t.tenantId}`.trim(), tenantIds: [t.tenantId] }))];
+  const picked = await vscode.window.showQuickPick(items, { title: 'Check Entra ID access: which tenant?' });
+  return picked ? picked.tenantIds : null;
+}
+
 /** The scope the code requests for this endpoint, when a scope finding names one. */
 function codeScopeFromFindings(endpoint: string): string | undefined {
   const info = classifyEndpoint(endpoint);
@@ -199,6 +222,12 @@ async function checkAccess(context: vscode.ExtensionContext, log: vscode.LogOutp
   const azure = loadAzure(context);
   const identity = typeof choice === 'object' ? defaultIdentity(azure) : identityFor(azure, choice);
   const emulator = process.env[EMULATOR_ENV];
+  let tenants = args.tenants;
+  if (choice === 'vscode' && !tenants && args.identity === undefined) {
+    const picked = await pickTenant(azure, identity, endpoint, log);
+    if (picked === null) return undefined;
+    tenants = picked;
+  }
   const controller = new AbortController();
   running = controller;
   log.info(`Check Entra ID access: ${endpoint} (identity: ${typeof choice === 'object' ? `object id ${choice.objectId}` : choice})`);
@@ -216,7 +245,7 @@ async function checkAccess(context: vscode.ExtensionContext, log: vscode.LogOutp
             (await vscode.window.showWarningMessage(`Send ${what}? A completion can cost money (max_tokens 1).`, { modal: true }, 'Send')) === 'Send',
           codeScope: args.codeScope ?? codeScopeFromFindings(endpoint),
           deployment: args.deployment,
-          tenants: args.tenants,
+          tenants,
           armEndpoint: armEndpoint(),
           dataPlaneBase: emulator || undefined,
           signal: controller.signal,
