@@ -29,6 +29,10 @@ export function readSuppressions(text: string): Suppressions {
   if (!text.includes(FILE)) return { lines, file };
   const re = /azure-ai-auth-doctor-disable(-next-line|-line)?(?![\w-])([^\r\n]*)/g;
   let m: RegExpExecArray | null;
+  // Line numbers are counted incrementally from the previous match (counting from the start for each
+  // match made a file full of suppression comments quadratic).
+  let countedTo = 0;
+  let countedLines = 0;
   while ((m = re.exec(text))) {
     const ids = ruleList(m[2]);
     if (!m[1]) {
@@ -36,8 +40,9 @@ export function readSuppressions(text: string): Suppressions {
       else for (const id of ids) file.add(id);
       continue;
     }
-    let line = 0;
-    for (let i = text.indexOf('\n'); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+    for (let i = text.indexOf('\n', countedTo); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) countedLines++;
+    countedTo = m.index;
+    const line = countedLines;
     const target = m[1] === '-next-line' ? line + 1 : line;
     const set = lines.get(target) ?? new Set<string>();
     if (ids.size === 0) set.add('*');
