@@ -10,7 +10,7 @@ import { WorkspaceEnv, isEnvConfigFile } from '../core/env';
 import { languageIdForFile } from '../core/languages';
 import type { Finding, RuleSeverities } from '../core/types';
 import { decode, encodingOf, hasTrigger, hasTriggerText, isBinary, MAX_FILE_BYTES, minifiedReason, readFileBounded, type DecodedText } from './fileText';
-import { walk, type WalkedFile } from './walk';
+import { walk } from './walk';
 
 export interface Skipped {
   file: string;
@@ -65,32 +65,8 @@ function loadText(path: string, skipped: Skipped[], scratch?: Buffer): DecodedTe
   return decode(outcome.bytes, encoding);
 }
 
-/** Checks and analyses one candidate source file (env/config files come with their text already read). */
-function processFile(path: string, preloaded: DecodedText | undefined, env: WorkspaceEnv, rules: RuleSeverities, scratch: Buffer, acc: Accumulator): void {
-  let decoded = preloaded;
-  if (!decoded) {
-    const outcome = readFileBounded(path, MAX_FILE_BYTES, scratch);
-    if ('skip' in outcome) {
-      acc.skipped.push({ file: path, reason: outcome.skip });
-      return;
-    }
-    const bytes = outcome.bytes;
-    const encoding = encodingOf(bytes);
-    if (isBinary(bytes, encoding)) {
-      acc.skipped.push({ file: path, reason: 'binary (contains NUL bytes)' });
-      return;
-    }
-    acc.filesScanned++;
-    if (encoding === 'utf8' || encoding === 'utf8bom') {
-      if (!hasTrigger(bytes)) return; // read and checked: nothing the rules could report on
-      decoded = decode(bytes, encoding);
-    } else {
-      decoded = decode(bytes, encoding);
-      if (!hasTriggerText(decoded.text)) return;
-    }
-  } else {
-    acc.filesScanned++;
-  }
+/** Analyses a file's text and records its findings (or why it was skipped). */
+function analyse(path: string, decoded: DecodedText, env: WorkspaceEnv, rules: RuleSeverities, acc: Accumulator): void {
   const minified = minifiedReason(decoded.text);
   if (minified) {
     acc.skipped.push({ file: path, reason: minified });
@@ -114,29 +90,72 @@ function processFile(path: string, preloaded: DecodedText | undefined, env: Work
   }
 }
 
+/** Checks and analyses one candidate source file (env/config files come with their text already read). */
+function processFile(path: string, preloaded: DecodedText | undefined, env: WorkspaceEnv, rules: RuleSeverities, scratch: Buffer, acc: Accumulator): void {
+  if (preloaded) acc.filesScanned++;
+  const decoded = preloaded ?? readCandidate(path, scratch, acc);
+  if (decoded) analyse(path, decoded, env, rules, acc);
+}
+
 interface ConfigText {
   path: string;
   text: string;
 }
 
-/** Messages between the scan and its workers. */
+/**
+ * Messages between the scan and its workers. While the main thread walks, it pushes chunks of files;
+ * a worker reads and filters them at once but keeps the few that need analysis until `init` brings the
+ * env/config values (known only when the walk is over). After that it asks for chunks (`more`) until `end`.
+ */
 type ToWorker = { type: 'init'; configs: ConfigText[]; rules: RuleSeverities } | { type: 'chunk'; files: string[] } | { type: 'end' };
-type FromWorker = { type: 'ready' } | { type: 'more' } | { type: 'done'; acc: Accumulator } | { type: 'failed'; message: string };
+type FromWorker = { type: 'more' } | { type: 'done'; acc: Accumulator } | { type: 'failed'; message: string };
 
-/** Worker side: analyse the chunks the scan hands out, report everything at the end. */
+/** Reads and filters a source file; returns its text when it needs analysis. */
+function readCandidate(path: string, scratch: Buffer, acc: Accumulator): DecodedText | undefined {
+  const outcome = readFileBounded(path, MAX_FILE_BYTES, scratch);
+  if ('skip' in outcome) {
+    acc.skipped.push({ file: path, reason: outcome.skip });
+    return undefined;
+  }
+  const bytes = outcome.bytes;
+  const encoding = encodingOf(bytes);
+  if (isBinary(bytes, encoding)) {
+    acc.skipped.push({ file: path, reason: 'binary (contains NUL bytes)' });
+    return undefined;
+  }
+  acc.filesScanned++;
+  if (encoding === 'utf8' || encoding === 'utf8bom') {
+    // Read and checked: a file without trigger bytes has nothing the rules could report on.
+    return hasTrigger(bytes) ? decode(bytes, encoding) : undefined;
+  }
+  const decoded = decode(bytes, encoding);
+  return hasTriggerText(decoded.text) ? decoded : undefined;
+}
+
+/** Worker side: filter pushed chunks while the walk runs, analyse once the env values arrive. */
 export function runScanWorker(port: { on(event: 'message', listener: (m: ToWorker) => void): void; postMessage(m: FromWorker): void }): void {
   const env = new WorkspaceEnv();
   let rules: RuleSeverities = {};
+  let ready = false;
+  const waiting: Array<[string, DecodedText]> = [];
   const acc = emptyAccumulator();
   const scratch = Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
   port.on('message', (message) => {
     try {
-      if (message.type === 'init') {
+      if (message.type === 'chunk') {
+        for (const path of message.files) {
+          if (ready) processFile(path, undefined, env, rules, scratch, acc);
+          else {
+            const decoded = readCandidate(path, scratch, acc);
+            if (decoded) waiting.push([path, decoded]);
+          }
+        }
+        if (ready) port.postMessage({ type: 'more' });
+      } else if (message.type === 'init') {
         for (const { path, text } of message.configs) env.set(path, text);
         rules = message.rules;
-        port.postMessage({ type: 'more' });
-      } else if (message.type === 'chunk') {
-        for (const path of message.files) processFile(path, undefined, env, rules, scratch, acc);
+        ready = true;
+        for (const [path, decoded] of waiting.splice(0)) analyse(path, decoded, env, rules, acc);
         port.postMessage({ type: 'more' });
       } else {
         port.postMessage({ type: 'done', acc });
@@ -145,31 +164,26 @@ export function runScanWorker(port: { on(event: 'message', listener: (m: ToWorke
       port.postMessage({ type: 'failed', message: (e as Error)?.message ?? String(e) });
     }
   });
-  port.postMessage({ type: 'ready' });
 }
 
-/** Runs the source files on worker threads; resolves with their merged results. */
-function scanOnWorkers(workers: Worker[], files: string[], configs: ConfigText[], rules: RuleSeverities): Promise<Accumulator[]> {
-  let next = 0;
-  const take = (): string[] => {
-    const chunk = files.slice(next, next + CHUNK);
-    next += chunk.length;
-    return chunk;
-  };
+/** Serves the remaining files to the workers on request; resolves with their results. */
+function finishOnWorkers(workers: Worker[], files: string[], from: number, configs: ConfigText[], rules: RuleSeverities): Promise<Accumulator[]> {
+  let next = from;
   return Promise.all(
     workers.map(
       (worker) =>
         new Promise<Accumulator>((resolve, reject) => {
           worker.on('message', (message: FromWorker) => {
-            if (message.type === 'ready') worker.postMessage({ type: 'init', configs, rules } satisfies ToWorker);
-            else if (message.type === 'more') {
-              const chunk = take();
+            if (message.type === 'more') {
+              const chunk = files.slice(next, next + CHUNK);
+              next += chunk.length;
               worker.postMessage((chunk.length ? { type: 'chunk', files: chunk } : { type: 'end' }) satisfies ToWorker);
             } else if (message.type === 'done') resolve(message.acc);
             else reject(new Error(message.message));
           });
           worker.on('error', reject);
           worker.on('exit', (code) => reject(new Error(`scan worker exited with code ${code}`)));
+          worker.postMessage({ type: 'init', configs, rules } satisfies ToWorker);
         }),
     ),
   );
@@ -183,27 +197,30 @@ export interface ScanOptions {
 export async function scan(paths: readonly string[], cwd: string, rules: RuleSeverities, options: ScanOptions = {}): Promise<ScanResult> {
   const threads = Math.min(2, availableParallelism());
   let workers: Worker[] = [];
-  const startWorkers = () => {
-    if (workers.length || !options.workerScript || threads < 2) return;
-    workers = Array.from({ length: threads }, () => new Worker(options.workerScript!, { workerData: { role: 'azure-ai-auth-doctor-scan' } }));
-  };
-  // Workers start loading while the walk goes on, once the tree is known to be large.
-  const { files, problems } = walk(paths, cwd, (count) => {
-    if (count === WORKER_THRESHOLD) startWorkers();
+  const sources: string[] = [];
+  let pushed = 0;
+  let turn = 0;
+  // Once the tree is known to be large, workers start and get chunks of files while the walk goes on.
+  const { files, problems } = walk(paths, cwd, (file, count) => {
+    if (count === WORKER_THRESHOLD && options.workerScript && threads >= 2) {
+      workers = Array.from({ length: threads }, () => new Worker(options.workerScript!, { workerData: { role: 'azure-ai-auth-doctor-scan' } }));
+    }
+    if (file.ignored || isEnvConfigFile(file.path)) return;
+    sources.push(file.path);
+    if (workers.length && sources.length - pushed >= CHUNK) {
+      workers[turn++ % workers.length].postMessage({ type: 'chunk', files: sources.slice(pushed, pushed + CHUNK) } satisfies ToWorker);
+      pushed += CHUNK;
+    }
   });
   const acc = emptyAccumulator();
   acc.skipped.push(...problems.map((p) => ({ file: p.path, reason: p.reason })));
 
-  // Env/config files first: their values feed the analysis of every file below them.
+  // Env/config files: their values feed the analysis of every file below them.
   const env = new WorkspaceEnv();
   const configs: ConfigText[] = [];
   const configTexts = new Map<string, DecodedText>();
-  const sources: WalkedFile[] = [];
   for (const file of files) {
-    if (!isEnvConfigFile(file.path)) {
-      if (!file.ignored) sources.push(file);
-      continue;
-    }
+    if (!isEnvConfigFile(file.path)) continue;
     const decoded = loadText(file.path, acc.skipped);
     if (!decoded) continue;
     env.set(file.path, decoded.text);
@@ -219,7 +236,7 @@ export async function scan(paths: readonly string[], cwd: string, rules: RuleSev
   let onWorkers = false;
   if (workers.length) {
     try {
-      parts.push(...(await scanOnWorkers(workers, sources.map((f) => f.path), configs, rules)));
+      parts.push(...(await finishOnWorkers(workers, sources, pushed, configs, rules)));
       onWorkers = true;
     } catch {
       parts.length = 1; // a worker failed: analyse everything here instead
@@ -227,7 +244,7 @@ export async function scan(paths: readonly string[], cwd: string, rules: RuleSev
       await Promise.all(workers.map((w) => w.terminate()));
     }
   }
-  if (!onWorkers) for (const file of sources) processFile(file.path, undefined, env, rules, scratch, acc);
+  if (!onWorkers) for (const path of sources) processFile(path, undefined, env, rules, scratch, acc);
 
   const result: ScanResult = { filesScanned: 0, findings: [], skipped: [], texts: new Map() };
   for (const part of parts) {

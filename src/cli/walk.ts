@@ -75,8 +75,8 @@ function maybeWanted(name: string): boolean {
   return lower.startsWith('.env') || lower.endsWith('.env');
 }
 
-/** onFile is told the running count of files found (the scan starts its workers once there are many). */
-export function walk(paths: readonly string[], cwd: string, onFile?: (count: number) => void): WalkOutput {
+/** onFile sees each file as it is found, with the running count (the scan hands files to its workers while walking). */
+export function walk(paths: readonly string[], cwd: string, onFile?: (file: WalkedFile, count: number) => void): WalkOutput {
   const files: WalkedFile[] = [];
   const problems: WalkOutput['problems'] = [];
   // Only overlapping command-line paths can yield a file twice.
@@ -86,8 +86,9 @@ export function walk(paths: readonly string[], cwd: string, onFile?: (count: num
       if (seen.has(path)) return;
       seen.add(path);
     }
-    files.push({ path, ignored });
-    onFile?.(files.length);
+    const file = { path, ignored };
+    files.push(file);
+    onFile?.(file, files.length);
   };
 
   for (const given of paths) {
