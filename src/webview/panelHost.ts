@@ -261,7 +261,7 @@ class TroubleshootingPanel implements vscode.WebviewViewProvider, vscode.Disposa
           void vscode.window.showWarningMessage('Azure AI Auth Doctor: assigning a role is not available in this build.');
           return;
         }
-        await vscode.commands.executeCommand(ASSIGN_ROLE_COMMAND, report);
+        await vscode.commands.executeCommand(ASSIGN_ROLE_COMMAND, { report });
         return;
       }
       case 'wait':

@@ -163,26 +163,60 @@ describe('ui: troubleshooting panel', function () {
     const frame = await panel();
     const before = await frame.locator('ol.checklist > li[data-step="4"]').getAttribute('data-status');
     assert.equal(before, 'unknown');
-    await frame.locator('vscode-button[data-testid="run-check"]').click();
-    // The check may ask which identity / endpoint to use: take the first choice each time.
+    // Check the endpoint of app.py's finding, from the finding's own "check access" button.
+    await frame.locator('li', { has: frame.locator('[data-testid="finding"][title*="app.py:"]') }).locator('vscode-button').first().click();
+    // The check asks which endpoint and identity to use: take the first choice (or type the
+    // fixture's endpoint); decline the optional probe's modal.
     const quickInput = wb.page.locator('.quick-input-widget');
+    const dialog = wb.page.locator('.monaco-dialog-box');
     const deadline = Date.now() + 90_000;
     let updated = false;
     while (Date.now() < deadline && !updated) {
-      if (await quickInput.isVisible()) {
+      if (await dialog.isVisible()) {
+        await wb.page.keyboard.press('Escape');
+      } else if (await quickInput.isVisible()) {
+        const rows = await quickInput.locator('.monaco-list-row').count();
+        if (rows === 0) await wb.page.keyboard.type('https://contoso-ai.services.ai.azure.com/models');
         await wb.page.keyboard.press('Enter');
-        await wb.page.waitForTimeout(300);
-        continue;
       }
       const status = await (await panel()).locator('ol.checklist > li[data-step="4"]').getAttribute('data-status').catch(() => 'unknown');
       updated = status === 'passed' || status === 'failed';
       if (!updated) await wb.page.waitForTimeout(300);
     }
+    if (!updated) await wb.screenshot('check-timeout');
     assert.ok(updated, 'checklist step 4 got a passed/failed status');
     const current = await panel();
     await current.locator('[data-testid="verdict"]').waitFor({ state: 'visible' });
     await wb.screenshot('dark-report');
     await assertInert(current);
+  });
+
+  it('shows a hostile resource name from Azure as text and runs nothing', async function () {
+    if (!wb.emulatorUrl) this.skip();
+    // The emulator's account gets a name full of markup (same subdomain, so the check finds it).
+    const hostileName = `<img src=x onerror="window.${XSS_MARK}='azure'"><script>window.${XSS_MARK}='azure-script'</script>`;
+    const response = await fetch(new URL('/_emulator/scenario', wb.emulatorUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'hostile-names', scenario: { accounts: [{ ...BASE_ACCOUNT, name: hostileName }] } }),
+    });
+    assert.equal(response.status, 200, await response.text());
+    const frame = await panel();
+    await frame.locator('li', { has: frame.locator('[data-testid="finding"][title*="app.py:"]') }).locator('vscode-button').first().click();
+    const quickInput = wb.page.locator('.quick-input-widget');
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    const deadline = Date.now() + 90_000;
+    let shown = false;
+    while (Date.now() < deadline && !shown) {
+      if (await dialog.isVisible()) await wb.page.keyboard.press('Escape');
+      else if (await quickInput.isVisible()) await wb.page.keyboard.press('Enter');
+      const text = await (await panel()).locator('[data-testid="report"]').textContent().catch(() => '');
+      shown = (text ?? '').includes(hostileName);
+      if (!shown) await wb.page.waitForTimeout(300);
+    }
+    if (!shown) await wb.screenshot('hostile-timeout');
+    assert.ok(shown, 'the report shows the resource name verbatim, as text');
+    await assertInert(await panel());
   });
 
   it('shows the panel in the dark and light themes (screenshots)', async () => {
@@ -214,6 +248,19 @@ describe('ui: troubleshooting panel', function () {
     assert.deepEqual(dialogs, []);
   });
 });
+
+/** The emulator's default account (test/emulator/scenarios/base.json), renamed by the XSS test. */
+const BASE_ACCOUNT = {
+  subscriptionId: '00000000-0000-4000-8000-00000000a001',
+  resourceGroup: 'rg-ai',
+  kind: 'AIServices',
+  location: 'eastus',
+  customSubDomainName: 'contoso-ai',
+  disableLocalAuth: true,
+  publicNetworkAccess: 'Enabled',
+  networkAcls: { defaultAction: 'Allow', ipRules: [], virtualNetworkRules: [] },
+  deployments: [{ name: 'gpt-4o', model: 'gpt-4o', format: 'OpenAI', version: '2024-11-20' }],
+};
 
 /** Path of a sidebar-only screenshot next to the workbench ones. */
 function sidebarShot(theme: string): string {
