@@ -62,6 +62,10 @@ function summarizeAccess(access) {
     wallMs: wall,
     requests,
     byRoute: samples[samples.length - 1].byRoute,
+    firstRunSteps: samples[0].stepsDoneAtMs,
+    firstRunFirstUpdateMs: samples[0].firstUpdateMs,
+    lastRunSteps: samples[samples.length - 1].stepsDoneAtMs,
+    reportStats: samples[samples.length - 1].reportStats,
     verdicts,
     returnedReport,
     pass: returnedReport && Math.max(wall.median, samples[0].ms) < ACCESS_BUDGET_MS,
@@ -110,6 +114,7 @@ export async function benchHost({ root, benchDir, extensionDir, quick, log, verb
     results.push(a);
     log(`host launch ${i + 1}: activate() ${a.activationMs.toFixed(2)} ms, load extension.js median ${summarize(a.loadMs).median} ms (first copy ${a.loadMs[0].toFixed(2)} ms)`);
     if (withAccess) {
+      writeFileSync(join(outDir, 'result-with-access.json'), JSON.stringify(result, null, 2));
       accessResult = summarizeAccess(result.access);
       log(accessResult.error ? `access check: ${accessResult.error}` : `access check: first ${accessResult.firstRunMs} ms / ${accessResult.firstRunRequests} requests, then median ${accessResult.wallMs.median} ms / ${accessResult.requests.median} requests, verdicts ${accessResult.verdicts.join(',')}`);
     }

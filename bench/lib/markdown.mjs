@@ -81,6 +81,8 @@ export function renderMarkdown(results, notes) {
   if (access && !access.error) {
     out.push('## Access check', '');
     out.push(`\`azureAiAuthDoctor.checkAccess\` with \`{ endpoint: '${access.endpoint}', identity: 'default-credential', probe: true }\` inside the extension host against the emulator (scenario \`${access.scenario}\`). Verdicts: ${access.verdicts.join(', ')}. Requests by route (last run): ${Object.entries(access.byRoute).map(([k, v]) => `${k} ${v}`).join(', ')}.`, '');
+    const steps = (s) => (s ? Object.entries(s).map(([k, v]) => `${k} ${v} ms`).join(', ') : 'n/a');
+    out.push(`Time from the command to each step's final status (partial reports): first run: first update ${ms(access.firstRunFirstUpdateMs)}, ${steps(access.firstRunSteps)}; last run: ${steps(access.lastRunSteps)}.`, '');
   }
   if (notes) out.push(notes.trim(), '');
   return out.join('\n');
