@@ -11,7 +11,7 @@ import { edit, fix, fixes, type Rule, type RuleContext } from './rule';
 /** Token audiences the rule knows (scope form or resource form). */
 const AUDIENCE = /^(https:\/\/(?:cognitiveservices\.azure\.(?:com|us|cn)|ai\.azure\.com|ml\.azure\.com|management\.azure\.com|management\.core\.windows\.net|management\.usgovcloudapi\.net|management\.chinacloudapi\.cn))(\/?)(\/\.default)?$/i;
 /** Code that makes a nearby string a token scope. */
-const SCOPE_CONTEXT = /(?:get_bearer_token_provider|getBearerTokenProvider|get_token|getToken|getTokenSync|BearerTokenPolicy|BearerTokenAuthenticationPolicy|TokenRequestContext|BearerTokenCredentialPolicy|credential_scopes|scopes|Scopes|Audience|audience|getBearerTokenSupplier|addScopes|scope|SCOPE|Scope)\b[^;\n]*$|(?:--resource|--scope)\s*=?\s*$/;
+const SCOPE_CONTEXT = /(?:get_bearer_token_provider|getBearerTokenProvider|get_token|getToken|getTokenSync|BearerTokenPolicy|BearerTokenAuthenticationPolicy|TokenRequestContext|BearerTokenCredentialPolicy|credential_scopes|scopes|Scopes|Audience|audience|getBearerTokenSupplier|addScopes|scope|SCOPE|Scope)\b[^;\n]*$|(?:--resource|--scope|-ResourceUrl|-Resource)\s*=?\s*$/;
 const ARM_USE = /azure\.mgmt|@azure\/arm-|Azure\.ResourceManager|CognitiveServicesManagementClient|management\.azure\.com\/subscriptions|ArmClient\b|AzureResourceManager/;
 
 const DATA_KINDS = new Set(['azure-openai', 'openai-v1', 'model-inference', 'ai-services', 'cognitive-services', 'foundry-project']);
@@ -61,7 +61,7 @@ export const tokenScope: Rule = {
       const m = AUDIENCE.exec(c.value)!;
       const base = m[1].toLowerCase();
       const hasDefault = !!m[3];
-      const isAzCli = /--resource/.test(c.context);
+      const isAzCli = /--resource|-ResourceUrl|-Resource\b/.test(c.context);
       const info = endpointFor(ctx, c.start);
       const where = info ? `'${info.url}'` : 'the Azure AI endpoint';
       const scopeForm = (s: string) => (isAzCli ? s.replace(/\/\.default$/, '') : s);
