@@ -20,6 +20,8 @@ export function parseDotenv(fileName: string, text: string): EnvParseResult {
   const errors: string[] = [];
   const index = new LineIndex(text);
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // Once a double-quoted value ran to the end unclosed, no later one can close: skip the scan (keeps it linear).
+  let unclosedFrom = Infinity;
 
   const lineEndFrom = (from: number) => {
     const nl = text.indexOf('\n', from);
@@ -69,6 +71,7 @@ export function parseDotenv(fileName: string, text: string): EnvParseResult {
       let value = '';
       let i = contentStart;
       let closed = -1;
+      if (quote === '"' && contentStart >= unclosedFrom) i = text.length;
       while (i < text.length) {
         const c = text[i];
         if (c === quote) {
@@ -86,6 +89,7 @@ export function parseDotenv(fileName: string, text: string): EnvParseResult {
         i++;
       }
       if (closed === -1) {
+        if (quote === '"') unclosedFrom = Math.min(unclosedFrom, contentStart);
         const end = quote === '"' ? lineEndFrom(contentStart) : i;
         const stripped = text.slice(contentStart, end).replace(/\r$/, '');
         report(valueStart, `unterminated ${quote} quote in ${key[0]}`);
