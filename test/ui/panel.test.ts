@@ -191,6 +191,41 @@ describe('ui: troubleshooting panel', function () {
     await assertInert(current);
   });
 
+  it('shows the panel in the dark and light themes (screenshots)', async () => {
+    // A taller window and a wider sidebar (drag its sash) so the screenshots show more of the panel.
+    await wb.page.setViewportSize({ width: 1400, height: 1500 });
+    const sidebar = await wb.page.locator('.part.sidebar').boundingBox();
+    if (sidebar) {
+      const x = sidebar.x + sidebar.width;
+      await wb.page.mouse.move(x, sidebar.y + 300);
+      await wb.page.mouse.down();
+      await wb.page.mouse.move(x + 180, sidebar.y + 300, { steps: 5 });
+      await wb.page.mouse.up();
+    }
+    let frame = await panel();
+    await frame.locator('body.vscode-dark').waitFor({ state: 'attached', timeout: 15_000 });
+    await frame.evaluate(() => window.scrollTo(0, 0));
+    await wb.screenshot('dark');
+    await wb.page.locator('.part.sidebar').screenshot({ path: sidebarShot('dark') });
+    // Switch the theme with the color theme picker, as a user would.
+    await wb.page.locator('.part.editor').click(); // focus the workbench, not the webview
+    await wb.page.keyboard.press('F1');
+    const picker = wb.page.locator('.quick-input-widget');
+    await picker.waitFor({ state: 'visible', timeout: 15_000 });
+    await wb.page.keyboard.type('Preferences: Color Theme');
+    await picker.locator('.monaco-list-row', { hasText: /^Preferences: Color Theme/ }).first().click();
+    await picker.locator('.monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await wb.page.keyboard.type('Light Modern');
+    await picker.locator('.monaco-list-row.focused', { hasText: 'Light Modern' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await wb.page.keyboard.press('Enter');
+    frame = await panel();
+    await frame.locator('body.vscode-light').waitFor({ state: 'attached', timeout: 30_000 });
+    await wb.page.waitForTimeout(300); // let the theme's colours paint before the screenshot
+    await frame.evaluate(() => window.scrollTo(0, 0));
+    await wb.screenshot('light');
+    await wb.page.locator('.part.sidebar').screenshot({ path: sidebarShot('light') });
+  });
+
   it('shows a hostile resource name from Azure as text and runs nothing', async function () {
     if (!wb.emulatorUrl) this.skip();
     // The emulator's account gets a name full of markup (same subdomain, so the check finds it).
@@ -217,29 +252,6 @@ describe('ui: troubleshooting panel', function () {
     if (!shown) await wb.screenshot('hostile-timeout');
     assert.ok(shown, 'the report shows the resource name verbatim, as text');
     await assertInert(await panel());
-  });
-
-  it('shows the panel in the dark and light themes (screenshots)', async () => {
-    let frame = await panel();
-    await frame.locator('body.vscode-dark').waitFor({ state: 'attached', timeout: 15_000 });
-    await wb.screenshot('dark');
-    await wb.page.locator('.part.sidebar').screenshot({ path: sidebarShot('dark') });
-    // Switch the theme with the color theme picker, as a user would.
-    await wb.page.locator('.part.editor').click(); // focus the workbench, not the webview
-    await wb.page.keyboard.press('F1');
-    const picker = wb.page.locator('.quick-input-widget');
-    await picker.waitFor({ state: 'visible', timeout: 15_000 });
-    await wb.page.keyboard.type('Preferences: Color Theme');
-    await picker.locator('.monaco-list-row', { hasText: /^Preferences: Color Theme/ }).first().click();
-    await picker.locator('.monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor({ state: 'visible', timeout: 15_000 });
-    await wb.page.keyboard.type('Light Modern');
-    await picker.locator('.monaco-list-row.focused', { hasText: 'Light Modern' }).first().waitFor({ state: 'visible', timeout: 15_000 });
-    await wb.page.keyboard.press('Enter');
-    frame = await panel();
-    await frame.locator('body.vscode-light').waitFor({ state: 'attached', timeout: 30_000 });
-    await wb.page.waitForTimeout(300); // let the theme's colours paint before the screenshot
-    await wb.screenshot('light');
-    await wb.page.locator('.part.sidebar').screenshot({ path: sidebarShot('light') });
   });
 
   it('logged no console errors and no CSP violations in the webview, and opened no dialog', () => {
