@@ -97,32 +97,59 @@ describe('security: no token appears in any output', function () {
     await vscode.env.clipboard.writeText('clipboard before the suite');
   });
 
-  it('runs every contributed command, the access check in good, failing and faulty scenarios', async () => {
+  it('runs every command of the extension, the access check in good, failing and faulty scenarios', async () => {
     const contributed: string[] = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands as Array<{ command: string }>).map((c) => c.command);
+    const registered = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('azureAiAuthDoctor.') && !id.endsWith('.focus') && !/\.(resetViewLocation|toggleVisibility|removeView|open)$/.test(id));
+    const all = [...new Set([...contributed, ...registered])];
     const scenarios = ['all-good', 'lacks-role', 'owner-contributor-only', 'wrong-audience', 'no-custom-subdomain', 'network-denied', 'fault-roleassignments-403', 'fault-500', 'tenant-failure'];
     const endpoints = ['https://contoso-ai.openai.azure.com/', 'https://contoso-ai.services.ai.azure.com/models'];
     const available: string[] = (await emulator('/_emulator/scenarios')).scenarios?.map((s: { name?: string } | string) => (typeof s === 'string' ? s : s.name)) ?? [];
-    for (const id of contributed) {
-      if (id === 'azureAiAuthDoctor.checkAccess') {
-        for (const scenario of scenarios.filter((s) => available.length === 0 || available.includes(s))) {
-          await emulator('/_emulator/scenario', { name: scenario });
-          for (const endpoint of endpoints) {
-            const report = await runCommand(id, [{ endpoint, identity: 'default-credential', probe: true }], outputs);
-            if (report && typeof report === 'object' && 'verdict' in report) reports++;
-          }
-          if (reports === 0) {
-            console.log('      (the access check returned no AccessReport: not implemented yet, other scenarios not run)');
-            break;
-          }
+    const clipboard = async (after: string) => outputs.push({ where: `clipboard after ${after}`, text: await vscode.env.clipboard.readText() });
+    const ran = new Set<string>();
+    const run = async (id: string, ...args: unknown[]): Promise<unknown> => {
+      ran.add(id);
+      const result = await runCommand(id, args, outputs);
+      await clipboard(id);
+      return result;
+    };
+
+    // The access check and everything that acts on its report.
+    for (const scenario of scenarios.filter((s) => available.length === 0 || available.includes(s))) {
+      await emulator('/_emulator/scenario', { name: scenario });
+      for (const endpoint of endpoints) {
+        const report = (await run('azureAiAuthDoctor.checkAccess', { endpoint, identity: 'default-credential', probe: true })) as { verdict?: unknown; fixes?: Array<{ kind: string }> } | undefined;
+        if (!report || typeof report !== 'object' || !('verdict' in report)) continue;
+        reports++;
+        // Safe fix actions (no modal, no browser): copy the az command, the informational ones.
+        for (const [index, fix] of (report.fixes ?? []).entries()) {
+          if (['copy-cli', 'wait', 'change-scope', 'change-endpoint'].includes(fix.kind)) await run('azureAiAuthDoctor.applyAccessFix', { index, kind: fix.kind });
         }
-      } else {
-        await runCommand(id, [], outputs);
+        await run('azureAiAuthDoctor.copyAccessSummary');
+        if (scenario === 'lacks-role' && all.includes('azureAiAuthDoctor.assignRole')) {
+          // The write path, with the modal's text captured as an output too (confirmed: a PUT reaches the emulator).
+          await run('azureAiAuthDoctor.assignRole', {
+            report,
+            confirm: async (detail: string) => {
+              outputs.push({ where: 'assign-role confirmation', text: detail });
+              return true;
+            },
+          });
+        }
+      }
+      if (reports === 0) {
+        console.log('      (the access check returned no AccessReport: not implemented yet, other scenarios not run)');
+        break;
       }
     }
-    // Commands other extensions' UI would call with arguments (CodeLens / hover / panel): same check, other entry shapes.
+    // The same check as CodeLens / hover / the panel call it, and the remaining commands without arguments.
     await emulator('/_emulator/scenario', { name: 'all-good' });
-    await runCommand('azureAiAuthDoctor.checkAccess', [{ endpoint: endpoints[0] }], outputs);
-    console.log(`      ran ${contributed.length} contributed commands; ${reports} access reports returned`);
+    await run('azureAiAuthDoctor.checkAccess', { endpoint: endpoints[0], identity: 'default-credential' });
+    await run('azureAiAuthDoctor.explainError', '401 Unauthorized. Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com), or have expired.');
+    for (const id of all) {
+      if (ran.has(id) || id === 'azureAiAuthDoctor.assignRole' || id === 'azureAiAuthDoctor.applyAccessFix') continue;
+      await run(id);
+    }
+    console.log(`      ran ${ran.size} of ${all.length} commands (${all.filter((id) => !ran.has(id)).join(', ') || 'none left out'}); ${reports} access reports returned`);
   });
 
   it('finds no issued token, no part of one and no JWT in the reports, state, logs, documents or clipboard', async function () {
@@ -134,7 +161,6 @@ describe('security: no token appears in any output', function () {
     const last = api.state.lastReport();
     outputs.push({ where: 'sharedState.lastReport()', text: JSON.stringify(last ?? null) });
     outputs.push({ where: 'sharedState findings', text: JSON.stringify([...api.state.allFindings().entries()]) });
-    outputs.push({ where: 'clipboard', text: await vscode.env.clipboard.readText() });
     for (const doc of vscode.workspace.textDocuments) {
       if (doc.uri.scheme !== 'file' || !doc.uri.fsPath.includes('fixtures')) outputs.push({ where: `document ${doc.uri.toString()}`, text: doc.getText() });
     }
