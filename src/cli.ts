@@ -49,11 +49,12 @@ async function runScan(command: Extract<Command, { kind: 'scan' }>, cwd: string,
   }
 
   if (command.format === 'text') {
-    out(textReport(cwd, result.filesScanned, result.findings, result.skipped, notes));
+    out(textReport(cwd, result.filesScanned, result.findings, result.skipped, notes, result.configProblems));
   } else {
     out(command.format === 'json' ? jsonReport(cwd, result.filesScanned, result.findings) : sarifReport(cwd, VERSION, result.findings));
     // The JSON/SARIF documents carry nothing extra: skipped files and fix notes go to stderr.
     for (const s of result.skipped) err(`azure-ai-auth-doctor: skipped ${relPath(cwd, s.file)}: ${s.reason}\n`);
+    for (const p of result.configProblems) err(`azure-ai-auth-doctor: ${relPath(cwd, p.file)}: ${p.reason}\n`);
     for (const note of notes) err(`azure-ai-auth-doctor: ${note}\n`);
   }
   const threshold = command.failOn;

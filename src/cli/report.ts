@@ -52,7 +52,14 @@ export function jsonReport(cwd: string, filesScanned: number, findings: readonly
   return JSON.stringify(report, null, 2) + '\n';
 }
 
-export function textReport(cwd: string, filesScanned: number, findings: readonly Finding[], skipped: readonly Skipped[], notes: readonly string[]): string {
+export function textReport(
+  cwd: string,
+  filesScanned: number,
+  findings: readonly Finding[],
+  skipped: readonly Skipped[],
+  notes: readonly string[],
+  configProblems: readonly Skipped[] = [],
+): string {
   const lines: string[] = [];
   let currentFile = '';
   const sorted = sortFindings(findings);
@@ -77,6 +84,10 @@ export function textReport(cwd: string, filesScanned: number, findings: readonly
       : `No problems found in ${plural(filesScanned, 'file')} scanned`,
   );
   for (const note of notes) lines.push(note);
+  if (configProblems.length) {
+    lines.push('', `Config files with errors (${configProblems.length}):`);
+    for (const s of configProblems) lines.push(`  ${relPath(cwd, s.file)}: ${s.reason}`);
+  }
   if (skipped.length) {
     lines.push('', `Skipped ${plural(skipped.length, 'file')}:`);
     for (const s of [...skipped].sort((a, b) => (a.file < b.file ? -1 : 1))) lines.push(`  ${relPath(cwd, s.file)}: ${s.reason}`);

@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { analyzeDocument } from '../core/analyze';
-import { WorkspaceEnv, isEnvConfigFile } from '../core/env';
+import { WorkspaceEnv, isEnvConfigFile, parseEnvConfig } from '../core/env';
 import { languageIdForFile } from '../core/languages';
 import type { Finding, RuleSeverities } from '../core/types';
 import { decode, encodingOf, hasTrigger, hasTriggerText, isBinary, MAX_FILE_BYTES, minifiedReason, readFileBounded, type DecodedText } from './fileText';
@@ -23,6 +23,8 @@ export interface ScanResult {
   skipped: Skipped[];
   /** The text each file with findings had when analysed (what --fix must find unchanged before editing). */
   texts: Map<string, DecodedText>;
+  /** Env/config files read only in part (malformed lines or JSON), with the first problems found. */
+  configProblems: Skipped[];
 }
 
 /** Below this many files one thread is faster than starting workers. */
@@ -219,11 +221,17 @@ export async function scan(paths: readonly string[], cwd: string, rules: RuleSev
   const env = new WorkspaceEnv();
   const configs: ConfigText[] = [];
   const configTexts = new Map<string, DecodedText>();
+  const configProblems: Skipped[] = [];
   for (const file of files) {
     if (!isEnvConfigFile(file.path)) continue;
     const decoded = loadText(file.path, acc.skipped);
     if (!decoded) continue;
     env.set(file.path, decoded.text);
+    const { errors } = parseEnvConfig(file.path, decoded.text);
+    if (errors.length) {
+      const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
+      configProblems.push({ file: file.path, reason: `malformed, read where possible: ${errors.slice(0, 3).join('; ')}${more}` });
+    }
     configs.push({ path: file.path, text: decoded.text });
     acc.texts.push([file.path, decoded]); // fixes may edit values here: --fix checks it is unchanged
     if (!file.ignored) configTexts.set(file.path, decoded);
@@ -246,7 +254,7 @@ export async function scan(paths: readonly string[], cwd: string, rules: RuleSev
   }
   if (!onWorkers) for (const path of sources) processFile(path, undefined, env, rules, scratch, acc);
 
-  const result: ScanResult = { filesScanned: 0, findings: [], skipped: [], texts: new Map() };
+  const result: ScanResult = { filesScanned: 0, findings: [], skipped: [], texts: new Map(), configProblems };
   for (const part of parts) {
     result.filesScanned += part.filesScanned;
     result.findings.push(...part.findings);

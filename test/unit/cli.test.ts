@@ -217,6 +217,23 @@ describe('CLI', function () {
     });
   });
 
+  describe('malformed env/config files', () => {
+    it('are read where possible and named with the problem (text section; stderr for JSON)', () => {
+      const root = tree({
+        'appsettings.json': '{ "AzureOpenAI": { "Endpoint": "https://contoso.services.ai.azure.com/models" "Other": 1 }',
+        '.env': 'GOOD=1\nthis line is odd\n',
+        'app.py': BAD,
+      });
+      const text = cli(['scan', '--fail-on', 'never'], root);
+      assert.match(text.stdout, /Config files with errors \(2\):/);
+      assert.match(text.stdout, /appsettings\.json: malformed, read where possible: line 1: /);
+      assert.match(text.stdout, /\.env: malformed, read where possible: line 2: /);
+      const r = cli(['scan', '--format', 'json', '--fail-on', 'never'], root);
+      assert.match(r.stderr, /azure-ai-auth-doctor: appsettings\.json: malformed/);
+      assert.deepEqual(Object.keys(json(r)), ['version', 'filesScanned', 'findings']);
+    });
+  });
+
   describe('text format', () => {
     it('groups by file with line:column, severity, message, rule and the preferred fix', () => {
       const root = tree({ 'app.py': BAD });
