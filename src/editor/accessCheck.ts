@@ -19,7 +19,7 @@ export interface CheckAccessArgs {
   identity?: IdentityChoice;
   /** true: send one chat completion without asking; false: never; absent: ask (modal). */
   probe?: boolean;
-  /** The scope the code requests (flagged when it does not fit the endpoint). */
+  /** The scope the code requests (flagged when it does not fit the endpoint); absent: from the findings; '': none. */
   codeScope?: string;
   /** The deployment the code calls (/models and /openai/v1 carry it in the body). */
   deployment?: string;
@@ -243,7 +243,8 @@ async function checkAccess(context: vscode.ExtensionContext, log: vscode.LogOutp
           probe: typeof args.probe === 'boolean' ? args.probe : undefined,
           confirmProbe: async (what) =>
             (await vscode.window.showWarningMessage(`Send ${what}? A completion can cost money (max_tokens 1).`, { modal: true }, 'Send')) === 'Send',
-          codeScope: args.codeScope ?? codeScopeFromFindings(endpoint),
+          // Absent: what a scope finding about this endpoint says the code requests; '' means none.
+          codeScope: args.codeScope === undefined ? codeScopeFromFindings(endpoint) : args.codeScope || undefined,
           deployment: args.deployment,
           tenants,
           armEndpoint: armEndpoint(),

@@ -27,7 +27,7 @@ async function api(): Promise<ExtensionApi> {
 
 async function check(scenario: string, endpoint: string, extra: Record<string, unknown> = {}): Promise<AccessReport> {
   await emulator('/_emulator/scenario', { name: scenario });
-  const report = (await vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', { endpoint, identity: 'default-credential', probe: true, ...extra })) as AccessReport | undefined;
+  const report = (await vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', { endpoint, identity: 'default-credential', probe: true, codeScope: '', ...extra })) as AccessReport | undefined;
   assert.ok(report, 'the command returns the AccessReport');
   return report;
 }
@@ -142,7 +142,7 @@ const accessCheck = describe('access check: the command against the emulator', f
     const state = await emulator('/_emulator/state');
     assert.ok(state.byRoute['role-assignment-create'] === 1, JSON.stringify(state.byRoute));
     await emulator('/_emulator/advance', { minutes: 10 });
-    const after = (await vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', { endpoint: OPENAI, identity: 'default-credential', probe: true })) as AccessReport;
+    const after = (await vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', { endpoint: OPENAI, identity: 'default-credential', probe: true, codeScope: '' })) as AccessReport;
     assert.equal(after.verdict.status, 'ok', after.verdict.explanation);
   });
 
@@ -189,7 +189,7 @@ const accessCheck = describe('access check: the command against the emulator', f
       });
     });
     const started = Date.now();
-    const pending = vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', { endpoint: OPENAI, identity: 'default-credential', probe: false }) as Thenable<AccessReport>;
+    const pending = vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', { endpoint: OPENAI, identity: 'default-credential', probe: false, codeScope: '' }) as Thenable<AccessReport>;
     await searching;
     assert.equal(await vscode.commands.executeCommand('azureAiAuthDoctor.cancelAccessCheck'), true);
     const r = await pending;
