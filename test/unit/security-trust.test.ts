@@ -38,7 +38,16 @@ function functionBodies(text: string): Array<{ name: string; body: string }> {
   const re = /(?:function\s+([A-Za-z_$][\w$]*)\s*(?:<[^>]*>)?\s*\(|([A-Za-z_$][\w$]*)\s*[:=]\s*(?:async\s*)?\([^)]*\)\s*(?::[^=]+)?=>\s*\{)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
-    const open = text.indexOf('{', m.index + m[0].length - 1);
+    // The body starts at the first '{' after the parameter list (defaults such as `args = {}` are skipped).
+    let open = m.index + m[0].length - 1;
+    if (text[open] === '(') {
+      let parens = 0;
+      for (; open < text.length; open++) {
+        if (text[open] === '(') parens++;
+        else if (text[open] === ')' && --parens === 0) break;
+      }
+      open = text.indexOf('{', open);
+    }
     if (open < 0) continue;
     let depth = 0;
     let i = open;
