@@ -199,6 +199,14 @@ const accessCheck = describe('access check: the command against the emulator', f
     assert.equal(extension.state.lastReport()?.verdict.title, 'Cancelled');
   });
 
+  it('large tenant (50 subscriptions, 500 accounts, 200 role assignments): under 3 s, request count reported', async () => {
+    const r = await check('large-tenant', OPENAI, { probe: false });
+    console.log(`      large tenant in the extension host: ${r.stats?.durationMs} ms, ${r.stats?.requests} requests, ${r.stats?.subscriptionsSearched} subscriptions, ${r.stats?.accountsScanned} accounts`);
+    assert.equal(r.verdict.status, 'ok', r.verdict.explanation);
+    assert.equal(r.stats?.accountsScanned, 500);
+    assert.ok((r.stats?.durationMs ?? Infinity) < 3000, `${r.stats?.durationMs} ms`);
+  });
+
   it('copies a Markdown summary without any token', async () => {
     await check('lacks-role', OPENAI);
     const markdown = (await vscode.commands.executeCommand('azureAiAuthDoctor.copyAccessSummary')) as string;

@@ -158,6 +158,17 @@ describe('access check against the emulator', function () {
     assert.match(r.assignments[0].note, /ABAC condition/);
   });
 
+  it('another principal by object id: roles evaluated for it, token and probe skipped', async () => {
+    scenario('lacks-role');
+    const r = await check(OPENAI, { objectId: '33333333-cccc-4ddd-8eee-000000000003' });
+    assert.equal(r.identity?.kind, 'object-id');
+    assert.equal(r.identity?.objectId, '33333333-cccc-4ddd-8eee-000000000003');
+    assert.equal(step(r, 'token').status, 'skipped');
+    assert.equal(step(r, 'probe').status, 'skipped');
+    assert.equal(r.verdict.scenario, 'principal-lacks-permission');
+    assert.match(r.verdict.explanation, /no role assignment that reaches contoso-ai/);
+  });
+
   it('assign-role fix: PUT (after one PrincipalNotFound) and a re-check passes', async () => {
     scenario('assign-fix');
     const identity = defaultCredentialIdentity();
