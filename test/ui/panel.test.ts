@@ -75,6 +75,22 @@ describe('ui: troubleshooting panel', function () {
         .map((el) => el.outerHTML.slice(0, 80)),
     );
     assert.deepEqual(unnamed, []);
+    const unfocusable = await frame.locator('vscode-button, button, summary').evaluateAll((elements) =>
+      elements.filter((el) => (el as HTMLElement).tabIndex < 0 && !el.hasAttribute('disabled')).map((el) => el.outerHTML.slice(0, 80)),
+    );
+    assert.deepEqual(unfocusable, []);
+  });
+
+  it('explainError prompts for the text (input box) and shows the scenario in the panel', async () => {
+    await wb.page.locator('.part.editor').click();
+    await wb.runCommand('Azure AI Auth: Explain an Error Message');
+    const input = wb.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await wb.page.locator('.quick-input-widget', { hasText: 'Paste the error message' }).waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill('HTTP/1.1 400 BadRequest {"error":{"code":"BadRequest","message":"Please provide a custom subdomain for token authentication, otherwise API key is required."}}');
+    await wb.page.keyboard.press('Enter');
+    const frame = await panel();
+    await frame.locator('[data-testid="scenario-card"][data-scenario="custom-subdomain-required"]').waitFor({ state: 'visible', timeout: 15_000 });
   });
 
   it('explains a pasted 401 PermissionDenied error with the right scenario', async () => {
@@ -90,9 +106,13 @@ describe('ui: troubleshooting panel', function () {
     await wb.screenshot('dark-explained');
   });
 
-  it('says plainly when no scenario matches', async () => {
+  it('says plainly when no scenario matches (keyboard only: Ctrl+Enter in the text box)', async () => {
     const frame = await panel();
-    await explain(frame, 'something unrelated happened');
+    await openSection(frame, 'troubleshooter');
+    const box = frame.locator('[data-testid="error-text"] textarea');
+    await box.focus();
+    await box.fill('something unrelated happened');
+    await wb.page.keyboard.press('Control+Enter');
     const card = frame.locator('[data-testid="scenario-card"][data-scenario="none"]');
     await card.waitFor({ state: 'visible' });
     assert.match(await card.locator('h3').innerText(), /^No match/);
