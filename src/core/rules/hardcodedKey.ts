@@ -30,10 +30,17 @@ export const hardcodedKey: Rule = {
       `${where} is a literal Azure API key: it bypasses Entra ID, leaks with the source, and fails with 403 "Key based authentication is disabled" when the resource disables local auth; read it from the environment or a secret store, or better, use a token credential (DefaultAzureCredential).`;
     const env = envNameFor(doc);
     const makeEnv = ENV_READ[doc.family ?? ''];
-    const headersInStrings = ['api-key', 'Api-Key', 'API-KEY', 'Ocp-Apim'].some((w) => doc.text.includes(w));
+    // Strings holding a header ("api-key: …"), found with one scan of the text.
+    const headerStrings = new Set<number>();
+    const names = /api-key|ocp-apim-subscription-key/gi;
+    let hit: RegExpExecArray | null;
+    while ((hit = names.exec(doc.text))) {
+      const t = doc.stringContaining(hit.index);
+      if (t) headerStrings.add(t.start);
+    }
     for (const t of doc.lexed.strings) {
       const len = t.valueEnd - t.valueStart;
-      if (len !== 32 && len !== 84 && !headersInStrings) continue;
+      if (len !== 32 && len !== 84 && !headerStrings.has(t.start)) continue;
       const value = doc.text.slice(t.valueStart, t.valueEnd);
       if (KEY.test(value)) {
         const before = doc.code.slice(Math.max(0, t.start - 120), t.start);

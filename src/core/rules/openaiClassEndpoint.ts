@@ -99,7 +99,7 @@ function checkConfig(ctx: RuleContext) {
     else if (info.kind === 'azure-openai' && info.path.replace(/\/+$/, '') !== '') problem = `'${info.url}' includes a path; the clients append /openai/deployments/<deployment> themselves`;
     if (!problem) continue;
     ctx.report({
-      message: `${e.name} is read by AzureOpenAI / AzureOpenAIClient as the resource endpoint (https://<resource>.openai.azure.com); ${problem}. Set it to ${aoai}.`,
+      message: `${/AZURE_OPENAI_ENDPOINT$/i.test(e.name) ? 'AZURE_OPENAI_ENDPOINT' : e.name} is read by AzureOpenAI / AzureOpenAIClient as the resource endpoint (https://<resource>.openai.azure.com); ${problem}. Set it to ${aoai}.`,
       start: e.valueStart,
       end: e.valueEnd,
       fixes: fixes(fix(`Use ${aoai}`, [edit(doc, e.valueStart, e.valueEnd, aoai)], true)),

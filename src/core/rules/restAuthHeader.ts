@@ -45,7 +45,20 @@ function collectHeaders(doc: Doc): Header[] {
   if (!['api-key', 'uthenticat', 'uthoriz', 'API-KEY', 'UTHORI', 'UTHENTICAT', 'Api-Key'].some((w) => doc.text.includes(w))) return out;
   const code = doc.code;
   // 1. "Name: value" inside strings (curl -H, header lines in strings)
-  for (const t of doc.lexed.strings) {
+  // Only strings that contain a header name (found with one scan of the text) are looked at.
+  const seen = new Set<number>();
+  const names = /api-key|authentication|authorization/gi;
+  let hit: RegExpExecArray | null;
+  const candidates: ReturnType<Doc['stringContaining']>[] = [];
+  while ((hit = names.exec(doc.text))) {
+    const t = doc.stringContaining(hit.index);
+    if (t && !seen.has(t.start)) {
+      seen.add(t.start);
+      candidates.push(t);
+    }
+  }
+  for (const t of candidates) {
+    if (!t) continue;
     const v = doc.text.slice(t.valueStart, t.valueEnd);
     const m = /^\s*(api-key|authentication|authorization)\s*:\s*/i.exec(v);
     if (m) {

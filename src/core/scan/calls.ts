@@ -48,12 +48,15 @@ const MAX_SPAN = 200_000;
  * Closing index for every bracket of one code view, built in a single linear pass and reused for
  * every lookup in that view: scanning forward from each opener instead made files with many unclosed
  * calls (`AzureOpenAI(` x 4000) quadratic. Same answers as the forward scan: -1 when the span exceeds
- * MAX_SPAN, when a mismatched closer interrupts it, or when the file ends first.
+ * MAX_SPAN, when a mismatched closer interrupts it, or when the file ends first. Cached per Doc (a
+ * module-level cache keyed by the string compared whole texts on every lookup when a new Doc had the
+ * same content).
  */
-let tableCode: string | undefined;
-let tableMatch: Int32Array | undefined;
-function bracketTable(code: string): Int32Array {
-  if (tableCode === code && tableMatch) return tableMatch;
+const tables = new WeakMap<Doc, Int32Array>();
+function bracketTable(doc: Doc): Int32Array {
+  const cached = tables.get(doc);
+  if (cached) return cached;
+  const code = doc.code;
   const match = new Int32Array(code.length).fill(-1);
   const stack: number[] = [];
   for (let i = 0; i < code.length; i++) {
@@ -69,15 +72,18 @@ function bracketTable(code: string): Int32Array {
       } else stack.length = 0; // every open bracket sees the mismatch first: all stay -1
     }
   }
-  tableCode = code;
-  tableMatch = match;
+  tables.set(doc, match);
   return match;
 }
 
-/** Index of the bracket closing the one at `open` (code view), or -1. */
-export function matchBracket(code: string, open: number): number {
+/** Kept for callers that reset the old module-level cache; tables now live per Doc (nothing to forget). */
+export function forgetBracketTable(): void {}
+
+/** Index of the bracket closing the one at `open` in the document's code view, or -1. */
+export function matchBracket(doc: Doc, open: number): number {
+  const code = doc.code;
   const at = code[open];
-  if (at === '(' || at === '[' || at === '{') return bracketTable(code)[open];
+  if (at === '(' || at === '[' || at === '{') return bracketTable(doc)[open];
   return matchBracketScan(code, open);
 }
 
@@ -146,7 +152,7 @@ export function parseObject(doc: Doc, open: number, close: number): Arg[] {
       const t = doc.stringAt(s);
       keyEnd = t ? t.end : s + 1;
     } else if (code[s] === '[') {
-      keyEnd = matchBracket(code, s) + 1 || e;
+      keyEnd = matchBracket(doc, s) + 1 || e;
     } else {
       while (keyEnd < e && /[\w$]/.test(code[keyEnd])) keyEnd++;
     }
@@ -172,7 +178,7 @@ function withProps(doc: Doc, arg: Arg): Arg {
   const m = /^new\s+[\w.<>]+\s*(?:\(\s*\))?\s*(?=\{)/.exec(code.slice(s, Math.min(arg.end, s + 200)));
   if (m) s += m[0].length;
   if (code[s] === '{') {
-    const close = matchBracket(code, s);
+    const close = matchBracket(doc, s);
     if (close > 0 && close < arg.end + 1) arg.props = parseObject(doc, s, close);
   }
   return arg;
@@ -210,7 +216,7 @@ export function parseChain(doc: Doc, from: number): { chain: ChainCall[]; end: n
     const m = re.exec(code);
     if (!m) break;
     const open = re.lastIndex - 1;
-    const close = matchBracket(code, open);
+    const close = matchBracket(doc, open);
     if (close < 0) break;
     chain.push({ name: m[1], nameStart: m.index + m[0].indexOf(m[1]), open, close, args: parseArgs(doc, open, close) });
     i = close + 1;
@@ -239,7 +245,7 @@ export function findCalls(doc: Doc, names: readonly string[]): Call[] {
     if (code[open] === '{' && !isNew) continue; // only C# `new X { }` initializers
     // Skip definitions: `class X(`, `def X(`, `function X(`
     if (/\b(?:class|def|function|interface|struct|record)\s+$/.test(code.slice(Math.max(0, exprStart - 20), exprStart))) continue;
-    const close = matchBracket(code, open);
+    const close = matchBracket(doc, open);
     if (close < 0) continue;
     let args = parseArgs(doc, open, close);
     let end = close + 1;
@@ -248,7 +254,7 @@ export function findCalls(doc: Doc, names: readonly string[]): Call[] {
       const init = /^\s*\{/.exec(code.slice(end, end + 50));
       if (init && doc.family === 'csharp') {
         const bo = end + init[0].length - 1;
-        const bc = matchBracket(code, bo);
+        const bc = matchBracket(doc, bo);
         if (bc > 0) {
           args = args.concat(parseObject(doc, bo, bc));
           end = bc + 1;

@@ -197,7 +197,11 @@ function scanUntil(text: string, i: number, close: string, escapes: boolean): nu
   }
 }
 
-const PY_PREFIX = new Set(['f', 'F', 'r', 'R', 'b', 'B', 'u', 'U']);
+/** f F r R b B u U */
+function isPyPrefix(c: number): boolean {
+  const l = c | 32;
+  return l === 102 || l === 114 || l === 98 || l === 117;
+}
 
 export function lex(text: string, languageId: string): Lexed {
   const syntax = syntaxFor(languageId);
@@ -258,7 +262,7 @@ export function lex(text: string, languageId: string): Lexed {
     i = jm.index;
     const c = text.charCodeAt(i);
     const ch = text[i];
-    const atLineStart = isLineStart(text, i);
+    const atLineStart = syntax === 'http' || syntax === 'dotenv' || syntax === 'pip' ? isLineStart(text, i) : false;
     if (syntax === 'js' && ch === '/') lastSignificant = prevSignificant(text, i);
     switch (syntax) {
       case 'python': {
@@ -272,13 +276,14 @@ export function lex(text: string, languageId: string): Lexed {
           // optional 1-2 letter prefix (f, r, b, u, rb, fr...) right before the quote, not part of a longer name
           const j = i;
           let p = i;
-          while (p > 0 && i - p < 2 && PY_PREFIX.has(text[p - 1])) p--;
+          while (p > 0 && i - p < 2 && isPyPrefix(text.charCodeAt(p - 1))) p--;
           if (p < i && p > 0 && isWord(text.charCodeAt(p - 1))) p = i;
           i = p;
           const q = text[j];
           const prefix = text.slice(i, j).toLowerCase();
           const interpolated = prefix.includes('f');
-          const triple = text.startsWith(q + q + q, j);
+          const qc = text.charCodeAt(j);
+          const triple = text.charCodeAt(j + 1) === qc && text.charCodeAt(j + 2) === qc;
           let end: number;
           let valueStart: number;
           let valueEnd: number;

@@ -45,7 +45,7 @@ export class ValueResolver {
     while (end > start && /\s/.test(code[end - 1])) end--;
     if (start >= end || depth > 6) return undefined;
     // Parenthesised
-    if (code[start] === '(' && matchBracket(code, start) === end - 1) return this.resolve(start + 1, end - 1, depth + 1);
+    if (code[start] === '(' && matchBracket(doc, start) === end - 1) return this.resolve(start + 1, end - 1, depth + 1);
     // Single string literal
     const tok = doc.stringAt(start);
     if (tok && tok.end === end) {
@@ -62,7 +62,7 @@ export class ValueResolver {
     const w = WRAPPERS.exec(src);
     if (w) {
       const open = start + w[0].length - 1;
-      const close = matchBracket(code, open);
+      const close = matchBracket(doc, open);
       if (close === end - 1) {
         // first argument only
         let depthB = 0;
