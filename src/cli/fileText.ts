@@ -54,15 +54,11 @@ export function readFileBounded(path: string, maxBytes = MAX_FILE_BYTES, scratch
   }
   try {
     const buffer = scratch && scratch.length > maxBytes ? scratch : Buffer.allocUnsafe(maxBytes + 1);
-    let read = 0;
-    for (;;) {
-      const n = readSync(fd, buffer, read, maxBytes + 1 - read, null);
-      if (n === 0) break;
-      read += n;
-      if (read > maxBytes) {
-        const stat = fstatSync(fd);
-        return { skip: `too large (${megabytes(stat.size)}; limit ${megabytes(maxBytes)})` };
-      }
+    // One read of up to maxBytes + 1: a regular file returns less only at its end (no extra read for EOF).
+    const read = readSync(fd, buffer, 0, maxBytes + 1, 0);
+    if (read > maxBytes) {
+      const stat = fstatSync(fd);
+      return { skip: `too large (${megabytes(stat.size)}; limit ${megabytes(maxBytes)})` };
     }
     if (buffer === scratch) return { bytes: buffer.subarray(0, read) };
     return { bytes: Buffer.from(buffer.subarray(0, read)) };
