@@ -158,6 +158,15 @@ describe('access check against the emulator', function () {
     assert.match(r.assignments[0].note, /ABAC condition/);
   });
 
+  it('a deny assignment wins over the role', async () => {
+    scenario('deny-assignment');
+    const r = await check(OPENAI);
+    assert.equal(r.denyAssignments.length, 1);
+    assert.match(r.denyAssignments[0], /denies Microsoft\.CognitiveServices\/accounts\/OpenAI\/deployments\/chat\/completions\/action/);
+    assert.equal(r.verdict.scenario, 'principal-lacks-permission');
+    assert.equal(r.probe?.status, 401);
+  });
+
   it('another principal by object id: roles evaluated for it, token and probe skipped', async () => {
     scenario('lacks-role');
     const r = await check(OPENAI, { objectId: '33333333-cccc-4ddd-8eee-000000000003' });

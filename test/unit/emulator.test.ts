@@ -25,6 +25,26 @@ describe('Azure emulator', function () {
   });
   after(() => env.restore());
 
+  it('main.js prints EMULATOR_URL and serves until killed', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['out/test/emulator/main.js', '--port', '0', '--scenario', 'demo'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (d) => {
+          out += d;
+          const m = /EMULATOR_URL=(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+          if (m) resolve(m[1]);
+        });
+        child.on('exit', (code) => reject(new Error(`exited ${code}`)));
+      });
+      const state = (await (await fetch(`${url}/_emulator/state`)).json()) as { scenario: string };
+      assert.equal(state.scenario, 'demo');
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
   it('has a JSON file per seed-table row and fault', () => {
     const names = listScenarios();
     for (const n of ['lacks-role', 'owner-contributor-only', 'openai-user-non-openai', 'assignment-2-minutes', 'wrong-audience', 'wrong-endpoint-404', 'no-custom-subdomain', 'network-denied', 'all-good', 'fault-429', 'fault-500', 'fault-slow', 'paging', 'fault-roleassignments-403', 'large-tenant']) {
