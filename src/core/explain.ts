@@ -57,7 +57,7 @@ const MESSAGE_PATTERNS: MessagePattern[] = [
 
 const STATUS_PATTERNS: RegExp[] = [
   /Error code:\s*(\d{3})\b/i, // openai-python: "Error code: 401 - {...}"
-  /\bStatus(?: code)?:\s*(\d{3})\b/i, // .NET "Status: 401 (Unauthorized)", azure-core "Status code: 405"
+  /\bStatus(?: code)?:?\s*(\d{3})\b/i, // .NET "Status: 401 (Unauthorized)", azure-core "Status code: 405", Java "Status code 401"
   /\bHTTP\/\d(?:\.\d)?\s+(\d{3})\b/i, // raw responses, curl -i
   /\bHTTP\s+(\d{3})\b/, // .NET "HTTP 401 (PermissionDenied)"
   /["']?status(?:Code|_code)?["']?\s*[:=]\s*(\d{3})\b/i, // JS RestError statusCode: 401, JSON bodies

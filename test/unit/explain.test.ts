@@ -92,6 +92,11 @@ describe('explain()', () => {
       assert.match(e.rootCause, /https:\/\/cognitiveservices\.azure\.com\/ or https:\/\/ai\.azure\.com\//);
     });
 
+    it('picks the AzureOpenAI row for the Java com.azure.ai.openai client', () => {
+      const e = explain(readFileSync(join(FIXTURES, 'token-invalid-or-wrong-audience--java.txt'), 'utf8'));
+      assert.match(e.solution, /AzureOpenAI class/);
+    });
+
     it('picks the REST row for a curl transcript', () => {
       const e = explain(readFileSync(join(FIXTURES, 'token-invalid-or-wrong-audience--curl.txt'), 'utf8'));
       assert.match(e.solution, /^Ensure the Authorization header contains a valid token with the scope https:\/\/cognitiveservices\.azure\.com\/\.default/);
@@ -141,6 +146,7 @@ describe('explain()', () => {
       ['HTTP/2 429', 429],
       ['statusCode: 401,', 401],
       ['HTTP 401 (PermissionDenied)', 401],
+      ['Status code 404, (empty body)', 404],
       ['401 Unauthorized', 401],
       ['no status here', undefined],
     ];
