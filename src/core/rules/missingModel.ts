@@ -1,7 +1,7 @@
 // missing-model: the shared model inference endpoint (…/models) serves every deployment and picks one by
 // `model` in the request; without it the call fails (seed 404 row: `model="<model-deployment-name>"` in
 // the payloads [D2]). The v1 API also needs the deployment name in `model` [D4].
-import { named } from '../scan/calls';
+import { findCalls, named } from '../scan/calls';
 import { URL_RE } from '../scan/endpoints';
 import { classifyEndpoint } from '../knowledge/endpoints';
 import { edit, fix, fixes, type Rule } from './rule';
@@ -36,6 +36,7 @@ export const missingModel: Rule = {
       });
     }
     if (doc.family === 'http' || doc.family === 'shell') checkRequests(ctx);
+    if (doc.family === 'python' || doc.family === 'js') checkV1Calls(ctx);
   },
 };
 
@@ -63,6 +64,32 @@ function checkRequests(ctx: Parameters<Rule['check']>[0]) {
       start: m.index,
       end: m.index + url.length,
       endpoint: url,
+    });
+  }
+}
+
+/** Plain OpenAI client on the v1 API: chat.completions / embeddings / responses .create(...) without `model` [D4]. */
+function checkV1Calls(ctx: Parameters<Rule['check']>[0]) {
+  const { doc } = ctx;
+  const v1 = ctx.clients.filter((c) => c.spec.family === 'openai' && c.info?.kind === 'openai-v1');
+  if (v1.length === 0) return;
+  const onlyV1 = ctx.clients.every((c) => c.spec.family === 'openai' && c.info?.kind === 'openai-v1');
+  for (const call of findCalls(doc, ['create'])) {
+    const receiver = doc.code.slice(call.exprStart, call.calleeStart).replace(/\s+/g, '');
+    if (!/(?:chat\.completions|embeddings|responses)\.$/.test(receiver)) continue;
+    // the receiver must be a v1 client: its variable is assigned from one (or every client in the file is one)
+    const root = /^(?:self\.|this\.)?[A-Za-z_$][\w$]*/.exec(receiver)?.[0];
+    const assigned = root ? ctx.resolver.findAssignment(root, call.exprStart) : undefined;
+    const isV1 = assigned ? v1.some((c) => c.call.exprStart >= assigned[0] && c.call.exprStart <= assigned[1]) : onlyV1;
+    if (!isV1) continue;
+    const args = doc.family === 'js' ? call.args[0]?.props : call.args;
+    if (!args || named(args, 'model')) continue;
+    if (args.some((a) => !a.name || doc.code.startsWith('**', a.start))) continue; // spread / **kwargs: unknown
+    ctx.report({
+      message: `This ${receiver}create() call on the Azure v1 API has no \`model\`; the v1 API picks the deployment by \`model\` (the deployment name), so pass model="<deployment-name>".`,
+      start: call.calleeStart,
+      end: call.calleeEnd,
+      endpoint: v1[0].info?.url,
     });
   }
 }
