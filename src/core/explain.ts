@@ -4,7 +4,7 @@
 // observed); the HTTP status is only a fallback. Errors that are not about authentication (429,
 // DNS failures, 5xx) get scenario null with a plain statement of what they are.
 import type { Explanation } from './types';
-import { SCENARIOS, LEARN, type Scenario } from './knowledge/scenarios';
+import { SCENARIOS, LEARN, ruleDocUrl, type Scenario } from './knowledge/scenarios';
 import type { ScenarioId } from './types';
 
 interface MessagePattern {
@@ -143,6 +143,31 @@ export function explain(errorText: string): Explanation {
     if (!pattern.test(text)) continue;
     if (scenario === 'token-invalid-or-wrong-audience') return tokenExplanation(text);
     return explanationOf(SCENARIOS[scenario]);
+  }
+
+  // Client-side errors that are not one of the scenarios but have a definite cause.
+  if (/mutually exclusive|MutuallyExclusiveAuthError/i.test(text)) {
+    return noScenario(
+      'Client configuration error: arguments that exclude each other',
+      'The client was given two things it accepts only one of: several credentials (api_key together with azure_ad_token / azure_ad_token_provider; JS apiKey with azureADTokenProvider), or both base_url and azure_endpoint. It fails before sending anything.',
+      'Keep one credential (preferably azure_ad_token_provider / azureADTokenProvider) and one of base_url / azure_endpoint. Remember that AZURE_OPENAI_API_KEY in the environment also counts as a key.',
+      [LEARN.openAiManagedIdentity, ruleDocUrl('mixed-credentials')],
+    );
+  }
+  if (/AADSTS65002/.test(text)) {
+    return noScenario(
+      'AADSTS65002: the client application is not preauthorized for this resource',
+      'Microsoft Entra ID refused to issue the token because the first-party client (for example VS Code\'s sign-in) is not preauthorized for the requested resource, as seen in sovereign clouds. The user cannot fix this consent gap.',
+      'Get the token another way: Azure CLI (az login, then AzureCliCredential / DefaultAzureCredential), a managed identity, or a service principal.',
+    );
+  }
+  if (/DefaultAzureCredential failed to retrieve a token|CredentialUnavailableError|AADSTS\d{5}/.test(text)) {
+    return noScenario(
+      'No token was obtained: the credential itself failed',
+      'The error comes from Microsoft Entra ID sign-in (the credential chain), before any call to the Azure AI endpoint, so none of the endpoint scenarios apply yet.',
+      'Sign in with the identity the app should use (az login --tenant <tenant>), or set AZURE_TENANT_ID / AZURE_CLIENT_ID for the intended identity; then retry and paste the endpoint\'s error if it still fails.',
+      [LEARN.openAiManagedIdentity],
+    );
   }
 
   const status = httpStatusOf(text);

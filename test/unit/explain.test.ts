@@ -120,6 +120,17 @@ describe('explain()', () => {
       assert.notEqual(e.scenario, 'principal-lacks-permission');
     });
 
+    it('explains client-side errors that are no scenario: mutually exclusive arguments, AADSTS65002, credential failures', () => {
+      const mutual = explain('ValueError: base_url and azure_endpoint are mutually exclusive');
+      assert.equal(mutual.scenario, null);
+      assert.match(mutual.title, /exclude each other/);
+      assert.match(explain('The `apiKey` and `azureADTokenProvider` arguments are mutually exclusive; only one can be passed at a time.').solution, /azureADTokenProvider/);
+      assert.match(explain('AADSTS65002: Consent between first party application and first party resource must be configured').title, /AADSTS65002/);
+      const cred = explain('azure.identity._exceptions.CredentialUnavailableError: DefaultAzureCredential failed to retrieve a token from the included credentials.');
+      assert.equal(cred.scenario, null);
+      assert.match(cred.title, /No token was obtained/);
+    });
+
     it('gives a null scenario, not a throw, for empty and unrelated text', () => {
       assert.equal(explain('').scenario, null);
       assert.equal(explain('   ').scenario, null);
