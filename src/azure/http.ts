@@ -65,10 +65,16 @@ export function throwIfCancelled(signal: AbortSignal): void {
 function cancelPolicy(ctx: HttpContext): PipelinePolicy {
   return {
     name: 'aiAuthDoctorCancel',
-    sendRequest(request: PipelineRequest, next: SendRequest): Promise<PipelineResponse> {
+    async sendRequest(request: PipelineRequest, next: SendRequest): Promise<PipelineResponse> {
       throwIfCancelled(ctx.signal);
       request.abortSignal = request.abortSignal ? AbortSignal.any([request.abortSignal as AbortSignal, ctx.signal]) : ctx.signal;
-      return next(request);
+      try {
+        return await next(request);
+      } catch (err) {
+        // An abort during a retry delay surfaces as the pipeline's AbortError: report it as the cancel it is.
+        if (ctx.signal.aborted) throw new CancelledError();
+        throw err;
+      }
     },
   };
 }

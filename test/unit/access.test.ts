@@ -265,6 +265,17 @@ describe('access check against the emulator', function () {
       assert.ok(r.steps.every((s) => s.status !== 'running'));
     });
 
+    it('cancelling during a Retry-After wait stops at once, with no bogus gaps', async () => {
+      scenario('all-good');
+      env.emulator.world().faults = [{ path: '/providers/Microsoft.CognitiveServices/accounts$', status: 429, retryAfter: 10, times: 10 }];
+      const controller = new AbortController();
+      const started = Date.now();
+      const r = await check(OPENAI, { signal: controller.signal, onUpdate: (u) => { if (u.steps[1].status === 'running') setTimeout(() => controller.abort(), 500); } });
+      assert.ok(Date.now() - started < 8000, `${Date.now() - started} ms`);
+      assert.equal(r.verdict.title, 'Cancelled');
+      assert.deepEqual(r.gaps, ['The check was cancelled; the report is partial.']);
+    });
+
     it('a token expiring mid-check is re-acquired', async () => {
       scenario('all-good');
       env.emulator.world().tokenLifetimeSeconds = 20; // inside the 30 s refresh margin: every use re-acquires
