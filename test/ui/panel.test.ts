@@ -3,6 +3,8 @@
 // reveal in the editor, an access check against the emulator, hostile text rendered inert, no
 // console errors or CSP violations in the webview, and screenshots in dark and light themes.
 import * as assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConsoleMessage, Frame } from 'playwright-core';
 import { openWorkbench, type Workbench } from './workbench';
@@ -11,18 +13,25 @@ const XSS_MARK = '__aadXss';
 const HOSTILE_ERROR =
   `401 <img src=x onerror="window.${XSS_MARK}='img'"><script>window.${XSS_MARK}='script'</script> ` +
   'Principal does not have access to API/Operation.';
+const HOSTILE_FILE = `<img src=x onerror="window.${XSS_MARK}='name'">.py`;
 /** Console output from the panel's frames (the webview host page and our content). */
 const WEBVIEW_URL = /webview\/browser\/pre\/|vscode-resource|vscode-cdn|dist\/webview/;
 
 describe('ui: troubleshooting panel', function () {
   this.timeout(240_000);
   let wb: Workbench;
+  let workspace: string | undefined;
   const webviewErrors: string[] = [];
   const dialogs: string[] = [];
 
   before(async () => {
+    // A copy of the fixture folder plus a file whose NAME is markup (kept out of git: `<`, `>` and
+    // quotes are not portable file-name characters).
+    workspace = mkdtempSync(join(tmpdir(), 'aad-panel-'));
+    cpSync(join(process.cwd(), 'test', 'fixtures', 'workspace', 'panel'), workspace, { recursive: true });
+    writeFileSync(join(workspace, HOSTILE_FILE), readFileSync(join(workspace, 'app.py')));
     wb = await openWorkbench({
-      folder: 'test/fixtures/workspace/panel',
+      folder: workspace,
       name: 'panel',
       settings: { 'workbench.colorTheme': 'Dark Modern' },
     });
@@ -39,6 +48,7 @@ describe('ui: troubleshooting panel', function () {
   });
   after(async () => {
     await wb?.close();
+    if (workspace) rmSync(workspace, { recursive: true, force: true });
   });
 
   /** The panel's content frame (re-created whenever the view is hidden and shown again). */
@@ -158,7 +168,7 @@ describe('ui: troubleshooting panel', function () {
   it('lists workspace findings after Scan Workspace and reveals one in the editor', async () => {
     const frame = await panel();
     await frame.locator('vscode-button[data-testid="scan-workspace"]').click();
-    const first = frame.locator('[data-testid="finding"]').first();
+    const first = frame.locator('[data-testid="finding"][title*="app.py:"]').first();
     await first.waitFor({ state: 'visible', timeout: 60_000 });
     const where = (await first.getAttribute('title')) ?? '';
     const match = /^(.*):(\d+):(\d+)$/.exec(where);
@@ -175,6 +185,8 @@ describe('ui: troubleshooting panel', function () {
       .first()
       .waitFor({ state: 'visible', timeout: 15_000 });
     await wb.screenshot('dark-findings');
+    const locations = await frame.locator('.finding-location').allTextContents();
+    assert.ok(locations.some((where) => where.includes(HOSTILE_FILE)), `the hostile file name shows as text: ${JSON.stringify(locations)}`);
     await assertInert(await panel());
   });
 
