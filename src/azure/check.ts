@@ -32,6 +32,8 @@ export interface CheckOptions {
   dataPlaneBase?: string;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Longest Retry-After honoured (seconds); longer waits are cut to this. */
+  maxRetryAfterSeconds?: number;
   onUpdate?: (report: AccessReport) => void;
   log?: (level: 'info' | 'warn' | 'error', line: string) => void;
 }
@@ -81,6 +83,7 @@ export async function runAccessCheck(options: CheckOptions): Promise<AccessRepor
     cloud,
     signal: options.signal ?? new AbortController().signal,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxRetryAfterSeconds: options.maxRetryAfterSeconds,
     requestCount: 0,
     dataPlaneBase: options.dataPlaneBase,
   };

@@ -44,6 +44,8 @@ export interface HttpContext {
   timeoutMs: number;
   /** Requests sent (every attempt, ARM and data plane). */
   requestCount: number;
+  /** Longest Retry-After honoured, in seconds (default MAX_RETRY_AFTER_SECONDS). */
+  maxRetryAfterSeconds?: number;
   /** Data-plane requests go to `${dataPlaneBase}/dataplane/<host><path>` when set (emulator only). */
   dataPlaneBase?: string;
 }
@@ -93,9 +95,8 @@ function attemptPolicy(ctx: HttpContext): PipelinePolicy {
       try {
         const response = await next(request);
         const retryAfter = Number(response.headers.get('retry-after'));
-        if (Number.isFinite(retryAfter) && retryAfter > MAX_RETRY_AFTER_SECONDS) {
-          response.headers.set('retry-after', String(MAX_RETRY_AFTER_SECONDS));
-        }
+        const cap = ctx.maxRetryAfterSeconds ?? MAX_RETRY_AFTER_SECONDS;
+        if (Number.isFinite(retryAfter) && retryAfter > cap) response.headers.set('retry-after', String(cap));
         return response;
       } catch (err) {
         if (ctx.signal.aborted) throw new CancelledError();

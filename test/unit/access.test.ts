@@ -213,6 +213,15 @@ describe('access check against the emulator', function () {
       assert.equal(env.emulator.stats().byRoute.fault, 2);
     });
 
+    it('a very long Retry-After is cut to the bound', async () => {
+      scenario('all-good');
+      env.emulator.world().faults = [{ path: '/providers/Microsoft.CognitiveServices/accounts$', status: 429, retryAfter: 3600, times: 1 }];
+      const started = Date.now();
+      const r = await check(OPENAI, { maxRetryAfterSeconds: 1 });
+      assert.equal(r.verdict.status, 'ok');
+      assert.ok(Date.now() - started < 15_000, 'did not wait an hour');
+    });
+
     it('500/503 are retried with backoff', async () => {
       scenario('fault-500');
       clearRoleDefinitionCache(); // role definitions are cached per ARM endpoint; the 503 is on their first read
