@@ -113,6 +113,8 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | undefined)
 } else if (require.main === module) {
   const chunks: string[] = [];
   const finish = (code: number) => {
+    // A reader that stops early (`| head`) closes the pipe: exit quietly with the same code.
+    process.stdout.on('error', () => process.exit(code));
     // Write stdout in one go and exit only once it is flushed (large JSON/SARIF through a pipe).
     process.stdout.write(chunks.join(''), () => process.exit(code));
   };
