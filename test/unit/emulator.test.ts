@@ -52,6 +52,37 @@ describe('Azure emulator', function () {
     }
   });
 
+  it('answers with the keys of the published REST examples (azure-rest-examples)', async function () {
+    const examples = process.env.AZURE_REST_EXAMPLES ?? '/work/shared/azure-rest-examples';
+    const { existsSync, readFileSync } = await import('node:fs');
+    if (!existsSync(examples)) this.skip();
+    // Optional/sample-only keys the emulator does not invent.
+    const optional = /^(tags(\..*)?|countryCode|tenantType|properties\.description)$/;
+    const keyPaths = (item: Record<string, unknown>) => {
+      const out: string[] = [];
+      for (const [k, v] of Object.entries(item)) {
+        out.push(k);
+        if (v && typeof v === 'object' && !Array.isArray(v)) for (const k2 of Object.keys(v)) out.push(`${k}.${k2}`);
+      }
+      return out;
+    };
+    const cases: [string, string][] = [
+      ['resources/2022-12-01/GetSubscriptions.json', '/subscriptions?api-version=2022-12-01'],
+      ['resources/2022-12-01/GetTenants.json', '/tenants?api-version=2022-12-01'],
+      ['cognitiveservices/2025-09-01/GetAccount.json', `${ACCOUNT}?api-version=2025-09-01`],
+      ['cognitiveservices/2025-09-01/ListDeployments.json', `${ACCOUNT}/deployments?api-version=2025-09-01`],
+      ['authorization/2022-04-01/RoleAssignments_ListForScope.json', `${ACCOUNT}/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01`],
+      ['authorization/2022-04-01/GetRoleDefinitionById.json', `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/a97b65f3-24c7-4388-baec-2e87135dc908?api-version=2022-04-01`],
+    ];
+    for (const [file, path] of cases) {
+      const example = JSON.parse(readFileSync(`${examples}/${file}`, 'utf8')).responses['200'].body;
+      const expected = keyPaths(example.value ? example.value[0] : example).filter((k) => !optional.test(k));
+      const body = (await (await get(path)).json()) as { value?: Record<string, unknown>[] } & Record<string, unknown>;
+      const got = new Set(keyPaths(body.value ? body.value[0] : body));
+      assert.deepEqual(expected.filter((k) => !got.has(k)), [], `${file}: keys missing from ${path}`);
+    }
+  });
+
   it('issues decodable tokens with aud/tid/oid/exp', () => {
     const claims = JSON.parse(Buffer.from(cog.split('.')[1], 'base64url').toString());
     assert.equal(claims.aud, 'https://cognitiveservices.azure.com');
