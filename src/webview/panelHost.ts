@@ -307,7 +307,9 @@ function iamUrl(report: AccessReport | undefined): string {
 
 function displayPath(uri: string): string {
   try {
-    return vscode.workspace.asRelativePath(vscode.Uri.parse(uri, true), true);
+    // Name the workspace folder only when there are several.
+    const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    return vscode.workspace.asRelativePath(vscode.Uri.parse(uri, true), multiRoot);
   } catch {
     return uri;
   }
