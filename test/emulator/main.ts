@@ -1,5 +1,7 @@
-// Entry point of the Azure emulator: `node out/test/emulator/main.js --port 0 [--scenario all-good]`
-// (or AZURE_AI_AUTH_DOCTOR_EMULATOR_SCENARIO) prints EMULATOR_URL=http://127.0.0.1:PORT and serves until killed (the test harness starts it).
+// Entry point of the Azure emulator: `node out/test/emulator/main.js --port 0 [--scenario NAME]`
+// (or AZURE_AI_AUTH_DOCTOR_EMULATOR_SCENARIO) prints EMULATOR_URL=http://127.0.0.1:PORT and serves
+// until killed. The harness starts it for tests (which switch scenarios through the admin API) and
+// for `npm start`, whose demo workspace matches the default scenario, `demo`.
 import { startEmulator } from './server';
 
 function arg(name: string): string | undefined {
@@ -8,7 +10,7 @@ function arg(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
-  const emulator = await startEmulator({ port: Number(arg('port') ?? 0), scenario: arg('scenario') ?? process.env.AZURE_AI_AUTH_DOCTOR_EMULATOR_SCENARIO ?? 'all-good' });
+  const emulator = await startEmulator({ port: Number(arg('port') ?? 0), scenario: arg('scenario') ?? process.env.AZURE_AI_AUTH_DOCTOR_EMULATOR_SCENARIO ?? 'demo' });
   process.stdout.write(`EMULATOR_URL=${emulator.url}\n`);
   const stop = () => void emulator.close().then(() => process.exit(0));
   process.on('SIGTERM', stop);
