@@ -110,7 +110,13 @@ class TroubleshootingPanel implements vscode.WebviewViewProvider, vscode.Disposa
 
   private pushSnapshot(): void {
     if (!this.view) return;
-    this.post({ type: 'snapshot', snapshot: this.snapshot() });
+    const snapshot = this.snapshot();
+    // The findings count on the view (and its activity-bar icon), like the Problems panel's.
+    this.view.badge =
+      snapshot.findingCount > 0
+        ? { value: snapshot.findingCount, tooltip: `${snapshot.findingCount} Entra ID finding${snapshot.findingCount === 1 ? '' : 's'}` }
+        : undefined;
+    this.post({ type: 'snapshot', snapshot });
   }
 
   private post(message: HostToWebview): void {

@@ -30,9 +30,13 @@ export function findingKey(uri: string, finding: Pick<Finding, 'rule' | 'range'>
  * Groups findings by rule (worst severity first, then larger groups first, then rule id), and
  * inside a group by path and position. `toPath` turns a URI string into the path shown.
  */
+/** Findings listed per rule; the count still covers all (a huge workspace must not flood the webview). */
+export const MAX_LISTED_PER_RULE = 200;
+
 export function buildFindingsModel(
   byUri: ReadonlyMap<string, readonly Finding[]>,
   toPath: (uri: string) => string,
+  maxListedPerRule = MAX_LISTED_PER_RULE,
 ): FindingsModel {
   const groups = new Map<string, PanelFindingGroup>();
   const index = new Map<string, FindingLocation>();
@@ -68,6 +72,9 @@ export function buildFindingsModel(
         a.range.start.line - b.range.start.line ||
         a.range.start.character - b.range.start.character,
     );
+    if (group.findings.length > maxListedPerRule) {
+      for (const dropped of group.findings.splice(maxListedPerRule)) index.delete(dropped.key);
+    }
   }
   return { groups: sorted, count, index, links };
 }

@@ -54,6 +54,16 @@ describe('panel findings model', () => {
     assert.equal([...model.index.values()][0].endpoint, 'https://x.services.ai.azure.com/models');
   });
 
+  it('lists at most the limit per rule but counts them all, and publishes keys only for listed ones', () => {
+    const many = Array.from({ length: 12 }, (_, line) => finding('token-scope', 'warning', line));
+    const model = buildFindingsModel(new Map([['file:///w/a.py', many]]), (u) => u, 5);
+    assert.equal(model.count, 12);
+    assert.equal(model.groups[0].count, 12);
+    assert.equal(model.groups[0].findings.length, 5);
+    assert.equal(model.index.size, 5);
+    for (const shown of model.groups[0].findings) assert.ok(model.index.has(shown.key));
+  });
+
   it('carries hostile text through as data (rendering as text is the webview\'s job)', () => {
     const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>';
     const model = buildFindingsModel(

@@ -65,6 +65,9 @@ function renderGroup(group: PanelFindingGroup): HTMLElement {
         : null,
     ),
     h('ul', { className: 'findings' }, ...group.findings.map(renderFinding)),
+    group.count > group.findings.length
+      ? h('p', { className: 'muted' }, `…and ${group.count - group.findings.length} more (see the Problems panel).`)
+      : null,
   );
 }
 
