@@ -41,6 +41,8 @@ let azureLoaded = false;
 let bundle: Bundle | undefined;
 let running: AbortController | undefined;
 let lastIdentity: AzureBundle.IdentityProvider | undefined;
+/** Tenants the user picked in the tenant picker: the VS Code account may prompt a sign-in for them. */
+const pickedTenants = new Set<string>();
 
 export function isAzureBundleLoaded(): boolean {
   return azureLoaded;
@@ -71,7 +73,13 @@ function vscodeIdentity(azure: Bundle): AzureBundle.IdentityProvider {
   const providerId = authProviderId();
   const tokens = new azure.TokenCache(async (tenantId, scopes) => {
     const request = tenantId ? [...scopes, `VSCODE_TENANT:${tenantId}`] : scopes;
-    const session = await vscode.authentication.getSession(providerId, request, { createIfNone: true });
+    // The home tenant may prompt a sign-in; other tenants are searched silently (a tenant that needs
+    // a sign-in becomes a gap in the report instead of a stream of dialogs), unless picked explicitly.
+    const interactive = !tenantId || pickedTenants.has(tenantId.toLowerCase());
+    const session = interactive
+      ? await vscode.authentication.getSession(providerId, request, { createIfNone: true })
+      : await vscode.authentication.getSession(providerId, request, { silent: true });
+    if (!session) throw new Error(`Not signed in to tenant ${tenantId} in VS Code (pick it in the tenant picker to sign in).`);
     const exp = azure.decodeClaims(session.accessToken)?.exp;
     return { token: session.accessToken, expiresOnTimestamp: exp ? exp * 1000 : Date.now() + 5 * 60_000 };
   });
@@ -182,6 +190,7 @@ async function pickTenant(azure: Bundle, identity: AzureBundle.IdentityProvider,
   const all = { label: '$(globe) All tenants', description: `${found.length} tenants; one failing tenant never hides the others`, tenantIds: undefined as string[] | undefined };
   const items = [all, ...found.map((t) => ({ label: t.displayName ?? t.tenantId, description: `${t.defaultDomain ?? ''} ${t.tenantId}`.trim(), tenantIds: [t.tenantId] }))];
   const picked = await vscode.window.showQuickPick(items, { title: 'Check Entra ID access: which tenant?' });
+  picked?.tenantIds?.forEach((t) => pickedTenants.add(t.toLowerCase()));
   return picked ? picked.tenantIds : null;
 }
 
