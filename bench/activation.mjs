@@ -73,9 +73,11 @@ function summarizeAccess(access) {
 }
 
 export async function benchHost({ root, benchDir, extensionDir, quick, log, verbose, access = true }) {
-  const { hostPaths } = await import(join(root, 'test', 'harness', 'host.mjs'));
-  if (!hostPaths().installed) {
-    const error = 'the test host (code-server) is not installed: run bash scripts/install-test-host.sh';
+  const { ensureHost } = await import(join(root, 'test', 'harness', 'host.mjs'));
+  try {
+    ensureHost(); // installs Node 24 + code-server (scripts/install-test-host.sh) on a fresh machine
+  } catch (e) {
+    const error = `the test host (code-server) is not installed and installing it failed (${e instanceof Error ? e.message : e}): run bash scripts/install-test-host.sh`;
     return { activation: { error }, access: { error } };
   }
   const { runInHost } = await import(join(root, 'test', 'harness', 'runInHost.mjs'));
