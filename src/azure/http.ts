@@ -5,6 +5,7 @@
 import type { TokenCredential, AccessToken } from '@azure/core-auth';
 import type { Pipeline, PipelinePolicy, PipelineRequest, PipelineResponse, SendRequest } from '@azure/core-rest-pipeline';
 import type { Cloud } from '../core/types';
+import { redactSecrets } from './redact';
 
 export const ARM_BY_CLOUD: Record<Cloud, string> = {
   public: 'https://management.azure.com',
@@ -180,7 +181,7 @@ export function describeError(err: unknown): string {
   const e = err as { statusCode?: number; code?: string; message?: string; name?: string };
   const status = e?.statusCode ? `HTTP ${e.statusCode}` : '';
   const code = e?.code && e.code !== 'REQUEST_SEND_ERROR' ? ` ${e.code}` : '';
-  const message = (e?.message ?? String(err)).split('\n')[0].slice(0, 400);
+  const message = redactSecrets((e?.message ?? String(err)).split('\n')[0]).slice(0, 400);
   if (e?.code === 'ECONNREFUSED' || /ECONNREFUSED/.test(message)) return `Cannot connect to Azure (${message}).`;
   return `${status}${code}${status || code ? ': ' : ''}${message}`.trim();
 }

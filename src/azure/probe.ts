@@ -6,6 +6,7 @@ import type { EndpointInfo, ScenarioId } from '../core/types';
 import type { ProbeInfo } from '../core/accessReport';
 import { explain } from '../core/explain';
 import { TimeoutError, CancelledError, type HttpContext } from './http';
+import { redactSecrets } from './redact';
 
 const API_VERSION = { openai: '2024-10-21', inference: '2024-05-01-preview' };
 
@@ -83,7 +84,7 @@ export function serviceMessage(status: number, text: string): string {
   } catch {
     // not JSON: keep the text
   }
-  return `${status} ${message.replace(/\s+/g, ' ').slice(0, 500)}`.trim();
+  return `${status} ${redactSecrets(message).replace(/\s+/g, ' ').slice(0, 500)}`.trim();
 }
 
 export async function probe(ctx: HttpContext, request: ProbeRequest, token: string): Promise<ProbeInfo> {
@@ -110,7 +111,7 @@ export async function probe(ctx: HttpContext, request: ProbeRequest, token: stri
     if (ctx.signal.aborted) throw new CancelledError();
     if (timer.signal.aborted) throw new TimeoutError(`${request.label}`, ctx.timeoutMs);
     const e = err as Error & { cause?: { code?: string; message?: string } };
-    return { url: request.url, scenario: null, message: `Request failed: ${e.cause?.code ?? ''} ${e.cause?.message ?? e.message}`.trim() };
+    return { url: request.url, scenario: null, message: redactSecrets(`Request failed: ${e.cause?.code ?? ''} ${e.cause?.message ?? e.message}`.trim()) };
   } finally {
     clearTimeout(handle);
   }
