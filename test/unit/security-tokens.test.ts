@@ -9,6 +9,7 @@ import { createServer, request, type IncomingMessage, type Server, type ServerRe
 import type { AddressInfo } from 'node:net';
 import { defaultCredentialIdentity, reportToMarkdown, runAccessCheck, type CheckOptions } from '../../src/azure/index';
 import { clearRoleDefinitionCache } from '../../src/azure/rbac';
+import { redactSecrets } from '../../src/azure/redact';
 import type { AccessReport } from '../../src/core/accessReport';
 import { listScenarios } from '../emulator/scenario';
 import { withEmulator, type EmulatorEnv } from './emulatorHelpers';
@@ -162,6 +163,31 @@ describe('security: the access check never outputs a token', function () {
     } finally {
       await new Promise<void>((resolve) => gateway.server.close(() => resolve()));
       gateway.server.closeAllConnections();
+    }
+  });
+});
+
+describe('security: redactSecrets (applied to every network error text we repeat)', () => {
+  const jwt = ['eyJhbGciOiJSUzI1NiJ9', 'eyJhdWQiOiJodHRwczovL2NvZ25pdGl2ZXNlcnZpY2VzLmF6dXJlLmNvbSJ9', 'c2lnbmF0dXJl'].join('.');
+  const cases: Array<[string, string]> = [
+    [`Authorization: Bearer ${jwt}`, 'Authorization: Bearer [redacted token]'],
+    ['Authorization: Bearer opaque-key-material-1234', 'Authorization: Bearer [redacted]'],
+    [`token ${jwt} is invalid`, 'token [redacted token] is invalid'],
+    [`truncated ${jwt.slice(0, 40)}`, 'truncated [redacted token]'],
+    ['api-key: 0123456789abcdef0123456789abcdef', 'api-key: [redacted]'],
+    ['{"access_token":"abcdefgh12345678","x":1}', '{"access_token":"[redacted]","x":1}'],
+    ['Principal does not have access to API/Operation.', 'Principal does not have access to API/Operation.'],
+    ['audience is incorrect (https://cognitiveservices.azure.com)', 'audience is incorrect (https://cognitiveservices.azure.com)'],
+  ];
+  for (const [input, expected] of cases) {
+    it(`${input.slice(0, 50)} -> ${expected.slice(0, 40)}`, () => assert.equal(redactSecrets(input), expected));
+  }
+
+  it('is linear on adversarial input', () => {
+    for (const text of ['eyJ'.repeat(50_000), 'Bearer '.repeat(50_000), 'api-key: '.repeat(30_000), 'eyJa.'.repeat(40_000)]) {
+      const started = performance.now();
+      redactSecrets(text);
+      assert.ok(performance.now() - started < 500, `slow on ${text.slice(0, 12)}...`);
     }
   });
 });
