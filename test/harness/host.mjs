@@ -122,10 +122,8 @@ export async function killGroup(pid, graceMs = 3000) {
 export function spawnGroup(command, args, options) {
   installExitHooks();
   const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Tracked until killGroup runs: when the leader exits, its children may still be alive.
   if (child.pid) liveGroups.add(child.pid);
-  child.on('exit', () => {
-    // The leader exited; its children may not have. Keep tracking until killGroup runs.
-  });
   return child;
 }
 
