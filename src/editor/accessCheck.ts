@@ -228,6 +228,10 @@ async function checkAccess(context: vscode.ExtensionContext, log: vscode.LogOutp
   if (!endpoint) return undefined;
   const choice = args.identity ?? (await pickIdentity());
   if (!choice) return undefined;
+  if (typeof choice === 'object' ? !GUID.test(String(choice.objectId ?? '')) : choice !== 'vscode' && choice !== 'default-credential') {
+    void vscode.window.showErrorMessage("Azure AI Auth Doctor: identity must be 'vscode', 'default-credential' or { objectId: <GUID> }.");
+    return undefined;
+  }
   const azure = loadAzure(context);
   const identity = typeof choice === 'object' ? defaultIdentity(azure) : identityFor(azure, choice);
   const emulator = process.env[EMULATOR_ENV];
