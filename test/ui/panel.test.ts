@@ -69,6 +69,21 @@ describe('ui: troubleshooting panel', function () {
     await frame.locator('vscode-button[data-testid="explain"]').click();
   }
 
+  /** Picks a colour theme with the theme picker, as a user would. */
+  async function pickTheme(current: string, next: string): Promise<void> {
+    await wb.page.locator('.part.editor').click(); // focus the workbench, not the webview
+    await wb.page.keyboard.press('F1');
+    const picker = wb.page.locator('.quick-input-widget');
+    await picker.waitFor({ state: 'visible', timeout: 15_000 });
+    await wb.page.keyboard.type('Preferences: Color Theme');
+    await picker.locator('.monaco-list-row', { hasText: /^Preferences: Color Theme/ }).first().click();
+    await picker.locator('.monaco-list-row', { hasText: current }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await wb.page.keyboard.type(next);
+    await picker.locator('.monaco-list-row.focused', { hasText: next }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await wb.page.keyboard.press('Enter');
+    await picker.waitFor({ state: 'hidden', timeout: 15_000 });
+  }
+
   it('opens from the activity bar and shows the five checklist steps', async () => {
     await wb.waitForActivityBarItem('Azure AI Auth Doctor');
     await wb.page.locator('.activitybar [aria-label^="Azure AI Auth Doctor"]').first().click();
@@ -223,7 +238,7 @@ describe('ui: troubleshooting panel', function () {
     await assertInert(current);
   });
 
-  it('shows the panel in the dark and light themes (screenshots)', async () => {
+  it('shows the panel in the dark, light and high-contrast themes (screenshots)', async () => {
     // A taller window and a wider sidebar (drag its sash) so the screenshots show more of the panel.
     await wb.page.setViewportSize({ width: 1400, height: 1500 });
     const sidebar = await wb.page.locator('.part.sidebar').boundingBox();
@@ -240,22 +255,17 @@ describe('ui: troubleshooting panel', function () {
     await wb.screenshot('dark');
     await wb.page.locator('.part.sidebar').screenshot({ path: sidebarShot('dark') });
     // Switch the theme with the color theme picker, as a user would.
-    await wb.page.locator('.part.editor').click(); // focus the workbench, not the webview
-    await wb.page.keyboard.press('F1');
-    const picker = wb.page.locator('.quick-input-widget');
-    await picker.waitFor({ state: 'visible', timeout: 15_000 });
-    await wb.page.keyboard.type('Preferences: Color Theme');
-    await picker.locator('.monaco-list-row', { hasText: /^Preferences: Color Theme/ }).first().click();
-    await picker.locator('.monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor({ state: 'visible', timeout: 15_000 });
-    await wb.page.keyboard.type('Light Modern');
-    await picker.locator('.monaco-list-row.focused', { hasText: 'Light Modern' }).first().waitFor({ state: 'visible', timeout: 15_000 });
-    await wb.page.keyboard.press('Enter');
+    await pickTheme('Dark Modern', 'Light Modern');
     frame = await panel();
     await frame.locator('body.vscode-light').waitFor({ state: 'attached', timeout: 30_000 });
     await wb.page.waitForTimeout(300); // let the theme's colours paint before the screenshot
     await frame.evaluate(() => window.scrollTo(0, 0));
     await wb.screenshot('light');
     await wb.page.locator('.part.sidebar').screenshot({ path: sidebarShot('light') });
+    await pickTheme('Light Modern', 'Dark High Contrast');
+    frame = await panel();
+    await frame.locator('body.vscode-high-contrast').waitFor({ state: 'attached', timeout: 30_000 });
+    await wb.page.locator('.part.sidebar').screenshot({ path: sidebarShot('high-contrast') });
   });
 
   it('shows a hostile resource name from Azure as text and runs nothing', async function () {
