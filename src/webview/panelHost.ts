@@ -7,9 +7,10 @@
 // links), never arbitrary files, URLs or commands.
 import * as vscode from 'vscode';
 import { sharedState } from '../state';
-import type { AccessReport, FixAction } from '../core/accessReport';
+import type { FixAction } from '../core/accessReport';
 import { buildFindingsModel, type FindingLocation } from './panelModel';
 import { renderPanelHtml } from './panelHtml';
+import { iamUrl } from './portalLinks';
 import { explainErrorText, scenarioReference } from './panelKnowledge';
 import {
   isHttpsUrl,
@@ -24,8 +25,6 @@ export const PANEL_VIEW_ID = 'azureAiAuthDoctor.panel';
 const CHECK_COMMAND = 'azureAiAuthDoctor.checkAccess';
 const SCAN_COMMAND = 'azureAiAuthDoctor.scanWorkspace';
 const ASSIGN_ROLE_COMMAND = 'azureAiAuthDoctor.assignRole';
-/** Portal home, the seed's step 1 link; used when no resource is known yet. */
-const PORTAL_HOME = 'https://portal.azure.com';
 
 class TroubleshootingPanel implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
@@ -296,19 +295,6 @@ class TroubleshootingPanel implements vscode.WebviewViewProvider, vscode.Disposa
     if (this.pushTimer) clearTimeout(this.pushTimer);
     this.disposeView();
   }
-}
-
-/** The portal's IAM blade for the checked resource; the portal home when no resource is known. */
-function iamUrl(report: AccessReport | undefined): string {
-  const fromFix = report?.fixes.find((fix) => fix.kind === 'open-iam' && fix.url && isHttpsUrl(fix.url))?.url;
-  if (fromFix) return fromFix;
-  const portal = report?.endpointInfo?.cloud === 'usgov' ? 'https://portal.azure.us' : PORTAL_HOME; // [D8]
-  const id = report?.resource?.id;
-  if (id && /^\/subscriptions\/[^\s#?]+$/i.test(id)) {
-    const tenant = report?.identity?.tenantId ? `@${encodeURIComponent(report.identity.tenantId)}` : '';
-    return `${portal}/#${tenant}/resource${id}/users`;
-  }
-  return portal;
 }
 
 function displayPath(uri: string): string {

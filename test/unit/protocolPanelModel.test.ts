@@ -6,6 +6,7 @@ import { buildFindingsModel, findingKey } from '../../src/webview/panelModel';
 import { contentSecurityPolicy, createNonce, renderPanelHtml } from '../../src/webview/panelHtml';
 import { formatAge, matchesQuery } from '../../src/webview/ui/format';
 import { scenarioReference, explainErrorText } from '../../src/webview/panelKnowledge';
+import { iamUrl } from '../../src/webview/portalLinks';
 
 function finding(rule: Finding['rule'], severity: Finding['severity'], line: number, extra: Partial<Finding> = {}): Finding {
   return {
@@ -130,5 +131,40 @@ describe('panel formatting and knowledge', () => {
   it('explains the seed error through the engine', () => {
     assert.equal(explainErrorText('401 Principal does not have access to API/Operation').scenario, 'principal-lacks-permission');
     assert.equal(explainErrorText('hello world').scenario, null);
+  });
+});
+
+describe('panel portal links (Open IAM)', () => {
+  const id = '/subscriptions/00000000-0000-4000-8000-00000000a001/resourceGroups/rg-ai/providers/Microsoft.CognitiveServices/accounts/contoso-ai';
+  const base = {
+    endpoint: 'https://contoso-ai.services.ai.azure.com/models',
+    startedAt: '2026-01-01T00:00:00Z',
+    steps: [],
+    assignments: [],
+    denyAssignments: [],
+    verdict: { status: 'problem' as const, title: 't', explanation: 'e' },
+    fixes: [],
+    checklist: [],
+    gaps: [],
+  };
+  const resource = { id, name: 'contoso-ai', subscriptionId: 's', resourceGroup: 'rg-ai', kind: 'AIServices', location: 'eastus', deployments: [] };
+
+  it('opens the portal home before any check', () => {
+    assert.equal(iamUrl(undefined), 'https://portal.azure.com');
+  });
+  it("prefers the access check's own open-iam link when it is https", () => {
+    const fixes = [{ kind: 'open-iam' as const, title: 'Open IAM', url: 'https://portal.azure.com/#@t/resource/x/users' }];
+    assert.equal(iamUrl({ ...base, resource, fixes }), fixes[0].url);
+    const bad = [{ kind: 'open-iam' as const, title: 'Open IAM', url: 'javascript:alert(1)' }];
+    assert.match(iamUrl({ ...base, resource, fixes: bad }), /^https:\/\/portal\.azure\.com\/#\/resource\/subscriptions\//);
+  });
+  it("builds the resource's IAM blade, with the tenant, and the Government portal for .us endpoints", () => {
+    assert.equal(iamUrl({ ...base, resource, identity: { kind: 'vscode', source: 'x', tenantId: 'tid' } }), `https://portal.azure.com/#@tid/resource${id}/users`);
+    const usgov = { ...base, resource, endpointInfo: { cloud: 'usgov' } as never };
+    assert.equal(iamUrl(usgov), `https://portal.azure.us/#/resource${id}/users`);
+  });
+  it('falls back to the portal home for an id that is not a Cognitive Services account', () => {
+    const odd = { ...resource, id: '/subscriptions/x/../../evil' };
+    assert.equal(iamUrl({ ...base, resource: odd }), 'https://portal.azure.com');
   });
 });
