@@ -124,6 +124,15 @@ const accessCheck = describe('access check: the command against the emulator', f
     assert.match(r.fixes[0].url ?? '', /\/networking$/);
   });
 
+  it('another principal by object id: roles only; a malformed identity is refused', async () => {
+    const r = await check('lacks-role', OPENAI, { identity: { objectId: '33333333-cccc-4ddd-8eee-000000000003' } });
+    assert.equal(r.identity?.kind, 'object-id');
+    assert.equal(step(r, 'token').status, 'skipped');
+    assert.equal(r.verdict.scenario, 'principal-lacks-permission');
+    const refused = await vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', { endpoint: OPENAI, identity: { objectId: 'not-a-guid' }, probe: false });
+    assert.equal(refused, undefined);
+  });
+
   it('assign-role fix: modal confirmation names principal, role and scope; PUT; a re-check passes', async () => {
     const before = await check('assign-fix', OPENAI);
     assert.equal(before.verdict.scenario, 'principal-lacks-permission');
