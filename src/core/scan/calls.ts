@@ -229,11 +229,17 @@ export function findCalls(doc: Doc, names: readonly string[]): Call[] {
   if (names.length === 0) return [];
   const code = doc.code;
   const alt = names.map((n) => n.replace(/[.$]/g, (c) => '\\' + c)).join('|');
-  const re = new RegExp(`(?<![\\w$])(${alt})(?![\\w$])\\s*(?:<[\\w\\s,.<>?\\[\\]]{0,200}>\\s*)?(\\(|\\{)`, 'g');
+  // No lookbehind at the start: V8 then scans for the names' first characters quickly; the
+  // "not preceded by an identifier character" check is done by hand.
+  const re = new RegExp(`(${alt})(?![\\w$])\\s*(?:<[\\w\\s,.<>?\\[\\]]{0,200}>\\s*)?(\\(|\\{)`, 'g');
   const calls: Call[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(code))) {
     const calleeStart = m.index;
+    if (calleeStart > 0 && /[\w$]/.test(code[calleeStart - 1])) {
+      re.lastIndex = calleeStart + 1;
+      continue;
+    }
     const callee = m[1];
     const open = re.lastIndex - 1;
     // `new` and qualifiers before the callee

@@ -210,15 +210,16 @@ function importAliases(doc: Doc, specs: ClientSpec[]): Map<string, string> {
   if (doc.family !== 'python' && doc.family !== 'js') return out;
   const code = doc.code;
   const known = new Set(specs.map((s) => s.className));
-  for (const name of known) {
-    for (let i = code.indexOf(name); i >= 0; i = code.indexOf(name, i + name.length)) {
-      let j = i + name.length;
-      if (code[j] !== ' ' && code[j] !== '\t') continue;
-      while (code[j] === ' ' || code[j] === '\t') j++;
-      if (code[j] !== 'a' || code[j + 1] !== 's') continue;
-      const m = /^as\s+([A-Za-z_$][\w$]*)/.exec(code.slice(j, j + 80));
-      if (m && !known.has(m[1]) && !/[\w$]/.test(code[i - 1] ?? '')) out.set(m[1], name);
-    }
+  // Look at each ` as ` (rare) and the name before it, instead of scanning for every class name.
+  for (let i = code.indexOf(' as '); i >= 0; i = code.indexOf(' as ', i + 4)) {
+    let e = i;
+    while (e > 0 && (code[e - 1] === ' ' || code[e - 1] === '\t')) e--;
+    let b = e;
+    while (b > 0 && /[\w$]/.test(code[b - 1])) b--;
+    const name = code.slice(b, e);
+    if (!known.has(name)) continue;
+    const m = /^\s*([A-Za-z_$][\w$]*)/.exec(code.slice(i + 4, i + 84));
+    if (m && !known.has(m[1])) out.set(m[1], name);
   }
   if (doc.family !== 'js') return out;
   // default import / require of @azure-rest/ai-inference: any local name is the ModelClient factory

@@ -101,7 +101,8 @@ export class Doc {
   }
 
   /** True when `re` (global flag not required) matches somewhere outside comments. */
-  matchesOutsideComments(re: RegExp): boolean {
+  matchesOutsideComments(re: RegExp, mustContain?: string): boolean {
+    if (mustContain && !this.text.includes(mustContain)) return false;
     const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
     let m: RegExpExecArray | null;
     while ((m = g.exec(this.text))) {
