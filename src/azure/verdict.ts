@@ -84,7 +84,10 @@ export function decide(r: AccessReport, facts: Facts): { verdict: Verdict; fixes
   if (probe && probe.status !== undefined && probe.status >= 400) {
     switch (probeScenario) {
       case 'principal-lacks-permission':
-        return lacks('Principal does not have access to API/Operation', `401 PermissionDenied: the token is valid, but ${who(r)} lacks ${r.requiredDataAction}. ${rolesWhy()} Assign Cognitive Services User on the resource (Cognitive Services OpenAI User grants only access to OpenAI models; Owner or Contributor don't provide access either).`);
+        return lacks(
+          'Principal does not have access to API/Operation',
+          `401 PermissionDenied: the token is valid, but ${who(r)} lacks ${r.requiredDataAction ?? 'the data action'}. ${rolesWhy()} Assign Cognitive Services User on the resource${/\/MaaS\//.test(r.requiredDataAction ?? '') ? ' (Cognitive Services OpenAI User grants only access to OpenAI models)' : ''}, then wait at least 5 minutes before the first call.`,
+        );
       case 'token-invalid-or-wrong-audience':
         return {
           verdict: { status: 'problem', scenario: 'token-invalid-or-wrong-audience', title: 'Token audience is incorrect (401 Unauthorized)', explanation: `${probe.message}. ${facts.tokenMismatch ?? ''} Request the token with scope ${facts.info.scopes[0] ?? 'https://cognitiveservices.azure.com/.default'}.`.trim() },

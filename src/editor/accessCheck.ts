@@ -235,7 +235,8 @@ async function checkAccess(context: vscode.ExtensionContext, log: vscode.LogOutp
   const azure = loadAzure(context);
   const identity = typeof choice === 'object' ? defaultIdentity(azure) : identityFor(azure, choice);
   const emulator = process.env[EMULATOR_ENV];
-  let tenants = args.tenants;
+  let tenants = Array.isArray(args.tenants) ? args.tenants.filter((t) => typeof t === 'string' && GUID.test(t)) : undefined;
+  tenants?.forEach((t) => pickedTenants.add(t.toLowerCase()));
   if (choice === 'vscode' && !tenants && args.identity === undefined) {
     const picked = await pickTenant(azure, identity, endpoint, log);
     if (picked === null) return undefined;
