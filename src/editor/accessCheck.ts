@@ -57,10 +57,22 @@ function loadAzure(context: vscode.ExtensionContext): Bundle {
   return bundle;
 }
 
+/** The emulator URL from the environment, honoured only on loopback (tokens must never go elsewhere). */
+function emulatorUrl(): string | undefined {
+  const raw = process.env[EMULATOR_ENV];
+  if (!raw) return undefined;
+  try {
+    const u = new URL(raw);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname) ? raw : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** ARM endpoint: the setting, else the emulator in tests/demo, else the cloud's (decided by the bundle). */
 function armEndpoint(): string | undefined {
   const setting = vscode.workspace.getConfiguration('azureAiAuthDoctor').get<string>('access.armEndpoint', '').trim();
-  return setting || process.env[EMULATOR_ENV] || undefined;
+  return setting || emulatorUrl();
 }
 
 function authProviderId(): string {
@@ -234,7 +246,7 @@ async function checkAccess(context: vscode.ExtensionContext, log: vscode.LogOutp
   }
   const azure = loadAzure(context);
   const identity = typeof choice === 'object' ? defaultIdentity(azure) : identityFor(azure, choice);
-  const emulator = process.env[EMULATOR_ENV];
+  const emulator = emulatorUrl();
   let tenants = Array.isArray(args.tenants) ? args.tenants.filter((t) => typeof t === 'string' && GUID.test(t)) : undefined;
   tenants?.forEach((t) => pickedTenants.add(t.toLowerCase()));
   if (choice === 'vscode' && !tenants && args.identity === undefined) {
