@@ -24,7 +24,7 @@ export const missingModel: Rule = {
       if (c.spec.family !== 'inference' || c.info?.kind !== 'model-inference' || c.spec.className === 'load_client') continue;
       if (named(c.args, 'model')) continue;
       const re = MODEL_IN_CODE[doc.family ?? ''];
-      modelInFile ??= !!re && doc.matchesOutsideComments(re);
+      modelInFile ??= !!re && doc.matchesOutsideComments(re, 'odel');
       if (modelInFile) continue;
       const f = doc.family === 'python' ? fix('Add model="<deployment-name>"', [edit(doc, c.insertAt, c.insertAt, ', model="<deployment-name>"')], true) : undefined;
       ctx.report({

@@ -535,7 +535,6 @@ export function lex(text: string, languageId: string): Lexed {
     }
   };
   for (const [s, e] of comments) blankRange(codeBuf, s, e);
-  const noCommentBuf = comments.length ? codeBuf.slice() : undefined;
   for (const t of strings) {
     if (t.end - t.start < 2) continue;
     blankRange(codeBuf, t.start + 1, t.end - 1);
@@ -560,7 +559,12 @@ export function lex(text: string, languageId: string): Lexed {
   return {
     code: codeView,
     get noComments() {
-      noCommentsView ??= decode(noCommentBuf!);
+      if (noCommentsView === undefined) {
+        // Built on first use only (most documents never need it).
+        const buf = toUtf16(text);
+        for (const [s, e] of comments) blankRange(buf, s, e);
+        noCommentsView = decode(buf);
+      }
       return noCommentsView;
     },
     strings,
