@@ -210,16 +210,14 @@ function importAliases(doc: Doc, specs: ClientSpec[]): Map<string, string> {
   if (doc.family !== 'python' && doc.family !== 'js') return out;
   const code = doc.code;
   const known = new Set(specs.map((s) => s.className));
-  // Look at each ` as ` (rare) and the name before it, instead of scanning for every class name.
-  for (let i = code.indexOf(' as '); i >= 0; i = code.indexOf(' as ', i + 4)) {
-    let e = i;
-    while (e > 0 && (code[e - 1] === ' ' || code[e - 1] === '\t')) e--;
-    let b = e;
-    while (b > 0 && /[\w$]/.test(code[b - 1])) b--;
-    const name = code.slice(b, e);
-    if (!known.has(name)) continue;
-    const m = /^\s*([A-Za-z_$][\w$]*)/.exec(code.slice(i + 4, i + 84));
-    if (m && !known.has(m[1])) out.set(m[1], name);
+  // `Name as Alias` (Python imports, TS import specifiers): one Boyer-Moore search per class name.
+  for (const name of known) {
+    const needle = `${name} as `;
+    for (let i = code.indexOf(needle); i >= 0; i = code.indexOf(needle, i + needle.length)) {
+      if (i > 0 && /[\w$]/.test(code[i - 1])) continue;
+      const m = /^\s*([A-Za-z_$][\w$]*)/.exec(code.slice(i + needle.length, i + needle.length + 80));
+      if (m && !known.has(m[1])) out.set(m[1], name);
+    }
   }
   if (doc.family !== 'js') return out;
   // default import / require of @azure-rest/ai-inference: any local name is the ModelClient factory

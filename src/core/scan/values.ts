@@ -30,6 +30,9 @@ const ENV_PATTERNS: RegExp[] = [
   /^(?:[\w.]*\.)?dotenv_values\s*\([^)]*\)\s*\[\s*(["'])([\w.:-]+)\1\s*\]$/,
 ];
 
+/** What may precede an assigned name on its line: indentation, declaration keywords, a type. */
+const DECLARATION_PREFIX = /^[ \t]*(?:(?:export|const|let|var|val|final|static|private|public|protected|internal|readonly)\s+)*(?:[A-Za-z_][\w.]*(?:<[\w\s,.<>?]*>)?(?:\[\])?\??\s+)?$/;
+
 const WRAPPERS = /^(?:new\s+)?(?:Uri|URL|URI|URI\s*\.\s*create|str|String|Url|new\s+java\.net\.URI)\s*\(/;
 
 export class ValueResolver {
@@ -141,13 +144,14 @@ export class ValueResolver {
     if (!starts) {
       starts = [];
       const code = this.doc.code;
-      // Cheap check first: most names are assigned nowhere.
-      if (code.includes(name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : name)) {
-        const esc = name.replace(/[.$]/g, (c) => '\\' + c);
-        const decl = String.raw`(?:(?:export|const|let|var|val|final|static|private|public|protected|internal|readonly)\s+)*(?:[A-Za-z_][\w.]*(?:<[\w\s,.<>?]*>)?(?:\[\])?\??\s+)?`;
-        const re = new RegExp(`^[ \\t]*${decl}${esc}\\s*(?::\\s*[^=\\n;]{1,80})?=(?![=>])`, 'gm');
-        let m: RegExpExecArray | null;
-        while ((m = re.exec(code))) starts.push(re.lastIndex);
+      // Visit each occurrence of the name (few) instead of running a declaration regex over every line.
+      for (let i = code.indexOf(name); i >= 0; i = code.indexOf(name, i + name.length)) {
+        if (i > 0 && /[\w$.]/.test(code[i - 1])) continue;
+        const after = /^\s*(?::\s*[^=\n;]{1,80})?=(?![=>])/.exec(code.slice(i + name.length, i + name.length + 100));
+        if (!after || /[\w$]/.test(code[i + name.length] ?? '')) continue;
+        const lineStart = code.lastIndexOf('\n', i - 1) + 1;
+        if (!DECLARATION_PREFIX.test(code.slice(lineStart, i))) continue;
+        starts.push(i + name.length + after[0].length);
       }
       this.assignments.set(name, starts);
     }
