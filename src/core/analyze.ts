@@ -21,10 +21,12 @@ const MANIFEST_TRIGGERS = /ai-inference|openai|Azure\.AI\.Inference|azure-ai/i;
 
 const empty = (skipped?: string): AnalysisResult => ({ findings: [], endpoints: [], clients: [], ...(skipped ? { skipped } : {}) });
 
-export function skipReason(text: string): string | undefined {
+export function skipReason(text: string, languageId = ''): string | undefined {
   if (text.length > MAX_CHARS) return `too large (${(text.length / 1_000_000).toFixed(1)} MB; limit ${MAX_CHARS / 1_000_000} MB)`;
   if (text.indexOf('\u0000') >= 0) return 'binary file (contains NUL bytes)';
-  // minified: a very long line with little whitespace
+  // minified: a very long line with little whitespace (notebooks are exempt: image outputs are long
+  // base64 lines, and only their code cells are analysed)
+  if (languageId === 'jupyter') return undefined;
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
@@ -45,7 +47,7 @@ export function analyzeDocument(text: string, languageId: string, context: Analy
     // VS Code never includes the BOM in a document's text; drop it so columns agree.
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text.length === 0) return empty();
-    const skipped = skipReason(text);
+    const skipped = skipReason(text, languageId);
     if (skipped) return empty(skipped);
     if (languageId === 'jupyter') return analyzeNotebook(text, context, (cellText, ctx) => analyzeText(cellText, 'python', ctx));
     return analyzeText(text, languageId, context);

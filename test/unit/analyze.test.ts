@@ -70,6 +70,17 @@ describe('analyzeDocument', () => {
     assert.ok(Date.now() - t < 1000);
   });
 
+  it('does not take a notebook with a long base64 image output for a minified file', () => {
+    const nb = JSON.stringify({
+      cells: [
+        { cell_type: 'code', source: ['c = AzureOpenAI(azure_endpoint="https://x.services.ai.azure.com/models", api_version="1", azure_ad_token_provider=tp)\n'], outputs: [{ data: { 'image/png': 'iVBOR'.repeat(10_000) } }] },
+      ],
+    });
+    const r = analyzeDocument(nb, 'jupyter', { fileName: '/w/n.ipynb' });
+    assert.equal(r.skipped, undefined);
+    assert.equal(r.findings.length, 1);
+  });
+
   it('honours disable-next-line and file-level suppressions', () => {
     const next = BAD.replace('c = ', '# azure-ai-auth-doctor-disable-next-line openai-class-endpoint, token-scope\nc = ');
     assert.equal(analyzeDocument(next, 'python', { fileName: '/w/a.py' }).findings.length, 0);
