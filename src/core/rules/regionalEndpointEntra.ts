@@ -1,14 +1,28 @@
 // regional-endpoint-entra: Entra tokens need a custom subdomain; a regional endpoint
 // (https://<region>.api.cognitive.microsoft.com) answers 400 "Please provide a custom subdomain for
 // token authentication, otherwise API key is required." [D7][E5] (facts §1, §7.9).
-import { clientAnchor, fix, fixes, relatedFor, replaceValueEdit, type Rule } from './rule';
+import { clientAnchor, edit, fix, fixes, relatedFor, replaceValueEdit, type Rule } from './rule';
+import { restRequests } from './restRequests';
 
 export const regionalEndpointEntra: Rule = {
   id: 'regional-endpoint-entra',
   defaultSeverity: 'error',
-  languages: ['python', 'js', 'csharp', 'java'],
+  languages: ['python', 'js', 'csharp', 'java', 'http', 'shell'],
   check(ctx) {
     const { doc } = ctx;
+    for (const r of restRequests(doc)) {
+      if (r.info.kind !== 'regional' || !r.bearer) continue;
+      const tld = r.info.cloud === 'usgov' ? 'us' : r.info.cloud === 'china' ? 'cn' : 'com';
+      const origin = /^https?:\/\/[^/?#]+/i.exec(r.url)![0];
+      const target = `https://<resource>.${/^\/openai\//i.test(r.info.path) ? 'openai' : 'cognitiveservices'}.azure.${tld}`;
+      ctx.report({
+        message: `This request sends an Entra ID Bearer token to the regional endpoint '${origin}', which answers 400 "Please provide a custom subdomain for token authentication, otherwise API key is required"; call the resource's custom-subdomain endpoint (${target}) instead, or send the key in an api-key header.`,
+        start: r.start,
+        end: r.start + origin.length,
+        fixes: fixes(fix(`Use ${target}`, [edit(doc, r.start, r.start + origin.length, target)], true)),
+        endpoint: r.url,
+      });
+    }
     for (const c of ctx.clients) {
       if (c.info?.kind !== 'regional' || (c.cred !== 'token' && c.cred !== 'static-token')) continue;
       const tld = c.info.cloud === 'usgov' ? 'us' : c.info.cloud === 'china' ? 'cn' : 'com';

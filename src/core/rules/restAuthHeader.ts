@@ -119,7 +119,16 @@ export const restAuthHeader: Rule = {
     const { doc } = ctx;
     const azure = ctx.endpoints.length > 0 || ctx.clients.length > 0 || /openai\.azure|cognitiveservices|services\.ai\.azure|get-access-token|azure/i.test(doc.text);
     if (!azure) return;
-    const aoaiOnly = ctx.endpoints.length > 0 && ctx.endpoints.every((e) => e.info.kind === 'azure-openai' || e.info.kind === 'cognitive-services');
+    // The endpoint a header goes with: the nearest endpoint written before it (the request line in
+    // .http files and curl commands), else the file's only kind of endpoint.
+    const mentions = ctx.endpoints.filter((e) => !e.source).map((e) => ({ at: doc.offsetAt(e.range.start), kind: e.info.kind })).sort((a, b) => a.at - b.at);
+    const aoaiKind = (k: string) => k === 'azure-openai' || k === 'cognitive-services';
+    const aoaiFor = (offset: number): boolean => {
+      let best: { at: number; kind: string } | undefined;
+      for (const m of mentions) if (m.at < offset) best = m;
+      if (best) return aoaiKind(best.kind);
+      return mentions.length > 0 && mentions.every((m) => aoaiKind(m.kind));
+    };
     for (const h of collectHeaders(doc)) {
       const name = h.name.toLowerCase();
       const value = doc.text.slice(h.valueStart, h.valueEnd);
@@ -147,7 +156,7 @@ export const restAuthHeader: Rule = {
           end: h.valueEnd,
           fixes: fixes(fix("Add 'Bearer '", bearerEdits(doc, h), true)),
         });
-      } else if (name === 'authorization' && hasBearer && keyish && aoaiOnly) {
+      } else if (name === 'authorization' && hasBearer && keyish && aoaiFor(h.nameStart)) {
         const bearer = /bearer\s+/i.exec(value);
         const edits = [edit(doc, h.nameStart, h.nameEnd, 'api-key')];
         if (bearer) edits.push(edit(doc, h.valueStart + bearer.index, h.valueStart + bearer.index + bearer[0].length, ''));
