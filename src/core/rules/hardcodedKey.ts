@@ -32,9 +32,8 @@ export const hardcodedKey: Rule = {
     const makeEnv = ENV_READ[doc.family ?? ''];
     // Strings holding a header ("api-key: …"), found with one scan of the text.
     const headerStrings = new Set<number>();
-    const names = /api-key|ocp-apim-subscription-key/gi;
-    let hit: RegExpExecArray | null;
-    while ((hit = names.exec(doc.text))) {
+    for (const hit of doc.headerHits()) {
+      if (!/^(?:api-key|ocp)/i.test(hit.name)) continue;
       const t = doc.stringContaining(hit.index);
       if (t) headerStrings.add(t.start);
     }

@@ -39,8 +39,8 @@ export const missingApiVersion: Rule = {
     }
     // REST URLs (literals in code, lines in .http / shell)
     const isCode = doc.family === 'python' || doc.family === 'js' || doc.family === 'csharp' || doc.family === 'java';
-    if (isCode && doc.matchesOutsideComments(/api-version|api_version|apiVersion|ApiVersion/, 'ersion')) return;
     if (!doc.text.includes('/openai/deployments/') && !doc.text.includes('/models/')) return;
+    if (isCode && doc.matchesOutsideComments(/api-version|api_version|apiVersion|ApiVersion/, 'ersion')) return;
     const text = doc.text;
     URL_RE.lastIndex = 0;
     let m: RegExpExecArray | null;

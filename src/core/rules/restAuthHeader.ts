@@ -42,15 +42,14 @@ function trimEnd(text: string, s: number, e: number): number {
 
 function collectHeaders(doc: Doc): Header[] {
   const out: Header[] = [];
-  if (!['api-key', 'uthenticat', 'uthoriz', 'API-KEY', 'UTHORI', 'UTHENTICAT', 'Api-Key'].some((w) => doc.text.includes(w))) return out;
+  const hits = doc.headerHits().filter((h) => !/^ocp/i.test(h.name));
+  if (hits.length === 0) return out;
   const code = doc.code;
   // 1. "Name: value" inside strings (curl -H, header lines in strings)
   // Only strings that contain a header name (found with one scan of the text) are looked at.
   const seen = new Set<number>();
-  const names = /api-key|authentication|authorization/gi;
-  let hit: RegExpExecArray | null;
   const candidates: ReturnType<Doc['stringContaining']>[] = [];
-  while ((hit = names.exec(doc.text))) {
+  for (const hit of hits) {
     const t = doc.stringContaining(hit.index);
     if (t && !seen.has(t.start)) {
       seen.add(t.start);

@@ -76,6 +76,17 @@ function flattenArgs(call: Call): Arg[] {
   return out;
 }
 
+const optionsCache = new WeakMap<Doc, Call[]>();
+/** Every `new XClientOptions { ... }` of the document (found once per document). */
+function optionConstructions(doc: Doc): Call[] {
+  let calls = optionsCache.get(doc);
+  if (!calls) {
+    calls = findCalls(doc, ['OpenAIClientOptions', 'AzureOpenAIClientOptions', 'AzureAIInferenceClientOptions']);
+    optionsCache.set(doc, calls);
+  }
+  return calls;
+}
+
 /** Props of an options object passed directly or through a variable (`new XOptions { Endpoint = ... }`). */
 function optionProps(doc: Doc, resolver: ValueResolver, args: Arg[]): Arg[] {
   const out: Arg[] = [];
@@ -90,7 +101,7 @@ function optionProps(doc: Doc, resolver: ValueResolver, args: Arg[]): Arg[] {
       if (!rhs) continue;
       const brace = doc.code.indexOf('{', rhs[0]);
       if (brace < 0 || brace > rhs[1] + 200) continue;
-      const found = findCalls(doc, ['OpenAIClientOptions', 'AzureOpenAIClientOptions', 'AzureAIInferenceClientOptions']).find((c) => c.exprStart >= rhs[0] && c.exprStart < rhs[1] + 5);
+      const found = optionConstructions(doc).find((c) => c.exprStart >= rhs[0] && c.exprStart < rhs[1] + 5);
       if (found) out.push(...found.args.filter((p) => p.name));
     }
   }
@@ -210,12 +221,14 @@ function importAliases(doc: Doc, specs: ClientSpec[]): Map<string, string> {
   if (doc.family !== 'python' && doc.family !== 'js') return out;
   const code = doc.code;
   const known = new Set(specs.map((s) => s.className));
-  // `Name as Alias` (Python imports, TS import specifiers): one Boyer-Moore search per class name.
+  // `Name as Alias` (Python imports, TS import specifiers). Imports sit at the top of a module, so only
+  // the first 64K characters are searched (each full-text scan costs ~1-2 ns per character).
+  const head = code.length > 65_536 ? code.slice(0, 65_536) : code;
   for (const name of known) {
     const needle = `${name} as `;
-    for (let i = code.indexOf(needle); i >= 0; i = code.indexOf(needle, i + needle.length)) {
+    for (let i = head.indexOf(needle); i >= 0; i = head.indexOf(needle, i + needle.length)) {
       if (i > 0 && /[\w$]/.test(code[i - 1])) continue;
-      const m = /^\s*([A-Za-z_$][\w$]*)/.exec(code.slice(i + needle.length, i + needle.length + 80));
+      const m = /^\s*([A-Za-z_$][\w$]*)/.exec(head.slice(i + needle.length, i + needle.length + 80));
       if (m && !known.has(m[1])) out.set(m[1], name);
     }
   }

@@ -86,6 +86,20 @@ export class Doc {
     return undefined;
   }
 
+  private headerHitsCache: Array<{ index: number; name: string }> | undefined;
+  /** Positions of HTTP auth header names (api-key, Authorization, Authentication, Ocp-Apim-Subscription-Key),
+   * found with one case-insensitive scan and shared by the REST rules. */
+  headerHits(): Array<{ index: number; name: string }> {
+    if (!this.headerHitsCache) {
+      const out: Array<{ index: number; name: string }> = [];
+      const re = /api-key|authori[sz]ation|authentication|ocp-apim-subscription-key/gi;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(this.text))) out.push({ index: m.index, name: m[0] });
+      this.headerHitsCache = out;
+    }
+    return this.headerHitsCache;
+  }
+
   /** True when offset lies inside a comment (or a Python docstring). */
   inComment(offset: number): boolean {
     const c = this.lexed.comments;
