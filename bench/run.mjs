@@ -1,5 +1,6 @@
 // `npm run bench`: the performance budgets of issue 7, measured on data generated under .bench/.
 //   node bench/run.mjs [--json] [--quick] [--only analysis,scan,host] [--verbose]
+//   node bench/run.mjs --from saved.json      (re-render BENCHMARKS.md from a --json output)
 // Writes BENCHMARKS.md (figures, budgets, pass/fail, machine); with --json also prints the same
 // results as JSON on stdout (progress always goes to stderr). Not part of `npm test`.
 import { cpus, loadavg, totalmem, type, release } from 'node:os';
@@ -15,6 +16,15 @@ const argv = process.argv.slice(2);
 const json = argv.includes('--json');
 const quick = argv.includes('--quick');
 const verbose = argv.includes('--verbose');
+const fromIndex = argv.indexOf('--from');
+if (fromIndex >= 0) {
+  // Re-render BENCHMARKS.md from a saved `--json` output (e.g. after editing bench/notes.md).
+  const saved = JSON.parse(readFileSync(argv[fromIndex + 1], 'utf8'));
+  const notesPath = join(root, 'bench', 'notes.md');
+  writeFileSync(join(root, 'BENCHMARKS.md'), renderMarkdown(saved, existsSync(notesPath) ? readFileSync(notesPath, 'utf8') : ''));
+  process.stderr.write(`wrote BENCHMARKS.md from ${argv[fromIndex + 1]}\n`);
+  process.exit(0);
+}
 const onlyIndex = argv.indexOf('--only');
 const only = onlyIndex >= 0 ? new Set(argv[onlyIndex + 1].split(',')) : null;
 const wanted = (section) => !only || only.has(section);
