@@ -86,8 +86,37 @@ export function forgetBracketTable(): void {}
 export function matchBracket(doc: Doc, open: number): number {
   const code = doc.code;
   const at = code[open];
-  if (at === '(' || at === '[' || at === '{') return bracketTable(doc)[open];
-  return matchBracketScan(code, open);
+  if (at !== '(' && at !== '[' && at !== '{') return matchBracketScan(code, open);
+  // Most calls close within a few hundred characters: a short forward scan answers them without
+  // building the whole-document table. After a few scans that hit the short limit (unclosed or huge
+  // calls, the quadratic case), every lookup goes to the table.
+  const table = tables.get(doc);
+  if (table) return table[open];
+  const misses = shortScanMisses.get(doc) ?? 0;
+  if (misses < 8) {
+    const r = matchBracketScanLimited(code, open, SHORT_SPAN);
+    if (r !== undefined) return r;
+    shortScanMisses.set(doc, misses + 1);
+  }
+  return bracketTable(doc)[open];
+}
+
+const SHORT_SPAN = 4_000;
+const shortScanMisses = new WeakMap<Doc, number>();
+
+/** Forward scan limited to `span` characters: the closing index, -1 on a mismatch, undefined when the limit is hit. */
+function matchBracketScanLimited(code: string, open: number, span: number): number | undefined {
+  const stack: number[] = [];
+  const limit = Math.min(code.length, open + span);
+  for (let i = open; i < limit; i++) {
+    const c = code.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) stack.push(c === 40 ? 41 : c + 2);
+    else if (c === 41 || c === 93 || c === 125) {
+      if (stack.pop() !== c) return -1;
+      if (stack.length === 0) return i;
+    }
+  }
+  return limit === code.length ? -1 : undefined;
 }
 
 /** The forward scan, kept for callers that pass a position that is not itself a bracket. */
