@@ -1,18 +1,11 @@
 // Runs the real CLI (dist/cli.js) as a child process for the bad-input and --fix suites: a hard time
 // limit (a hang fails clearly instead of stalling npm test) and parsing of its JSON report.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './repo';
 
-function repoRoot(): string {
-  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'azure-ai-auth-doctor') return dir;
-  }
-  return process.cwd();
-}
-
-export const CLI = join(repoRoot(), 'dist', 'cli.js');
+export const CLI = join(repoRoot, 'dist', 'cli.js');
 
 export interface CliRun {
   code: number | null;

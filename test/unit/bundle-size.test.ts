@@ -4,17 +4,9 @@
 // dist/extension.js must stay under 250 KB minified and carry no @azure/* code (the Azure SDKs live
 // in dist/azure.js and load only when an access check runs).
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-
-function repoRoot(): string {
-  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'azure-ai-auth-doctor') return dir;
-  }
-  return process.cwd();
-}
+import { repoRoot } from './repo';
 
 describe('bundle size (esbuild metafile of the production build)', function () {
   this.timeout(120_000);
@@ -24,7 +16,7 @@ describe('bundle size (esbuild metafile of the production build)', function () {
 
   async function load() {
     const bundles = await import('../../bench/lib/bundles.mjs');
-    const build = bundles.buildProduction(repoRoot(), tmpdir());
+    const build = bundles.buildProduction(repoRoot, tmpdir());
     return { build, report: bundles.bundleReport(build.metaPath), budget: bundles.EXTENSION_BUDGET_BYTES };
   }
 

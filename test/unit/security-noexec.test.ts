@@ -4,34 +4,11 @@
 // listed in ALLOWED below, each with the reason it is safe. Library code (e.g. @azure/identity's
 // AzureCliCredential running `az` from PATH with a fixed argument list) is not ours and not scanned.
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { filesUnder, repoRoot, withoutComments } from './repo';
 
-/** The repository root: the nearest ancestor holding this extension's package.json. */
-function repoRoot(): string {
-  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'azure-ai-auth-doctor') return dir;
-  }
-  return process.cwd();
-}
-
-const root = repoRoot();
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...sourceFiles(full));
-    else if (/\.(ts|tsx|js|mjs|cjs)$/.test(name)) out.push(full);
-  }
-  return out;
-}
-
-/** Drops comments so prose such as "never uses child_process" is not a hit (URLs keep their `//`). */
-function withoutComments(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
-}
+const root = repoRoot;
 
 interface Danger {
   name: string;
@@ -67,7 +44,7 @@ const ALLOWED: Record<string, Record<string, { why: string; mustMention: RegExp 
 };
 
 describe('security: nothing from the workspace is executed', () => {
-  const files = sourceFiles(join(root, 'src'));
+  const files = filesUnder(join(root, 'src'), /\.(ts|tsx|js|mjs|cjs)$/);
 
   it('finds the sources to scan', () => {
     assert.ok(files.length > 0, `no sources under ${join(root, 'src')}`);

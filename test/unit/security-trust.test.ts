@@ -6,31 +6,15 @@
 // (code-server --disable-workspace-trust), so the untrusted behaviour itself is covered here and by
 // test/integration/trust.test.ts only when a host runs untrusted.
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { filesUnder, repoRelative, repoRoot, withoutComments } from './repo';
 
-function repoRoot(): string {
-  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'azure-ai-auth-doctor') return dir;
-  }
-  return process.cwd();
-}
-const root = repoRoot();
+const root = repoRoot;
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-function tsFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...tsFiles(full));
-    else if (/\.tsx?$/.test(name)) out.push(full);
-  }
-  return out;
-}
-const rel = (f: string): string => relative(root, f).split(sep).join('/');
-const stripComments = (t: string): string => t.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+const rel = repoRelative;
+const stripComments = withoutComments;
 
 /** Body of every named function (declaration or `name = (...) =>`) in a source text, by brace matching. */
 function functionBodies(text: string): Array<{ name: string; body: string }> {
@@ -80,11 +64,11 @@ describe('security: workspace trust', () => {
     const network = /\bfetch\s*\(|\bhttps?\.(request|get)\s*\(|(from\s+|require\s*\(\s*|import\s*\(\s*)['"]((node:)?(https?|net|tls|dgram|http2)|undici|@azure\/[^'"]*)['"]|\bXMLHttpRequest\b|\bnew\s+WebSocket\b/;
     const offenders: string[] = [];
     const files = [
-      ...tsFiles(join(root, 'src', 'core')),
-      ...tsFiles(join(root, 'src', 'cli')),
+      ...filesUnder(join(root, 'src', 'core'), /\.tsx?$/),
+      ...filesUnder(join(root, 'src', 'cli'), /\.tsx?$/),
       join(root, 'src', 'cli.ts'),
-      ...tsFiles(join(root, 'src', 'editor')),
-      ...tsFiles(join(root, 'src', 'webview')),
+      ...filesUnder(join(root, 'src', 'editor'), /\.tsx?$/),
+      ...filesUnder(join(root, 'src', 'webview'), /\.tsx?$/),
       join(root, 'src', 'state.ts'),
       join(root, 'src', 'extension.ts'),
     ].filter(existsSync);
@@ -103,7 +87,7 @@ describe('security: workspace trust', () => {
     const unguarded: string[] = [];
     let reachingFunctions = 0;
     const checked: string[] = [];
-    for (const file of [...tsFiles(join(root, 'src', 'editor')), ...tsFiles(join(root, 'src', 'webview'))]) {
+    for (const file of [...filesUnder(join(root, 'src', 'editor'), /\.tsx?$/), ...filesUnder(join(root, 'src', 'webview'), /\.tsx?$/)]) {
       const text = stripComments(readFileSync(file, 'utf8'));
       for (const { name, body } of functionBodies(text)) {
         const call = body.search(reaching);
@@ -121,7 +105,7 @@ describe('security: workspace trust', () => {
 
   it('loads the Azure bundle from one place only (so the guard above covers every way in)', () => {
     const loaders: string[] = [];
-    for (const file of [...tsFiles(join(root, 'src', 'editor')), ...tsFiles(join(root, 'src', 'webview')), join(root, 'src', 'extension.ts')]) {
+    for (const file of [...filesUnder(join(root, 'src', 'editor'), /\.tsx?$/), ...filesUnder(join(root, 'src', 'webview'), /\.tsx?$/), join(root, 'src', 'extension.ts')]) {
       const text = stripComments(readFileSync(file, 'utf8'));
       if (/['"`]azure\.js['"`]|dist\/azure|['"]\.\.?\/azure(\/index)?['"]/.test(text.replace(/import\s+type\s[^;]+;/g, ''))) loaders.push(rel(file));
     }
