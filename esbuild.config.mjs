@@ -47,7 +47,8 @@ const shipped = [
 
 // Test bundles (owned by the harness): every suite file is its own bundle so runners can load
 // them one by one. mocha and playwright-core stay external (resolved from node_modules).
-const testBundle = { ...node, sourcemap: 'inline', minify: false, external: ['vscode', 'mocha', 'playwright-core'] };
+// Test-only packages stay external: they run from node_modules (the SARIF schema is resolved as a file path).
+const testBundle = { ...node, sourcemap: 'inline', minify: false, external: ['vscode', 'mocha', 'playwright-core', '@microsoft/jest-sarif'] };
 const suitesIn = (dir) => (existsSync(dir) ? walk(dir, (f) => f.endsWith('.test.ts')) : []);
 const tests = withTests
   ? [
