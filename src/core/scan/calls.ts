@@ -79,9 +79,6 @@ function bracketTable(doc: Doc): Int32Array {
   return match;
 }
 
-/** Kept for callers that reset the old module-level cache; tables now live per Doc (nothing to forget). */
-export function forgetBracketTable(): void {}
-
 /** Index of the bracket closing the one at `open` in the document's code view, or -1. */
 export function matchBracket(doc: Doc, open: number): number {
   const code = doc.code;

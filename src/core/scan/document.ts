@@ -3,7 +3,6 @@
 import type { AnalysisContext, Position, Range } from '../types';
 import { familyOf, type Family } from '../languages';
 import { lex, type Lexed, type StringToken } from './lexer';
-import { forgetBracketTable } from './calls';
 
 export class Doc {
   readonly lexed: Lexed;
@@ -15,7 +14,6 @@ export class Doc {
     readonly context: AnalysisContext,
   ) {
     this.lexed = lex(text, languageId);
-    forgetBracketTable(); // the bracket table of calls.ts belongs to the previous document's code view
     this.family = familyOf(languageId);
     const starts = [0];
     let i = text.indexOf('\n');
