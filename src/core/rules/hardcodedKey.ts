@@ -6,7 +6,7 @@ import { edit, fix, fixes, type Rule } from './rule';
 
 const KEY = /^(?:[0-9a-fA-F]{32}|[A-Za-z0-9]{84})$/;
 /** What must precede the literal (same statement) for it to be a key. */
-const KEY_CONTEXT = /(?:api[_-]?key|apikey|AzureKeyCredential|ApiKeyCredential|KeyCredential|Ocp-Apim-Subscription-Key|subscription[_-]?key|_KEY|Key)\b["'\]]?\s*(?:[:=(,]|\)\s*\.\s*\w+\s*\(|=>)?\s*(?:new\s+\w+\s*\(\s*)?$/i;
+const KEY_CONTEXT = /(?:api[_-]?key|apikey|AzureKeyCredential|ApiKeyCredential|KeyCredential|Ocp-Apim-Subscription-Key|subscription[_-]?key|(?:openai|azure|aoai|cognitive|ai|inference|foundry|resource|account)[_-]?(?:api[_-]?)?key)\b["'\]]?\s*(?:[:=(,]|\)\s*\.\s*\w+\s*\(|=>)?\s*(?:new\s+\w+\s*\(\s*)?$/i;
 const HEADER = /\b(api-key|Ocp-Apim-Subscription-Key)\s*:\s*([0-9a-fA-F]{32}|[A-Za-z0-9]{84})\b/gi;
 
 const ENV_READ: Record<string, (name: string) => string> = {
