@@ -137,12 +137,9 @@ export function describeUrl(url: string): string {
   }
 }
 
-/** Options for the classic autorest ARM clients (arm-cognitiveservices 8, arm-authorization 9): set both $host and endpoint (facts §5). */
-export function classicArmOptions(ctx: HttpContext) {
+/** Pipeline options both kinds of ARM client share: loopback-only http, bounded retries, cancellation and request counting. */
+function sharedPipelineOptions(ctx: HttpContext) {
   return {
-    $host: ctx.armEndpoint,
-    endpoint: ctx.armEndpoint,
-    credentialScopes: [MANAGEMENT_SCOPE_BY_CLOUD[ctx.cloud]],
     allowInsecureConnection: isLoopbackHttp(ctx.armEndpoint),
     retryOptions: { maxRetries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 4000 },
     additionalPolicies: [
@@ -153,18 +150,22 @@ export function classicArmOptions(ctx: HttpContext) {
   };
 }
 
+/** Options for the classic autorest ARM clients (arm-cognitiveservices 8, arm-authorization 9): set both $host and endpoint (facts §5). */
+export function classicArmOptions(ctx: HttpContext) {
+  return {
+    $host: ctx.armEndpoint,
+    endpoint: ctx.armEndpoint,
+    credentialScopes: [MANAGEMENT_SCOPE_BY_CLOUD[ctx.cloud]],
+    ...sharedPipelineOptions(ctx),
+  };
+}
+
 /** Options for the modular SubscriptionClient (arm-resources-subscriptions 3): endpoint + explicit scopes (its default scope is hard-coded to public ARM). */
 export function modularArmOptions(ctx: HttpContext) {
   return {
     endpoint: ctx.armEndpoint,
     credentials: { scopes: [MANAGEMENT_SCOPE_BY_CLOUD[ctx.cloud]] },
-    allowInsecureConnection: isLoopbackHttp(ctx.armEndpoint),
-    retryOptions: { maxRetries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 4000 },
-    additionalPolicies: [
-      { policy: cancelPolicy(ctx), position: 'perCall' as const },
-      { policy: attemptPolicy(ctx), position: 'perRetry' as const },
-    ],
-    userAgentOptions: { userAgentPrefix: 'azure-ai-auth-doctor' },
+    ...sharedPipelineOptions(ctx),
   };
 }
 
