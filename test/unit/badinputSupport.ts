@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './repo';
+import type { JsonReport } from './cliSupport';
 
 export const CLI = join(repoRoot, 'dist', 'cli.js');
 
@@ -43,19 +44,10 @@ export function cliAvailable(): boolean {
   return !/not available yet/.test(probe.stdout + probe.stderr) && /scan/.test(probe.stdout + probe.stderr);
 }
 
-export interface JsonFinding {
-  rule: string;
-  severity: string;
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  message: string;
-  fixes: Array<{ title: string; preferred: boolean; edits: unknown[] }>;
-}
+/** One finding of the CLI's JSON report (the schema is declared once, in cliSupport.ts). */
+export type JsonFinding = JsonReport['findings'][number];
 
-export function parseJsonReport(run: CliRun): { version: number; filesScanned: number; findings: JsonFinding[] } {
+export function parseJsonReport(run: CliRun): JsonReport {
   try {
     return JSON.parse(run.stdout);
   } catch (error) {
