@@ -58,7 +58,7 @@ export function renderMarkdown(results, notes) {
   const out = [];
   out.push('# Benchmarks', '');
   out.push(`Figures of the last \`npm run bench\` (${results.mode} mode, ${results.finishedAt}); regenerate with \`npm run bench\` (\`-- --json\` prints the same as JSON). Every timing is a median and p95 over repeated runs on data the bench generates under \`.bench/\`.`, '');
-  out.push(`**Machine:** ${machine.cpu} x ${machine.cores} cores, ${machine.memoryGb} GB RAM, ${machine.os}, Node ${machine.node} (bench process)${activation?.hostNodeVersion ? `, extension host: VS Code ${activation.vscodeVersion} (code-server) on Node ${activation.hostNodeVersion}` : ''}${scan?.rgVersion ? `, ${scan.rgVersion}` : ''}. Load average at start ${machine.loadStart.join(' / ')}, at end ${machine.loadEnd.join(' / ')} (a shared machine: other processes were running).`, '');
+  out.push(`**Machine:** ${machine.cpu} x ${machine.cores} cores, ${machine.memoryGb} GB RAM, ${machine.os}, Node ${machine.node} (bench process)${activation?.hostNodeVersion ? `, extension host: VS Code ${activation.vscodeVersion} (code-server) on Node ${activation.hostNodeVersion}` : ''}${scan?.rgVersion ? `, ${scan.rgVersion}` : ''}. Load average at start ${machine.loadStart.join(' / ')}, at end ${machine.loadEnd.join(' / ')} (a shared machine: a load above ${machine.cores} means other processes competed for the CPU${machine.loadStart[0] > machine.cores ? ', as they did here' : ''}).`, '');
   out.push('## Summary', '');
   out.push(table(['Measure', 'Figure', 'Budget', 'Result'], summaryRows(results).map((r) => [r.measure, r.figure, r.budget, mark(r.pass)])), '');
   if (analysis?.rows) {
