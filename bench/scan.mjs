@@ -14,26 +14,31 @@ const SIZES = [5000, 20000, 50000];
 const NODE_FLOOR = fileURLToPath(new URL('./lib/node-floor.cjs', import.meta.url));
 const HEADLINE = 20000;
 
+/**
+ * Installs Debian packages with apt-get (root or sudo). Their output goes to stderr so that
+ * `npm run bench -- --json` keeps stdout for the JSON.
+ */
+function aptInstall(packages) {
+  const sudo = process.getuid && process.getuid() !== 0 ? ['sudo'] : [];
+  for (const args of [['apt-get', 'update'], ['apt-get', 'install', '-y', ...packages]]) {
+    const command = [...sudo, ...args];
+    const result = spawnSync(command[0], command.slice(1), { stdio: ['ignore', 2, 2], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (result.status !== 0) throw new Error(`${command.join(' ')} failed: install Debian package(s) ${packages.join(' ')} and rerun`);
+  }
+}
+
 /** ripgrep from Debian: installed with apt-get when missing (the bench needs root or sudo for that). */
 export function ensureRipgrep(log) {
   const found = spawnSync('rg', ['--version'], { encoding: 'utf8' });
   if (found.status === 0) return found.stdout.split('\n')[0];
   log('ripgrep is missing: installing Debian package ripgrep with apt-get');
-  const sudo = process.getuid && process.getuid() !== 0 ? ['sudo'] : [];
-  for (const args of [['apt-get', 'update'], ['apt-get', 'install', '-y', 'ripgrep']]) {
-    const command = [...sudo, ...args];
-    const result = spawnSync(command[0], command.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    if (result.status !== 0) throw new Error(`${command.join(' ')} failed: install ripgrep (Debian package ripgrep) and rerun`);
-  }
+  aptInstall(['ripgrep']);
   return spawnSync('rg', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0];
 }
 
+/** GNU time (/usr/bin/time) measures the peak RSS. */
 function ensureTime() {
-  if (existsSync(TIME)) return;
-  const sudo = process.getuid && process.getuid() !== 0 ? ['sudo'] : [];
-  const command = [...sudo, 'apt-get', 'install', '-y', 'time'];
-  const result = spawnSync(command[0], command.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (result.status !== 0) throw new Error('GNU time (/usr/bin/time, Debian package time) is needed for peak RSS');
+  if (!existsSync(TIME)) aptInstall(['time']);
 }
 
 /** The same skip rules for rg: hidden files such as .env are read, .git/ and node_modules/ are not. */

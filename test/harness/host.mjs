@@ -54,7 +54,8 @@ export function requireHost() {
 /** Runs scripts/install-test-host.sh when the host is missing (its output goes to ours). */
 export function ensureHost() {
   if (hostPaths().installed) return hostPaths();
-  const result = spawnSync('bash', [join(repoRoot(), 'scripts', 'install-test-host.sh')], { stdio: 'inherit' });
+  // Installer output goes to stderr: callers such as `npm run bench -- --json` keep stdout for results.
+  const result = spawnSync('bash', [join(repoRoot(), 'scripts', 'install-test-host.sh')], { stdio: ['ignore', 2, 2] });
   if (result.status !== 0) throw new Error('installing the test host failed');
   return requireHost();
 }
