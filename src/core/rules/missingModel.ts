@@ -2,8 +2,7 @@
 // `model` in the request; without it the call fails (seed 404 row: `model="<model-deployment-name>"` in
 // the payloads [D2]). The v1 API also needs the deployment name in `model` [D4].
 import { findCalls, named } from '../scan/calls';
-import { URL_RE } from '../scan/endpoints';
-import { classifyEndpoint } from '../knowledge/endpoints';
+import { restRequests } from './restRequests';
 import { edit, fix, fixes, type Rule } from './rule';
 
 const MODEL_IN_CODE: Record<string, RegExp> = {
@@ -42,27 +41,17 @@ export const missingModel: Rule = {
 
 /** .http requests / curl commands to …/models/chat/completions or …/openai/v1/… with a JSON body lacking "model". */
 function checkRequests(ctx: Parameters<Rule['check']>[0]) {
-  const { doc } = ctx;
-  const text = doc.lexed.noComments;
-  URL_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = URL_RE.exec(text))) {
-    const url = m[0].replace(/[.:]+$/, '');
-    const info = classifyEndpoint(url);
-    if (!info) continue;
+  for (const r of restRequests(ctx.doc)) {
+    const { info, url } = r;
     const needsModel =
       (info.kind === 'model-inference' && /^\/models\/(chat\/completions|embeddings)/i.test(info.path)) ||
       (info.kind === 'openai-v1' && /^\/openai\/v1\/(chat\/completions|embeddings|responses)/i.test(info.path));
     if (!needsModel) continue;
-    // the request body: up to the next request separator (### / blank line + next verb) or end
-    const rest = text.slice(m.index + url.length, m.index + url.length + 20_000);
-    const stop = doc.family === 'http' ? rest.search(/^###|^(GET|POST|PUT|PATCH|DELETE) /m) : rest.search(/\n\s*\n/);
-    const body = stop >= 0 ? rest.slice(0, stop) : rest;
-    if (!/[{]/.test(body) || /["']?model["']?\s*:/.test(body)) continue;
+    if (!/[{]/.test(r.rest) || /["']?model["']?\s*:/.test(r.rest)) continue;
     ctx.report({
       message: `The request to '${url}' has no "model" in its JSON body; this endpoint picks the deployment by "model", so add "model": "<deployment-name>".`,
-      start: m.index,
-      end: m.index + url.length,
+      start: r.start,
+      end: r.end,
       endpoint: url,
     });
   }

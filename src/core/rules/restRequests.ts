@@ -29,14 +29,29 @@ export function restRequests(doc: Doc): RestRequest[] {
     const after = text.slice(m.index + url.length, m.index + url.length + 4000);
     let stop: number;
     if (doc.family === 'http') stop = after.search(/^###|^(?:GET|POST|PUT|PATCH|DELETE) /m);
-    else {
-      // the command ends at a newline not preceded by a backslash continuation
-      const re = /(?<!\\)\r?\n/g;
-      const e = re.exec(after);
-      stop = e ? e.index : -1;
-    }
+    else stop = shellCommandEnd(after, text[m.index - 1]);
     const rest = stop >= 0 ? after.slice(0, stop) : after;
     out.push({ url, start: m.index, end: m.index + url.length, info, rest, bearer: /Authorization\s*[:=]\s*["']?Bearer\b/i.test(rest) });
   }
   return out;
+}
+
+/**
+ * Where a shell command ends in text that follows its URL: at a newline outside quotes that no
+ * backslash (bash) or backtick (PowerShell) continues; a quoted multi-line JSON body stays inside.
+ * `before` is the character before the URL: when it is a quote, the text starts inside that quote.
+ */
+function shellCommandEnd(text: string, before: string | undefined): number {
+  let quote = before === '"' || before === "'" ? before : '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '\\' && quote === '"') i++;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '\\' || c === '`') {
+      if (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n')) i += text[i + 1] === '\r' ? 2 : 1;
+    } else if (c === '\n') return text[i - 1] === '\r' ? i - 1 : i;
+  }
+  return -1;
 }
