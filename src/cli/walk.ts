@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'no
 import { dirname, join, resolve, relative, sep } from 'node:path';
 import { isCandidateFile } from '../core/languages';
 import { isEnvConfigFile } from '../core/env';
-import { IgnoreStack } from './gitignore';
+import { IgnoreStack } from '../core/gitignore';
 
 /** Folder names never descended into (below a scan root). */
 export const SKIPPED_DIRS = new Set([

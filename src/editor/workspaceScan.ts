@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { Analyzer } from './analyzer';
 import { engineFileName, fileAnalysisLanguage, workspaceRelativePath } from './documents';
-import { gitignoreToGlobs } from './gitignore';
+import { IgnoreStack } from '../core/gitignore';
 import { compileGlobs, enabledGlobs, type PathMatcher } from './glob';
 import type { Notices } from './notices';
 import { readSettings } from './settings';
@@ -62,17 +62,17 @@ async function folderFilter(folder: vscode.WorkspaceFolder, token: vscode.Cancel
     undefined,
     token,
   );
-  for (const uri of gitignores) {
-    const text = await readText(uri);
-    if (text === undefined) continue;
-    const dir = workspaceRelativePath(uri).replace(/\/?\.gitignore$/, '');
-    globs.push(...gitignoreToGlobs(text, dir));
-  }
-  const braceFree = globs.filter((g) => !/[{}]/.test(g));
+  // Outermost .gitignore first, so deeper files win as in git; negations ('!') are honoured.
+  const byDepth = gitignores
+    .map((uri) => ({ uri, dir: workspaceRelativePath(uri).replace(/\/?\.gitignore$/, '') }))
+    .sort((a, b) => (a.dir === '' ? 0 : a.dir.split('/').length) - (b.dir === '' ? 0 : b.dir.split('/').length));
+  let ignored = IgnoreStack.empty();
+  for (const { uri, dir } of byDepth) ignored = ignored.with(dir, await readText(uri));
+  const excludedBySettings = compileGlobs(globs);
   return {
     folder,
-    searchExclude: braceFree.length > 0 ? `{${braceFree.join(',')}}` : undefined,
-    isExcluded: compileGlobs(globs),
+    searchExclude: plain.length > 0 ? `{${plain.join(',')}}` : undefined,
+    isExcluded: (path) => excludedBySettings(path) || ignored.ignoresPath(path),
   };
 }
 

@@ -1,7 +1,7 @@
 // The CLI's own .gitignore matcher: anchoring, dir-only patterns, negation, ** globs, character
 // classes, escapes, nested files (deeper wins) and "last matching pattern decides".
 import * as assert from 'node:assert/strict';
-import { IgnoreStack } from '../../src/cli/gitignore';
+import { IgnoreStack } from '../../src/core/gitignore';
 
 const stack = (text: string) => IgnoreStack.empty().with('', text);
 
@@ -62,5 +62,20 @@ describe('gitignore matcher', () => {
 
   it('survives odd patterns', () => {
     for (const p of ['[', '[]', '***', '\\', '!', '/', '**', '[z-a]']) assert.doesNotThrow(() => stack(p).ignores('a/b.py', false), p);
+  });
+
+  describe('ignoresPath (the editor scan, which lists files instead of walking)', () => {
+    const stack = IgnoreStack.empty().with('', '*.log\n!keep.log\nbuild/\n').with('sub', '/gen/\n');
+    it('ignores files below an ignored folder', () => {
+      assert.equal(stack.ignoresPath('build/app.py'), true);
+      assert.equal(stack.ignoresPath('src/build/app.py'), true);
+      assert.equal(stack.ignoresPath('sub/gen/x.py'), true);
+      assert.equal(stack.ignoresPath('gen/x.py'), false, 'the nested /gen/ is anchored to sub/');
+    });
+    it('honours negation', () => {
+      assert.equal(stack.ignoresPath('logs/a.log'), true);
+      assert.equal(stack.ignoresPath('logs/keep.log'), false);
+      assert.equal(stack.ignoresPath('app.py'), false);
+    });
   });
 });

@@ -2,7 +2,6 @@
 // globs from files.exclude / search.exclude / azureAiAuthDoctor.exclude and .gitignore lines.
 import * as assert from 'node:assert/strict';
 import { compileGlobs, enabledGlobs } from '../../src/editor/glob';
-import { gitignoreToGlobs } from '../../src/editor/gitignore';
 
 describe('editor exclude globs', () => {
   it('matches ** across folders and excludes everything under a matched folder', () => {
@@ -32,16 +31,5 @@ describe('editor exclude globs', () => {
   it('reads only enabled entries of an exclude setting', () => {
     assert.deepEqual(enabledGlobs({ '**/.git': true, '**/dist': false, '**/*.js': { when: '$(basename).ts' } }), ['**/.git']);
     assert.deepEqual(enabledGlobs(undefined), []);
-  });
-
-  it('turns .gitignore lines into folder-relative globs', () => {
-    const globs = gitignoreToGlobs('# comment\n\n*.log\n/build/\ndocs/out\n!keep.log\n.venv/\n', 'sub');
-    assert.deepEqual(globs, ['sub/**/*.log', 'sub/build', 'sub/docs/out', 'sub/**/.venv']);
-    const excluded = compileGlobs(globs);
-    assert.equal(excluded('sub/a/b.log'), true);
-    assert.equal(excluded('sub/build/x.py'), true);
-    assert.equal(excluded('sub/x/build/y.py'), false, 'a leading slash anchors to the .gitignore folder');
-    assert.equal(excluded('sub/.venv/lib/site.py'), true);
-    assert.equal(excluded('other/a.log'), false);
   });
 });

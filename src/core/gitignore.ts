@@ -1,4 +1,4 @@
-// A small .gitignore matcher for the CLI's walker: nested .gitignore files (patterns relative to their
+// A small .gitignore matcher shared by the CLI's walker and the editor's workspace scan: nested .gitignore files (patterns relative to their
 // folder, deeper files win), `!` negation, dir-only patterns (`build/`), anchored patterns (`/x`, `a/b`),
 // `*`, `?`, `[...]` and `**` globs. The last matching pattern decides, as in git.
 
@@ -121,5 +121,12 @@ export class IgnoreStack {
       }
     }
     return ignored;
+  }
+
+  /** For callers that do not walk (and so cannot prune folders): a file is ignored when it or any folder above it is. */
+  ignoresPath(relPath: string): boolean {
+    const parts = relPath.split('/');
+    for (let i = 1; i < parts.length; i++) if (this.ignores(parts.slice(0, i).join('/'), true)) return true;
+    return this.ignores(relPath, false);
   }
 }
