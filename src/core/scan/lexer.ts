@@ -216,6 +216,14 @@ export function lex(text: string, languageId: string): Lexed {
     lastSignificant = 34;
   };
 
+  // A line or block comment starting at `at` (C-like languages and JSONC): records it and returns its end, else -1.
+  const slashComment = (at: number): number => {
+    const next = text[at + 1];
+    const e = next === '/' ? lineEnd(text, at) : next === '*' ? scanUntil(text, at + 2, '*/', false) : -1;
+    if (e >= 0) comments.push([at, e]);
+    return e;
+  };
+
   // JS template literal with nested ${ ... } holes (which may contain strings/templates).
   const scanTemplate = (start: number): number => {
     let j = start + 1;
@@ -316,17 +324,12 @@ export function lex(text: string, languageId: string): Lexed {
       case 'js':
       case 'java':
       case 'csharp': {
-        if (ch === '/' && text[i + 1] === '/') {
-          const e = lineEnd(text, i);
-          comments.push([i, e]);
-          i = e;
-          continue;
-        }
-        if (ch === '/' && text[i + 1] === '*') {
-          const e = scanUntil(text, i + 2, '*/', false);
-          comments.push([i, e]);
-          i = e;
-          continue;
+        if (ch === '/') {
+          const e = slashComment(i);
+          if (e >= 0) {
+            i = e;
+            continue;
+          }
         }
         if (syntax === 'js') {
           if (ch === '`') {
@@ -469,17 +472,12 @@ export function lex(text: string, languageId: string): Lexed {
       }
       case 'json':
       case 'jsonc': {
-        if (ch === '/' && text[i + 1] === '/') {
-          const e = lineEnd(text, i);
-          comments.push([i, e]);
-          i = e;
-          continue;
-        }
-        if (ch === '/' && text[i + 1] === '*') {
-          const e = scanUntil(text, i + 2, '*/', false);
-          comments.push([i, e]);
-          i = e;
-          continue;
+        if (ch === '/') {
+          const e = slashComment(i);
+          if (e >= 0) {
+            i = e;
+            continue;
+          }
         }
         if (ch === '"') {
           const e = scanEscaped(text, i + 1, '"', false);
