@@ -16,8 +16,17 @@ export interface RestRequest {
   bearer: boolean;
 }
 
+const requestsCache = new WeakMap<Doc, RestRequest[]>();
+
+/** The requests of a document, found once per document (several rules ask). */
 export function restRequests(doc: Doc): RestRequest[] {
   if (doc.family !== 'http' && doc.family !== 'shell') return [];
+  let cached = requestsCache.get(doc);
+  if (!cached) requestsCache.set(doc, (cached = findRequests(doc)));
+  return cached;
+}
+
+function findRequests(doc: Doc): RestRequest[] {
   const out: RestRequest[] = [];
   const text = doc.lexed.noComments;
   URL_RE.lastIndex = 0;
@@ -43,14 +52,18 @@ export function restRequests(doc: Doc): RestRequest[] {
  */
 function shellCommandEnd(text: string, before: string | undefined): number {
   let quote = before === '"' || before === "'" ? before : '';
-  for (let i = 0; i < text.length; i++) {
+  const special = /["'\\`\n]/g; // jump between the only characters that matter
+  let m: RegExpExecArray | null;
+  while ((m = special.exec(text))) {
+    const i = m.index;
     const c = text[i];
     if (quote) {
       if (c === quote) quote = '';
-      else if (c === '\\' && quote === '"') i++;
+      else if (c === '\\' && quote === '"') special.lastIndex = i + 2;
     } else if (c === '"' || c === "'") quote = c;
     else if (c === '\\' || c === '`') {
-      if (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n')) i += text[i + 1] === '\r' ? 2 : 1;
+      if (text[i + 1] === '\n') special.lastIndex = i + 2;
+      else if (text[i + 1] === '\r' && text[i + 2] === '\n') special.lastIndex = i + 3;
     } else if (c === '\n') return text[i - 1] === '\r' ? i - 1 : i;
   }
   return -1;
