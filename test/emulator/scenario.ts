@@ -100,23 +100,15 @@ export interface DenyAssignmentData {
   dataActions: string[];
 }
 
-export interface World {
+/** A scenario file resolved: generated tenants expanded, accounts given ids, assignments and roles made concrete. */
+export interface World
+  extends Omit<ScenarioFile, 'description' | 'accounts' | 'roleAssignments' | 'denyAssignments' | 'generate'> {
   name: string;
   description: string;
-  tenants: TenantData[];
-  caller: CallerData;
-  subscriptions: { subscriptionId: string; displayName: string; tenantId: string }[];
   accounts: (AccountData & { id: string })[];
   roleAssignments: RoleAssignmentData[];
   denyAssignments: DenyAssignmentData[];
   roles: RoleDefinitionData[];
-  propagationMinutes: number;
-  tokenLifetimeSeconds: number;
-  pageSize: number;
-  callerCanReadRoleAssignments: boolean;
-  callerCanAssignRoles: boolean;
-  principalNotFoundOnCreate: number;
-  faults: FaultSpec[];
 }
 
 export const BUILT_IN_ROLES: RoleDefinitionData[] = (builtInRoles as { roles: RoleDefinitionData[] }).roles;
