@@ -48,7 +48,12 @@ const shipped = [
 // Test bundles (owned by the harness): every suite file is its own bundle so runners can load
 // them one by one. mocha and playwright-core stay external (resolved from node_modules).
 // Test-only packages stay external: they run from node_modules (the SARIF schema is resolved as a file path).
-const testBundle = { ...node, sourcemap: 'inline', minify: false, external: ['vscode', 'mocha', 'playwright-core', '@microsoft/jest-sarif'] };
+const testBundle = {
+  ...node,
+  sourcemap: 'inline',
+  minify: false,
+  external: ['vscode', 'mocha', 'playwright-core', '@microsoft/jest-sarif'],
+};
 const suitesIn = (dir) => (existsSync(dir) ? walk(dir, (f) => f.endsWith('.test.ts')) : []);
 const tests = withTests
   ? [
@@ -69,7 +74,14 @@ const tests = withTests
       },
       { ...testBundle, entryPoints: suitesIn('test/ui'), outdir: 'out/test/ui', outbase: 'test/ui' },
       ...(existsSync('test/emulator/main.ts')
-        ? [{ ...testBundle, sourcemap: false, entryPoints: { main: 'test/emulator/main.ts' }, outdir: 'out/test/emulator' }]
+        ? [
+            {
+              ...testBundle,
+              sourcemap: false,
+              entryPoints: { main: 'test/emulator/main.ts' },
+              outdir: 'out/test/emulator',
+            },
+          ]
         : []),
     ].filter((options) => (Array.isArray(options.entryPoints) ? options.entryPoints.length > 0 : true))
   : [];

@@ -81,9 +81,16 @@ export async function benchHost({ root, benchDir, extensionDir, quick, log, verb
     return { activation: { error }, access: { error } };
   }
   const { runInHost } = await import(join(root, 'test', 'harness', 'runInHost.mjs'));
-  if (access && !existsSync(join(root, 'out', 'test', 'emulator', 'main.js')) && existsSync(join(root, 'test', 'emulator', 'main.ts'))) {
+  if (
+    access &&
+    !existsSync(join(root, 'out', 'test', 'emulator', 'main.js')) &&
+    existsSync(join(root, 'test', 'emulator', 'main.ts'))
+  ) {
     log('building the test bundles (the Azure emulator is needed for the access check)');
-    const built = spawnSync(process.execPath, [join(root, 'esbuild.config.mjs'), '--tests'], { cwd: root, encoding: 'utf8' });
+    const built = spawnSync(process.execPath, [join(root, 'esbuild.config.mjs'), '--tests'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     if (built.status !== 0) log(`node esbuild.config.mjs --tests failed:\n${built.stdout}${built.stderr}`);
   }
   const outDir = join(benchDir, 'out', 'host');
@@ -107,18 +114,26 @@ export async function benchHost({ root, benchDir, extensionDir, quick, log, verb
         env: withAccess ? { AAD_BENCH_ACCESS_RUNS: String(quick ? 3 : 6) } : {},
       }),
     );
-    const result = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : { ok: false, error: run.error ?? 'no result file' };
+    const result = existsSync(resultFile)
+      ? JSON.parse(readFileSync(resultFile, 'utf8'))
+      : { ok: false, error: run.error ?? 'no result file' };
     if (!result.ok) {
       const error = `launch ${i + 1}: ${result.error}`;
       return { activation: { error }, access: accessResult ?? { error } };
     }
     const a = result.activation;
     results.push(a);
-    log(`host launch ${i + 1}: activate() ${a.activationMs.toFixed(2)} ms, load extension.js median ${summarize(a.loadMs).median} ms (first copy ${a.loadMs[0].toFixed(2)} ms)`);
+    log(
+      `host launch ${i + 1}: activate() ${a.activationMs.toFixed(2)} ms, load extension.js median ${summarize(a.loadMs).median} ms (first copy ${a.loadMs[0].toFixed(2)} ms)`,
+    );
     if (withAccess) {
       writeFileSync(join(outDir, 'result-with-access.json'), JSON.stringify(result, null, 2));
       accessResult = summarizeAccess(result.access);
-      log(accessResult.error ? `access check: ${accessResult.error}` : `access check: first ${accessResult.firstRunMs} ms / ${accessResult.firstRunRequests} requests, then median ${accessResult.wallMs.median} ms / ${accessResult.requests.median} requests, verdicts ${accessResult.verdicts.join(',')}`);
+      log(
+        accessResult.error
+          ? `access check: ${accessResult.error}`
+          : `access check: first ${accessResult.firstRunMs} ms / ${accessResult.firstRunRequests} requests, then median ${accessResult.wallMs.median} ms / ${accessResult.requests.median} requests, verdicts ${accessResult.verdicts.join(',')}`,
+      );
     }
   }
   const activation = summarize(results.map((r) => r.activationMs));

@@ -65,7 +65,9 @@ export async function benchAnalysis({ root, benchDir, quick, log }) {
         pass: budget === undefined ? null : stats.median < budget && !result.skipped,
       };
       rows.push(row);
-      log(`analysis ${language} ${lines} lines: median ${stats.median} ms, p95 ${stats.p95} ms (CPU ${cpuMsPerRun} ms/run), ${row.findings} findings${row.skipped ? `, SKIPPED: ${row.skipped}` : ''}`);
+      log(
+        `analysis ${language} ${lines} lines: median ${stats.median} ms, p95 ${stats.p95} ms (CPU ${cpuMsPerRun} ms/run), ${row.findings} findings${row.skipped ? `, SKIPPED: ${row.skipped}` : ''}`,
+      );
     }
   }
   return { rows };

@@ -21,7 +21,10 @@ if (fromIndex >= 0) {
   // Re-render BENCHMARKS.md from a saved `--json` output (e.g. after editing bench/notes.md).
   const saved = JSON.parse(readFileSync(argv[fromIndex + 1], 'utf8'));
   const notesPath = join(root, 'bench', 'notes.md');
-  writeFileSync(join(root, 'BENCHMARKS.md'), renderMarkdown(saved, existsSync(notesPath) ? readFileSync(notesPath, 'utf8') : ''));
+  writeFileSync(
+    join(root, 'BENCHMARKS.md'),
+    renderMarkdown(saved, existsSync(notesPath) ? readFileSync(notesPath, 'utf8') : ''),
+  );
   process.stderr.write(`wrote BENCHMARKS.md from ${argv[fromIndex + 1]}\n`);
   process.exit(0);
 }
@@ -69,11 +72,17 @@ if (wanted('analysis')) {
 }
 if (wanted('scan')) {
   const { benchScan } = await import('./scan.mjs');
-  results.scan = build.error ? { error: 'no production build' } : await section('scan', () => benchScan({ root, benchDir, cli: join(build.dir, 'dist', 'cli.js'), quick, log }));
+  results.scan = build.error
+    ? { error: 'no production build' }
+    : await section('scan', () => benchScan({ root, benchDir, cli: join(build.dir, 'dist', 'cli.js'), quick, log }));
 }
 if (wanted('host')) {
   const { benchHost } = await import('./activation.mjs');
-  const host = build.error ? { activation: build, access: build } : await section('extension host', () => benchHost({ root, benchDir, extensionDir: build.dir, quick, log, verbose }));
+  const host = build.error
+    ? { activation: build, access: build }
+    : await section('extension host', () =>
+        benchHost({ root, benchDir, extensionDir: build.dir, quick, log, verbose }),
+      );
   results.activation = host.activation ?? host;
   results.access = host.access ?? host;
 }
@@ -82,7 +91,13 @@ results.machine.loadEnd = loadavg().map(round2);
 results.finishedAt = new Date().toISOString();
 results.summary = summaryRows(results);
 const notesFile = join(root, 'bench', 'notes.md');
-writeFileSync(join(root, 'BENCHMARKS.md'), renderMarkdown(results, existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : ''));
+writeFileSync(
+  join(root, 'BENCHMARKS.md'),
+  renderMarkdown(results, existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : ''),
+);
 log(`wrote BENCHMARKS.md (${results.summary.filter((r) => r.pass === false).length} budget(s) missed)`);
-for (const row of results.summary) log(`  ${row.pass === null ? '    ' : row.pass ? 'PASS' : 'FAIL'}  ${row.measure}: ${row.figure} (budget ${row.budget})`);
+for (const row of results.summary)
+  log(
+    `  ${row.pass === null ? '    ' : row.pass ? 'PASS' : 'FAIL'}  ${row.measure}: ${row.figure} (budget ${row.budget})`,
+  );
 if (json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

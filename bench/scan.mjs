@@ -20,10 +20,17 @@ const HEADLINE = 20000;
  */
 function aptInstall(packages) {
   const sudo = process.getuid && process.getuid() !== 0 ? ['sudo'] : [];
-  for (const args of [['apt-get', 'update'], ['apt-get', 'install', '-y', ...packages]]) {
+  for (const args of [
+    ['apt-get', 'update'],
+    ['apt-get', 'install', '-y', ...packages],
+  ]) {
     const command = [...sudo, ...args];
-    const result = spawnSync(command[0], command.slice(1), { stdio: ['ignore', 2, 2], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    if (result.status !== 0) throw new Error(`${command.join(' ')} failed: install Debian package(s) ${packages.join(' ')} and rerun`);
+    const result = spawnSync(command[0], command.slice(1), {
+      stdio: ['ignore', 2, 2],
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    if (result.status !== 0)
+      throw new Error(`${command.join(' ')} failed: install Debian package(s) ${packages.join(' ')} and rerun`);
   }
 }
 
@@ -43,7 +50,18 @@ function ensureTime() {
 
 /** The same skip rules for rg: hidden files such as .env are read, .git/ and node_modules/ are not. */
 export function rgArgs(root) {
-  return ['--hidden', '--glob', '!.git/', '--glob', '!node_modules/', '--line-number', '--no-messages', '-e', RG_PATTERN, root];
+  return [
+    '--hidden',
+    '--glob',
+    '!.git/',
+    '--glob',
+    '!node_modules/',
+    '--line-number',
+    '--no-messages',
+    '-e',
+    RG_PATTERN,
+    root,
+  ];
 }
 
 export function cliArgs(root, cli) {
@@ -58,7 +76,7 @@ function checkCliOutput(stdout) {
   try {
     const parsed = JSON.parse(stdout);
     json = true;
-    const list = Array.isArray(parsed) ? parsed : parsed.findings ?? parsed.results ?? parsed.runs?.[0]?.results;
+    const list = Array.isArray(parsed) ? parsed : (parsed.findings ?? parsed.results ?? parsed.runs?.[0]?.results);
     if (Array.isArray(list)) findings = list.length;
   } catch {
     /* not JSON */
@@ -100,9 +118,24 @@ export async function benchScan({ root, benchDir, cli, quick, log, sizes = SIZES
       azureFiles: tree.azureFiles,
       nodeModulesFiles: tree.nodeModulesFiles,
       gitFiles: tree.gitFiles,
-      cli: { ...cliWall, cpuMs: summarize(cliRuns.map((r) => r.cpuMs)).median, peakRssMb: Math.round(Math.max(...cliRuns.map((r) => r.peakRssMb)) * 10) / 10, exitCodes: [...new Set(cliRuns.map((r) => r.exitCode))], ...output, stderr: firstCli.stderr.slice(0, 300) },
-      rg: { ...rgWall, cpuMs: summarize(rgRuns.map((r) => r.cpuMs)).median, peakRssMb: Math.round(Math.max(...rgRuns.map((r) => r.peakRssMb)) * 10) / 10, matchedLines: firstRg.stdout.split('\n').filter(Boolean).length },
-      nodeFloor: { ...summarize(floorRuns.map((r) => r.wallMs)), cpuMs: summarize(floorRuns.map((r) => r.cpuMs)).median },
+      cli: {
+        ...cliWall,
+        cpuMs: summarize(cliRuns.map((r) => r.cpuMs)).median,
+        peakRssMb: Math.round(Math.max(...cliRuns.map((r) => r.peakRssMb)) * 10) / 10,
+        exitCodes: [...new Set(cliRuns.map((r) => r.exitCode))],
+        ...output,
+        stderr: firstCli.stderr.slice(0, 300),
+      },
+      rg: {
+        ...rgWall,
+        cpuMs: summarize(rgRuns.map((r) => r.cpuMs)).median,
+        peakRssMb: Math.round(Math.max(...rgRuns.map((r) => r.peakRssMb)) * 10) / 10,
+        matchedLines: firstRg.stdout.split('\n').filter(Boolean).length,
+      },
+      nodeFloor: {
+        ...summarize(floorRuns.map((r) => r.wallMs)),
+        cpuMs: summarize(floorRuns.map((r) => r.cpuMs)).median,
+      },
       rgOneThread: { ...summarize(rg1Runs.map((r) => r.wallMs)), cpuMs: summarize(rg1Runs.map((r) => r.cpuMs)).median },
       ratio: Math.round((cliWall.median / rgWall.median) * 100) / 100,
       cpuRatio: 0,
@@ -116,12 +149,20 @@ export async function benchScan({ root, benchDir, cli, quick, log, sizes = SIZES
       producedJson: output.json,
     };
     rows.push(row);
-    log(`scan ${files} files: CLI median ${cliWall.median} ms (p95 ${cliWall.p95}), rg median ${rgWall.median} ms (p95 ${rgWall.p95}), ratio ${row.ratio} (CPU ${row.cli.cpuMs} / ${row.rg.cpuMs} ms), rg -j1 ${row.rgOneThread.median} ms, Node floor ${row.nodeFloor.median} ms (CPU ${row.nodeFloor.cpuMs} ms), CLI peak RSS ${row.cli.peakRssMb} MB, findings ${output.findings}, leaked ${output.leakedPaths}`);
+    log(
+      `scan ${files} files: CLI median ${cliWall.median} ms (p95 ${cliWall.p95}), rg median ${rgWall.median} ms (p95 ${rgWall.p95}), ratio ${row.ratio} (CPU ${row.cli.cpuMs} / ${row.rg.cpuMs} ms), rg -j1 ${row.rgOneThread.median} ms, Node floor ${row.nodeFloor.median} ms (CPU ${row.nodeFloor.cpuMs} ms), CLI peak RSS ${row.cli.peakRssMb} MB, findings ${output.findings}, leaked ${output.leakedPaths}`,
+    );
   }
   // Linear growth: cost per file at the largest tree against the smallest (1.0 = perfectly linear;
   // below 1 the fixed start-up cost dominates the small tree).
   const small = rows[0];
   const large = rows[rows.length - 1];
   const linearity = Math.round((large.cli.median / large.files / (small.cli.median / small.files)) * 100) / 100;
-  return { rgVersion, rows, headline: rows.find((r) => r.files === HEADLINE) ?? rows[rows.length - 1], linearity, linearityPass: linearity <= SCAN_BUDGET.linearity };
+  return {
+    rgVersion,
+    rows,
+    headline: rows.find((r) => r.files === HEADLINE) ?? rows[rows.length - 1],
+    linearity,
+    linearityPass: linearity <= SCAN_BUDGET.linearity,
+  };
 }

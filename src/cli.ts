@@ -17,8 +17,15 @@ const MAX_FIX_PASSES = 5;
 /** The scan's worker threads run this same file. */
 const WORKER_ROLE = 'azure-ai-auth-doctor-scan';
 
-async function runScan(command: Extract<Command, { kind: 'scan' }>, cwd: string, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const options = { workerScript: typeof __filename === 'string' && __filename.endsWith('.js') ? __filename : undefined };
+async function runScan(
+  command: Extract<Command, { kind: 'scan' }>,
+  cwd: string,
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
+  const options = {
+    workerScript: typeof __filename === 'string' && __filename.endsWith('.js') ? __filename : undefined,
+  };
   let result: ScanResult = await scan(command.paths, cwd, command.rules, options);
   const notes: string[] = [];
   if (command.fix) {
@@ -30,7 +37,11 @@ async function runScan(command: Extract<Command, { kind: 'scan' }>, cwd: string,
       // A file is not fixed again with the very same edits it already received (the fix did not take).
       const candidates = result.findings.filter((f) => {
         const fix = f.fixes.find((x) => x.preferred);
-        return fix && fix.edits.length && fix.edits.every((e) => !untouched.has(e.file) && lastApplied.get(e.file) !== JSON.stringify(fix.edits));
+        return (
+          fix &&
+          fix.edits.length &&
+          fix.edits.every((e) => !untouched.has(e.file) && lastApplied.get(e.file) !== JSON.stringify(fix.edits))
+        );
       });
       const fixes: Fix[] = compatiblePreferredFixes(candidates);
       if (fixes.length === 0) break;
@@ -41,17 +52,24 @@ async function runScan(command: Extract<Command, { kind: 'scan' }>, cwd: string,
         fixedFiles.add(file);
         fixedProblems += count;
       }
-      for (const fix of fixes) for (const e of fix.edits) if (outcome.changed.has(e.file)) lastApplied.set(e.file, JSON.stringify(fix.edits));
+      for (const fix of fixes)
+        for (const e of fix.edits) if (outcome.changed.has(e.file)) lastApplied.set(e.file, JSON.stringify(fix.edits));
       result = await scan(command.paths, cwd, command.rules, options); // re-analyse what the fixes left
     }
-    notes.push(`Fixed ${fixedProblems} problem${fixedProblems === 1 ? '' : 's'} in ${fixedFiles.size} file${fixedFiles.size === 1 ? '' : 's'}.`);
+    notes.push(
+      `Fixed ${fixedProblems} problem${fixedProblems === 1 ? '' : 's'} in ${fixedFiles.size} file${fixedFiles.size === 1 ? '' : 's'}.`,
+    );
     for (const [file, reason] of untouched) notes.push(`Left ${relPath(cwd, file)} untouched: ${reason}.`);
   }
 
   if (command.format === 'text') {
     out(textReport(cwd, result.filesScanned, result.findings, result.skipped, notes, result.configProblems));
   } else {
-    out(command.format === 'json' ? jsonReport(cwd, result.filesScanned, result.findings) : sarifReport(cwd, VERSION, result.findings));
+    out(
+      command.format === 'json'
+        ? jsonReport(cwd, result.filesScanned, result.findings)
+        : sarifReport(cwd, VERSION, result.findings),
+    );
     // The JSON/SARIF documents carry nothing extra: skipped files and fix notes go to stderr.
     for (const s of result.skipped) err(`azure-ai-auth-doctor: skipped ${relPath(cwd, s.file)}: ${s.reason}\n`);
     for (const p of result.configProblems) err(`azure-ai-auth-doctor: ${relPath(cwd, p.file)}: ${p.reason}\n`);
@@ -59,7 +77,9 @@ async function runScan(command: Extract<Command, { kind: 'scan' }>, cwd: string,
   }
   const threshold = command.failOn;
   if (threshold === 'never') return 0;
-  const failing = result.findings.some((f) => f.severity === 'error' || (threshold === 'warning' && f.severity === 'warning'));
+  const failing = result.findings.some(
+    (f) => f.severity === 'error' || (threshold === 'warning' && f.severity === 'warning'),
+  );
   return failing ? 1 : 0;
 }
 
@@ -83,7 +103,12 @@ function runExplain(command: Extract<Command, { kind: 'explain' }>, out: (s: str
   return 0;
 }
 
-export async function main(argv: readonly string[], cwd: string, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  cwd: string,
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
   let command: Command;
   try {
     command = parseArgs(argv);
@@ -118,7 +143,12 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | undefined)
     // Write stdout in one go and exit only once it is flushed (large JSON/SARIF through a pipe).
     process.stdout.write(chunks.join(''), () => process.exit(code));
   };
-  main(process.argv.slice(2), process.cwd(), (s) => chunks.push(s), (s) => process.stderr.write(s)).then(finish, (e) => {
+  main(
+    process.argv.slice(2),
+    process.cwd(),
+    (s) => chunks.push(s),
+    (s) => process.stderr.write(s),
+  ).then(finish, (e) => {
     process.stderr.write(`azure-ai-auth-doctor: internal error: ${(e as Error)?.message ?? String(e)}\n`);
     finish(3);
   });

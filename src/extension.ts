@@ -25,7 +25,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const editor = registerEditorFeatures(context);
   registerAccessCheck(context);
   const panel = registerPanel(context);
-  return { activationMs: performance.now() - started, isAzureBundleLoaded, state: sharedState, editor, logUri: context.logUri, panel };
+  return {
+    activationMs: performance.now() - started,
+    isAzureBundleLoaded,
+    state: sharedState,
+    editor,
+    logUri: context.logUri,
+    panel,
+  };
 }
 
 export function deactivate(): void {}

@@ -10,7 +10,12 @@ const ENDPOINT = 'https://contoso-ai.openai.azure.com/';
 const RUN_TIMEOUT_MS = 30_000;
 
 async function emulator(base: string, path: string, body?: unknown): Promise<any> {
-  const response = await fetch(new URL(path, base), body === undefined ? undefined : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(
+    new URL(path, base),
+    body === undefined
+      ? undefined
+      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  );
   if (!response.ok) throw new Error(`emulator ${path}: HTTP ${response.status}`);
   return response.json();
 }
@@ -21,7 +26,9 @@ interface ReportEvents {
 
 /** One check; quick picks it might open are closed so a prompt can never hang the bench. Also returns
  * when each step of the report first reached a final status (from the partial reports the check publishes). */
-async function checkOnce(api: ReportEvents | undefined): Promise<{ ms: number; report: any; stepsDoneAtMs: Record<string, number>; firstUpdateMs: number | null }> {
+async function checkOnce(
+  api: ReportEvents | undefined,
+): Promise<{ ms: number; report: any; stepsDoneAtMs: Record<string, number>; firstUpdateMs: number | null }> {
   const stepsDoneAtMs: Record<string, number> = {};
   let firstUpdateMs: number | null = null;
   let settled = false;
@@ -36,13 +43,23 @@ async function checkOnce(api: ReportEvents | undefined): Promise<{ ms: number; r
     const at = Math.round(performance.now() - started);
     firstUpdateMs ??= at;
     for (const step of partial?.steps ?? []) {
-      if (!['pending', 'running'].includes(step.status) && stepsDoneAtMs[step.id] === undefined) stepsDoneAtMs[step.id] = at;
+      if (!['pending', 'running'].includes(step.status) && stepsDoneAtMs[step.id] === undefined)
+        stepsDoneAtMs[step.id] = at;
     }
   });
   try {
     const report = await Promise.race([
-      vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', { endpoint: ENDPOINT, identity: 'default-credential', probe: true }),
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`checkAccess did not finish within ${RUN_TIMEOUT_MS / 1000} s`)), RUN_TIMEOUT_MS)),
+      vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', {
+        endpoint: ENDPOINT,
+        identity: 'default-credential',
+        probe: true,
+      }),
+      new Promise((_, reject) =>
+        setTimeout(
+          () => reject(new Error(`checkAccess did not finish within ${RUN_TIMEOUT_MS / 1000} s`)),
+          RUN_TIMEOUT_MS,
+        ),
+      ),
     ]);
     return { ms: performance.now() - started, report, stepsDoneAtMs, firstUpdateMs };
   } finally {
@@ -54,7 +71,11 @@ async function checkOnce(api: ReportEvents | undefined): Promise<{ ms: number; r
 
 export async function measureAccessCheck(runs: number): Promise<Record<string, unknown>> {
   const base = process.env.AZURE_AI_AUTH_DOCTOR_EMULATOR_URL;
-  if (!base) return { error: 'AZURE_AI_AUTH_DOCTOR_EMULATOR_URL is not set (the emulator is not built: node esbuild.config.mjs --tests)' };
+  if (!base)
+    return {
+      error:
+        'AZURE_AI_AUTH_DOCTOR_EMULATOR_URL is not set (the emulator is not built: node esbuild.config.mjs --tests)',
+    };
   const world = await emulator(base, '/_emulator/scenario', { name: SCENARIO });
   const state = await emulator(base, '/_emulator/state');
   const api = vscode.extensions.getExtension<ReportEvents>(EXTENSION_ID)?.exports;
@@ -63,8 +84,19 @@ export async function measureAccessCheck(runs: number): Promise<Record<string, u
     await emulator(base, '/_emulator/reset-stats', {});
     const { ms, report, stepsDoneAtMs, firstUpdateMs } = await checkOnce(api);
     const stats = await emulator(base, '/_emulator/state');
-    const verdict = report && typeof report === 'object' && 'verdict' in report ? String(report.verdict?.status ?? JSON.stringify(report.verdict)) : null;
-    samples.push({ ms, requests: stats.requestCount, byRoute: stats.byRoute, verdict, stepsDoneAtMs, firstUpdateMs, reportStats: report?.stats ?? null });
+    const verdict =
+      report && typeof report === 'object' && 'verdict' in report
+        ? String(report.verdict?.status ?? JSON.stringify(report.verdict))
+        : null;
+    samples.push({
+      ms,
+      requests: stats.requestCount,
+      byRoute: stats.byRoute,
+      verdict,
+      stepsDoneAtMs,
+      firstUpdateMs,
+      reportStats: report?.stats ?? null,
+    });
   }
   return { scenario: world.name ?? SCENARIO, roleAssignments: state.roleAssignments, endpoint: ENDPOINT, samples };
 }

@@ -22,7 +22,10 @@ export async function run(): Promise<void> {
     writeFileSync(resultFile, JSON.stringify(result));
     console.log('AAD_TEST_RESULT passed=1 failed=0 (bench)');
   } catch (error) {
-    writeFileSync(resultFile, JSON.stringify({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+    writeFileSync(
+      resultFile,
+      JSON.stringify({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    );
     console.log('AAD_TEST_RESULT passed=0 failed=1 (bench)');
     throw error;
   }

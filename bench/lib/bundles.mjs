@@ -17,7 +17,10 @@ export function buildProduction(root, parentDir) {
   mkdirSync(parentDir, { recursive: true });
   const dir = mkdtempSync(join(parentDir, 'prod-'));
   for (const name of LINKED) if (existsSync(join(root, name))) symlinkSync(join(root, name), join(dir, name));
-  const result = spawnSync(process.execPath, [join(root, 'esbuild.config.mjs'), '--production'], { cwd: dir, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(root, 'esbuild.config.mjs'), '--production'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`production build failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
@@ -40,7 +43,10 @@ export function bundleReport(metaPath) {
   for (const [file, output] of Object.entries(meta.outputs)) {
     if (file.endsWith('.map')) continue;
     const name = file.replace(/\\/g, '/').replace(/^.*?dist\//, '');
-    const inputs = Object.entries(output.inputs || {}).map(([path, info]) => ({ path: path.replace(/^(\.\.\/)+/, ''), bytes: info.bytesInOutput }));
+    const inputs = Object.entries(output.inputs || {}).map(([path, info]) => ({
+      path: path.replace(/^(\.\.\/)+/, ''),
+      bytes: info.bytesInOutput,
+    }));
     bundles[name] = {
       bytes: output.bytes,
       azureModules: inputs.filter((input) => isAzurePackage(input.path)).length,

@@ -6,7 +6,24 @@ import { int, pick, seeded } from './random.mjs';
 export const LANGUAGES = ['python', 'javascript', 'typescript', 'csharp', 'java'];
 export const EXTENSION = { python: '.py', javascript: '.js', typescript: '.ts', csharp: '.cs', java: '.java' };
 
-const WORDS = ['order', 'item', 'user', 'cart', 'total', 'price', 'queue', 'batch', 'token', 'record', 'state', 'limit', 'count', 'page', 'cache', 'event'];
+const WORDS = [
+  'order',
+  'item',
+  'user',
+  'cart',
+  'total',
+  'price',
+  'queue',
+  'batch',
+  'token',
+  'record',
+  'state',
+  'limit',
+  'count',
+  'page',
+  'cache',
+  'event',
+];
 const HOSTS = [
   'https://contoso-{n}.openai.azure.com/',
   'https://contoso-{n}.services.ai.azure.com/models',
@@ -14,7 +31,11 @@ const HOSTS = [
   'https://contoso-{n}.cognitiveservices.azure.com/',
   'https://contoso-{n}.openai.azure.com/openai/v1/',
 ];
-const SCOPES = ['https://cognitiveservices.azure.com/.default', 'https://ml.azure.com/.default', 'https://ai.azure.com/.default'];
+const SCOPES = [
+  'https://cognitiveservices.azure.com/.default',
+  'https://ml.azure.com/.default',
+  'https://ai.azure.com/.default',
+];
 
 function name(random) {
   const a = pick(random, WORDS);
@@ -142,7 +163,10 @@ const azure = {
         `const client${n} = new AzureOpenAI({ endpoint: "${host}", azureADTokenProvider: provider${n}, apiVersion: "2024-10-21" });`,
         ``,
       ],
-      [`const client${n} = ModelClient("${host}", new DefaultAzureCredential(), { credentials: { scopes: ["${pick(r, SCOPES)}"] } });`, ``],
+      [
+        `const client${n} = ModelClient("${host}", new DefaultAzureCredential(), { credentials: { scopes: ["${pick(r, SCOPES)}"] } });`,
+        ``,
+      ],
     ]);
   },
   typescript(r, n) {
@@ -151,8 +175,14 @@ const azure = {
   csharp(r, n) {
     const host = pick(r, HOSTS).replaceAll('{n}', String(n));
     return pick(r, [
-      [`    private static readonly AzureOpenAIClient Client${n} = new AzureOpenAIClient(new Uri("${host}"), new DefaultAzureCredential());`, ``],
-      [`    private static readonly ChatCompletionsClient Client${n} = new ChatCompletionsClient(new Uri("${host}"), new DefaultAzureCredential());`, ``],
+      [
+        `    private static readonly AzureOpenAIClient Client${n} = new AzureOpenAIClient(new Uri("${host}"), new DefaultAzureCredential());`,
+        ``,
+      ],
+      [
+        `    private static readonly ChatCompletionsClient Client${n} = new ChatCompletionsClient(new Uri("${host}"), new DefaultAzureCredential());`,
+        ``,
+      ],
     ]);
   },
   java(r, n) {
@@ -165,21 +195,61 @@ const azure = {
         `        .buildClient();`,
         ``,
       ],
-      [`    private static final OpenAIClient OPENAI_${n} = new OpenAIClientBuilder().endpoint("${host}").credential(new DefaultAzureCredentialBuilder().build()).buildClient();`, ``],
+      [
+        `    private static final OpenAIClient OPENAI_${n} = new OpenAIClientBuilder().endpoint("${host}").credential(new DefaultAzureCredentialBuilder().build()).buildClient();`,
+        ``,
+      ],
     ]);
   },
 };
 
 const header = {
-  python: ['from azure.ai.inference import ChatCompletionsClient', 'from azure.identity import DefaultAzureCredential, get_bearer_token_provider', 'from openai import AzureOpenAI', ''],
-  javascript: ['import { AzureOpenAI } from "openai";', 'import ModelClient from "@azure-rest/ai-inference";', 'import { DefaultAzureCredential, getBearerTokenProvider } from "@azure/identity";', ''],
-  typescript: ['import { AzureOpenAI } from "openai";', 'import ModelClient from "@azure-rest/ai-inference";', 'import { DefaultAzureCredential, getBearerTokenProvider } from "@azure/identity";', ''],
-  csharp: ['using Azure.AI.OpenAI;', 'using Azure.AI.Inference;', 'using Azure.Identity;', '', 'namespace Bench;', '', 'public static class Generated', '{'],
-  java: ['import com.azure.ai.inference.*;', 'import com.azure.ai.openai.*;', 'import com.azure.identity.*;', 'import java.util.*;', '', 'public final class Generated {'],
+  python: [
+    'from azure.ai.inference import ChatCompletionsClient',
+    'from azure.identity import DefaultAzureCredential, get_bearer_token_provider',
+    'from openai import AzureOpenAI',
+    '',
+  ],
+  javascript: [
+    'import { AzureOpenAI } from "openai";',
+    'import ModelClient from "@azure-rest/ai-inference";',
+    'import { DefaultAzureCredential, getBearerTokenProvider } from "@azure/identity";',
+    '',
+  ],
+  typescript: [
+    'import { AzureOpenAI } from "openai";',
+    'import ModelClient from "@azure-rest/ai-inference";',
+    'import { DefaultAzureCredential, getBearerTokenProvider } from "@azure/identity";',
+    '',
+  ],
+  csharp: [
+    'using Azure.AI.OpenAI;',
+    'using Azure.AI.Inference;',
+    'using Azure.Identity;',
+    '',
+    'namespace Bench;',
+    '',
+    'public static class Generated',
+    '{',
+  ],
+  java: [
+    'import com.azure.ai.inference.*;',
+    'import com.azure.ai.openai.*;',
+    'import com.azure.identity.*;',
+    'import java.util.*;',
+    '',
+    'public final class Generated {',
+  ],
 };
 const footer = { python: [], javascript: [], typescript: [], csharp: ['}'], java: ['}'] };
 /** Plain code without any import (used for the ~99% of workspace files that do not touch Azure AI). */
-const plainHeader = { python: ['import json', ''], javascript: [''], typescript: [''], csharp: ['namespace Bench;', '', 'public static class Plain', '{'], java: ['import java.util.*;', '', 'public final class Plain {'] };
+const plainHeader = {
+  python: ['import json', ''],
+  javascript: [''],
+  typescript: [''],
+  csharp: ['namespace Bench;', '', 'public static class Plain', '{'],
+  java: ['import java.util.*;', '', 'public final class Plain {'],
+};
 
 /**
  * A document of about `lines` lines in `language`. `azureEvery`: one Azure AI client construction

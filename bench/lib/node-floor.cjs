@@ -6,7 +6,8 @@
 const { closeSync, fstatSync, openSync, readdirSync, readSync } = require('node:fs');
 const { join } = require('node:path');
 
-const CANDIDATE = /\.(py|pyw|js|mjs|cjs|jsx|ts|mts|cts|tsx|cs|java|http|rest|sh|ps1|ipynb)$|^\.env|^appsettings.*\.json$|^local\.settings\.json$/i;
+const CANDIDATE =
+  /\.(py|pyw|js|mjs|cjs|jsx|ts|mts|cts|tsx|cs|java|http|rest|sh|ps1|ipynb)$|^\.env|^appsettings.*\.json$|^local\.settings\.json$/i;
 const TRIGGER = /azure|openai|api-key|cognitive\.micro|-access-token/i;
 let scratch = Buffer.allocUnsafe(1 << 20);
 let files = 0;

@@ -15,7 +15,11 @@ export function timed(command, args, { cwd, env } = {}) {
   const timeFile = join(scratch, 'time.txt');
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(TIME, ['-f', '%M %x %U %S', '-o', timeFile, command, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(TIME, ['-f', '%M %x %U %S', '-o', timeFile, command, ...args], {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const out = [];
     const err = [];
     child.stdout.on('data', (chunk) => out.push(chunk));
@@ -24,8 +28,19 @@ export function timed(command, args, { cwd, env } = {}) {
     child.on('close', () => {
       const wallMs = performance.now() - started;
       try {
-        const [rssKb, exitCode, user, system] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-4).map(Number);
-        resolve({ wallMs, cpuMs: (user + system) * 1000, peakRssMb: rssKb / 1024, exitCode, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+        const [rssKb, exitCode, user, system] = readFileSync(timeFile, 'utf8')
+          .trim()
+          .split(/\s+/)
+          .slice(-4)
+          .map(Number);
+        resolve({
+          wallMs,
+          cpuMs: (user + system) * 1000,
+          peakRssMb: rssKb / 1024,
+          exitCode,
+          stdout: Buffer.concat(out).toString('utf8'),
+          stderr: Buffer.concat(err).toString('utf8'),
+        });
       } catch (error) {
         reject(error);
       } finally {

@@ -24,7 +24,11 @@ const KINDS = [
 ];
 const TOTAL_WEIGHT = KINDS.reduce((sum, kind) => sum + kind[2], 0);
 const CODE = new Set(['python', 'typescript', 'javascript', 'csharp', 'java']);
-const ENDPOINTS = ['https://corp-{n}.openai.azure.com/', 'https://corp-{n}.services.ai.azure.com/models', 'https://corp-{n}.cognitiveservices.azure.com/'];
+const ENDPOINTS = [
+  'https://corp-{n}.openai.azure.com/',
+  'https://corp-{n}.services.ai.azure.com/models',
+  'https://corp-{n}.cognitiveservices.azure.com/',
+];
 
 function kindOf(random) {
   let roll = random() * TOTAL_WEIGHT;
@@ -36,7 +40,23 @@ function kindOf(random) {
 }
 
 function prose(random, lines) {
-  const words = ['the', 'order', 'service', 'returns', 'a', 'page', 'of', 'items', 'when', 'cache', 'is', 'warm', 'and', 'queue', 'empty'];
+  const words = [
+    'the',
+    'order',
+    'service',
+    'returns',
+    'a',
+    'page',
+    'of',
+    'items',
+    'when',
+    'cache',
+    'is',
+    'warm',
+    'and',
+    'queue',
+    'empty',
+  ];
   const out = [];
   for (let i = 0; i < lines; i++) {
     const n = int(random, 5, 14);
@@ -49,7 +69,10 @@ function prose(random, lines) {
 
 function jsonData(random, lines) {
   const out = ['['];
-  for (let i = 0; i < lines - 2; i++) out.push(`  { "id": ${i}, "name": "item-${int(random, 0, 99999)}", "price": ${int(random, 1, 999)}.${int(random, 10, 99)}, "tags": ["a", "b"] },`);
+  for (let i = 0; i < lines - 2; i++)
+    out.push(
+      `  { "id": ${i}, "name": "item-${int(random, 0, 99999)}", "price": ${int(random, 1, 999)}.${int(random, 10, 99)}, "tags": ["a", "b"] },`,
+    );
   out.push('  {}', ']');
   return out.join('\n') + '\n';
 }
@@ -63,7 +86,8 @@ export function sourceFile(i) {
   const azure = CODE.has(kind) && i % 72 === 7; // ~72% of files are code: ~1% of all files
   const path = `${dir}/f${String(i).padStart(6, '0')}${ext}`;
   let text;
-  if (CODE.has(kind)) text = generateDocument(kind, lines, { seed: i + 1, azureEvery: azure ? Math.max(30, lines - 10) : 0 });
+  if (CODE.has(kind))
+    text = generateDocument(kind, lines, { seed: i + 1, azureEvery: azure ? Math.max(30, lines - 10) : 0 });
   else if (kind === 'markdown') text = `# Notes ${i}\n\n${prose(random, lines)}`;
   else if (kind === 'json') text = jsonData(random, lines);
   else if (kind === 'yaml') text = prose(random, lines).replace(/^/gm, 'key: ');
@@ -141,7 +165,11 @@ export function ensureTrees(benchDir, sizes, log) {
     }
     // A few .env files next to the Azure AI code, as real projects have them.
     for (let p = 0; p * FILES_PER_DIR * 25 < files; p++) {
-      write(root, `packages/p${String(p).padStart(3, '0')}/.env`, `AZURE_OPENAI_ENDPOINT=https://corp-${p}.openai.azure.com/\nAZURE_OPENAI_API_VERSION=2024-10-21\n`);
+      write(
+        root,
+        `packages/p${String(p).padStart(3, '0')}/.env`,
+        `AZURE_OPENAI_ENDPOINT=https://corp-${p}.openai.azure.com/\nAZURE_OPENAI_API_VERSION=2024-10-21\n`,
+      );
     }
     for (let j = 0; j < extra.nodeModules; j++) {
       const file = nodeModulesFile(j);
@@ -155,11 +183,20 @@ export function ensureTrees(benchDir, sizes, log) {
       if (canLink) link(source, root, file.path);
       else write(root, file.path, file.text);
     }
-    const saved = { version: TREE_VERSION, files, bytes, azureFiles, nodeModulesFiles: extra.nodeModules, gitFiles: extra.git };
+    const saved = {
+      version: TREE_VERSION,
+      files,
+      bytes,
+      azureFiles,
+      nodeModulesFiles: extra.nodeModules,
+      gitFiles: extra.git,
+    };
     writeFileSync(stamp, JSON.stringify(saved));
     info[files] = { root, ...saved };
     if (files === largest) source = root;
-    log(`generated ${root}: ${files} files, ${(bytes / 1e6).toFixed(0)} MB of sources, ${azureFiles} Azure AI files, ${extra.nodeModules} node_modules files, ${extra.git} .git files (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    log(
+      `generated ${root}: ${files} files, ${(bytes / 1e6).toFixed(0)} MB of sources, ${azureFiles} Azure AI files, ${extra.nodeModules} node_modules files, ${extra.git} .git files (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
   }
   return info;
 }

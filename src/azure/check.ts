@@ -10,7 +10,14 @@ import { requiredDataAction } from './roles';
 import { cheapRead, chatRequest, probe } from './probe';
 import { decodeClaims, sameAudience } from './jwt';
 import { decide, checklist, type Facts } from './verdict';
-import { ARM_BY_CLOUD, CancelledError, DEFAULT_TIMEOUT_MS, MANAGEMENT_SCOPE_BY_CLOUD, describeError, type HttpContext } from './http';
+import {
+  ARM_BY_CLOUD,
+  CancelledError,
+  DEFAULT_TIMEOUT_MS,
+  MANAGEMENT_SCOPE_BY_CLOUD,
+  describeError,
+  type HttpContext,
+} from './http';
 
 export interface CheckOptions {
   endpoint: string;
@@ -50,7 +57,13 @@ export function emptyReport(endpoint: string): AccessReport {
   return {
     endpoint,
     startedAt: new Date().toISOString(),
-    steps: (Object.keys(TITLES) as StepId[]).map((id) => ({ id, title: TITLES[id], status: 'pending', summary: '', details: [] })),
+    steps: (Object.keys(TITLES) as StepId[]).map((id) => ({
+      id,
+      title: TITLES[id],
+      status: 'pending',
+      summary: '',
+      details: [],
+    })),
     assignments: [],
     denyAssignments: [],
     verdict: { status: 'incomplete', title: 'Checking…', explanation: '' },
@@ -98,7 +111,12 @@ export async function runAccessCheck(options: CheckOptions): Promise<AccessRepor
     report.fixes = fixes;
     report.checklist = checklist(report, facts);
     report.finishedAt = new Date().toISOString();
-    report.stats = { durationMs: Date.now() - started, requests: ctx.requestCount, subscriptionsSearched, accountsScanned };
+    report.stats = {
+      durationMs: Date.now() - started,
+      requests: ctx.requestCount,
+      subscriptionsSearched,
+      accountsScanned,
+    };
     log(verdict.status === 'ok' ? 'info' : 'warn', `Verdict: ${verdict.title}. ${verdict.explanation}`);
     report.gaps.forEach((g) => log('warn', `Gap: ${g}`));
     log('info', `Check took ${report.stats.durationMs} ms, ${report.stats.requests} requests.`);
@@ -117,13 +135,22 @@ export async function runAccessCheck(options: CheckOptions): Promise<AccessRepor
     step('identity', 'running', 'Getting a management token…');
     let homeTenant: string | undefined;
     try {
-      const token = await options.identity.credentialFor(undefined).getToken(MANAGEMENT_SCOPE_BY_CLOUD[cloud], { abortSignal: ctx.signal });
+      const token = await options.identity
+        .credentialFor(undefined)
+        .getToken(MANAGEMENT_SCOPE_BY_CLOUD[cloud], { abortSignal: ctx.signal });
       const claims = token ? decodeClaims(token.token) : undefined;
       if (!claims?.oid) throw new Error('The token carries no object id (oid).');
       homeTenant = claims.tid;
-      const isApp = claims.idtyp === 'app' || (!claims.upn && !claims.preferredUsername && !!claims.appid && !claims.name);
+      const isApp =
+        claims.idtyp === 'app' || (!claims.upn && !claims.preferredUsername && !!claims.appid && !claims.name);
       report.identity = options.objectId
-        ? { kind: 'object-id', source: `object id typed in; Azure read as ${claims.upn ?? claims.oid} via ${options.identity.source()}`, objectId: options.objectId, tenantId: claims.tid, principalType: 'Unknown' }
+        ? {
+            kind: 'object-id',
+            source: `object id typed in; Azure read as ${claims.upn ?? claims.oid} via ${options.identity.source()}`,
+            objectId: options.objectId,
+            tenantId: claims.tid,
+            principalType: 'Unknown',
+          }
         : {
             kind: options.identity.kind,
             source: options.identity.source(),
@@ -136,7 +163,11 @@ export async function runAccessCheck(options: CheckOptions): Promise<AccessRepor
           };
       facts.identityOk = true;
       const id = report.identity;
-      step('identity', 'passed', `${id.userPrincipalName ?? id.displayName ?? id.appId ?? id.objectId} (object id ${id.objectId}, tenant ${id.tenantId}) via ${id.source}`);
+      step(
+        'identity',
+        'passed',
+        `${id.userPrincipalName ?? id.displayName ?? id.appId ?? id.objectId} (object id ${id.objectId}, tenant ${id.tenantId}) via ${id.source}`,
+      );
     } catch (err) {
       if (err instanceof CancelledError || ctx.signal.aborted) throw new CancelledError();
       step('identity', 'failed', `No identity: ${describeError(err)}`);
@@ -147,11 +178,21 @@ export async function runAccessCheck(options: CheckOptions): Promise<AccessRepor
 
     // Warm the data-plane token while ARM is searched (the CLI takes about a second per token).
     const earlyScope = info.scopes[0];
-    if (!options.objectId && earlyScope) void options.identity.credentialFor(homeTenant).getToken(earlyScope, { abortSignal: ctx.signal }).catch(() => undefined);
+    if (!options.objectId && earlyScope)
+      void options.identity
+        .credentialFor(homeTenant)
+        .getToken(earlyScope, { abortSignal: ctx.signal })
+        .catch(() => undefined);
 
     // 2. Resource
     step('resource', 'running', `Looking for the resource behind ${info.host}…`);
-    const search = await findResource(options.identity, ctx, info, (l) => log('info', `[resource] ${l}`), options.tenants);
+    const search = await findResource(
+      options.identity,
+      ctx,
+      info,
+      (l) => log('info', `[resource] ${l}`),
+      options.tenants,
+    );
     subscriptionsSearched = search.subscriptions.length;
     accountsScanned = search.accountsScanned;
     report.gaps.push(...search.gaps);
@@ -160,8 +201,11 @@ export async function runAccessCheck(options: CheckOptions): Promise<AccessRepor
       res.tenantId = search.tenantId ?? homeTenant;
       report.resource = res;
       const problems: string[] = [];
-      if (!res.customSubDomainName) problems.push('No custom subdomain: Microsoft Entra ID needs one (API keys only on the regional endpoint).');
-      if (res.publicNetworkAccess === 'Disabled') facts.networkBlocked = 'publicNetworkAccess is Disabled: calls must come through a private endpoint ("Public access is disabled. Please configure private endpoint.").';
+      if (!res.customSubDomainName)
+        problems.push('No custom subdomain: Microsoft Entra ID needs one (API keys only on the regional endpoint).');
+      if (res.publicNetworkAccess === 'Disabled')
+        facts.networkBlocked =
+          'publicNetworkAccess is Disabled: calls must come through a private endpoint ("Public access is disabled. Please configure private endpoint.").';
       else if (res.networkAcls?.defaultAction === 'Deny')
         facts.networkBlocked = `The firewall denies by default (networkAcls.defaultAction = Deny); allowed IP ranges: ${res.networkAcls.ipRules.join(', ') || 'none'}${res.networkAcls.virtualNetworkRules ? `, ${res.networkAcls.virtualNetworkRules} virtual network rule(s)` : ''}. Calls from other addresses get 403 "Access denied due to Virtual Network/Firewall rules."`;
       if (facts.networkBlocked) problems.push(facts.networkBlocked);
@@ -180,7 +224,12 @@ export async function runAccessCheck(options: CheckOptions): Promise<AccessRepor
         `deployments: ${res.deployments.map((d) => `${d.name} (${d.model}, format ${d.format})`).join('; ') || 'none'}`,
         ...problems,
       ];
-      step('resource', problems.length ? (res.customSubDomainName ? 'warning' : 'failed') : 'passed', `${res.name} (${res.kind}, ${res.location}) in subscription ${res.subscriptionId}`, details);
+      step(
+        'resource',
+        problems.length ? (res.customSubDomainName ? 'warning' : 'failed') : 'passed',
+        `${res.name} (${res.kind}, ${res.location}) in subscription ${res.subscriptionId}`,
+        details,
+      );
     } else {
       const where = `${search.subscriptions.length} subscription(s) in ${search.tenants.length || 1} tenant(s), ${search.accountsScanned} Azure AI account(s)`;
       step('resource', 'failed', `No resource matches ${info.resource ?? info.host}; searched ${where}.`, [
@@ -198,14 +247,19 @@ export async function runAccessCheck(options: CheckOptions): Promise<AccessRepor
       const required = requiredDataAction(info, res.deployments, options.deployment);
       report.requiredDataAction = required.action;
       const client = authorizationClient(options.identity, ctx, res.subscriptionId, res.tenantId);
-      roles = await evaluateRoles(client, ctx, res, report.identity.objectId, required, !options.objectId, (l) => log('info', `[roles] ${l}`));
+      roles = await evaluateRoles(client, ctx, res, report.identity.objectId, required, !options.objectId, (l) =>
+        log('info', `[roles] ${l}`),
+      );
       facts.roles = roles;
       report.assignments = roles.assignments;
       report.denyAssignments = roles.denyAssignments;
       report.gaps.push(...roles.gaps);
       const details = [
         `needs ${required.action} (${required.label})`,
-        ...roles.assignments.map((a) => `${a.roleName} at ${a.scope}${a.viaGroup ? ' (via group)' : ''}${a.inherited ? ' (inherited)' : ''}${a.ageMinutes !== undefined ? `, ${a.ageMinutes} min old` : ''}: ${a.note}`),
+        ...roles.assignments.map(
+          (a) =>
+            `${a.roleName} at ${a.scope}${a.viaGroup ? ' (via group)' : ''}${a.inherited ? ' (inherited)' : ''}${a.ageMinutes !== undefined ? `, ${a.ageMinutes} min old` : ''}: ${a.note}`,
+        ),
         ...roles.denyAssignments.map((d) => `deny: ${d}`),
         ...roles.notes,
         ...roles.gaps,
@@ -235,7 +289,13 @@ export async function runAccessCheck(options: CheckOptions): Promise<AccessRepor
 
     // 4. Token
     let probeToken: string | undefined;
-    const scope = info.scopes[0] ?? (cloud === 'public' ? SCOPES.cognitiveServices : cloud === 'usgov' ? SCOPES.cognitiveServicesUsGov : SCOPES.cognitiveServicesChina);
+    const scope =
+      info.scopes[0] ??
+      (cloud === 'public'
+        ? SCOPES.cognitiveServices
+        : cloud === 'usgov'
+          ? SCOPES.cognitiveServicesUsGov
+          : SCOPES.cognitiveServicesChina);
     if (options.objectId) {
       step('token', 'skipped', 'A token can only be obtained for your own identity, not for another object id.');
     } else {
@@ -251,28 +311,38 @@ export async function runAccessCheck(options: CheckOptions): Promise<AccessRepor
           audience: claims?.aud,
           tenantId: claims?.tid,
           objectId: claims?.oid,
-          expiresOn: claims?.exp ? new Date(claims.exp * 1000).toISOString() : new Date(token.expiresOnTimestamp).toISOString(),
+          expiresOn: claims?.exp
+            ? new Date(claims.exp * 1000).toISOString()
+            : new Date(token.expiresOnTimestamp).toISOString(),
         };
         probeToken = token.token;
         const mismatches: string[] = [];
         if (options.codeScope && !info.scopes.some((s) => sameAudience(s, options.codeScope))) {
-          mismatches.push(`The code requests a token for ${options.codeScope}, but ${info.host} accepts ${info.scopes.join(' or ') || 'no Entra token (custom subdomain needed)'}.`);
+          mismatches.push(
+            `The code requests a token for ${options.codeScope}, but ${info.host} accepts ${info.scopes.join(' or ') || 'no Entra token (custom subdomain needed)'}.`,
+          );
           // Reproduce what the app sends: the token for the scope the code asks for.
           const appToken = await credential.getToken(options.codeScope, { abortSignal: ctx.signal }).catch(() => null);
           if (appToken) probeToken = appToken.token;
         }
-        if (claims?.aud && !sameAudience(claims.aud, scope)) mismatches.push(`The token's audience ${claims.aud} is not ${scope.replace(/\/\.default$/, '')}.`);
+        if (claims?.aud && !sameAudience(claims.aud, scope))
+          mismatches.push(`The token's audience ${claims.aud} is not ${scope.replace(/\/\.default$/, '')}.`);
         if (mismatches.length) {
           facts.tokenMismatch = mismatches.join(' ');
           report.token.mismatch = facts.tokenMismatch;
         }
-        step('token', mismatches.length ? 'failed' : 'passed', mismatches.length ? mismatches[0] : `Token for ${claims?.aud ?? scope}`, [
-          `aud: ${claims?.aud ?? '?'}`,
-          `tid: ${claims?.tid ?? '?'}`,
-          `oid: ${claims?.oid ?? '?'}`,
-          `exp: ${report.token.expiresOn}`,
-          ...mismatches,
-        ]);
+        step(
+          'token',
+          mismatches.length ? 'failed' : 'passed',
+          mismatches.length ? mismatches[0] : `Token for ${claims?.aud ?? scope}`,
+          [
+            `aud: ${claims?.aud ?? '?'}`,
+            `tid: ${claims?.tid ?? '?'}`,
+            `oid: ${claims?.oid ?? '?'}`,
+            `exp: ${report.token.expiresOn}`,
+            ...mismatches,
+          ],
+        );
       } catch (err) {
         if (err instanceof CancelledError || ctx.signal.aborted) throw new CancelledError();
         facts.tokenError = describeError(err);
@@ -296,10 +366,15 @@ export async function runAccessCheck(options: CheckOptions): Promise<AccessRepor
         const model =
           options.deployment ??
           info.deployment ??
-          deployments.find((d) => (required?.includes('/MaaS/') ? d.format !== 'OpenAI' : d.format === 'OpenAI'))?.name ??
+          deployments.find((d) => (required?.includes('/MaaS/') ? d.format !== 'OpenAI' : d.format === 'OpenAI'))
+            ?.name ??
           deployments[0]?.name;
         const chat = chatRequest(info, model);
-        const allowed = options.probe ?? (options.confirmProbe ? await options.confirmProbe(`${chat.label} to ${chat.url}${model ? ` (model ${model})` : ''}`) : false);
+        const allowed =
+          options.probe ??
+          (options.confirmProbe
+            ? await options.confirmProbe(`${chat.label} to ${chat.url}${model ? ` (model ${model})` : ''}`)
+            : false);
         if (allowed) {
           step('probe', 'running', `Sending one ${chat.label} (max_tokens 1)…`);
           facts.chatRan = true;
@@ -310,18 +385,31 @@ export async function runAccessCheck(options: CheckOptions): Promise<AccessRepor
         }
       }
       const p = report.probe!;
-      step('probe', p.status !== undefined && p.status < 400 ? 'passed' : 'failed', p.message, [ran, `url: ${p.url}`, ...(p.scenario ? [`scenario: ${p.scenario}`] : [])]);
+      step('probe', p.status !== undefined && p.status < 400 ? 'passed' : 'failed', p.message, [
+        ran,
+        `url: ${p.url}`,
+        ...(p.scenario ? [`scenario: ${p.scenario}`] : []),
+      ]);
     }
     return finish();
   } catch (err) {
     const cancelled = err instanceof CancelledError || ctx.signal.aborted;
-    for (const s of report.steps) if (s.status === 'running' || s.status === 'pending') {
-      s.status = 'skipped';
-      s.summary = cancelled ? 'Cancelled.' : 'Not run.';
-    }
-    report.gaps.push(cancelled ? 'The check was cancelled; the report is partial.' : `The check stopped: ${describeError(err)}`);
+    for (const s of report.steps)
+      if (s.status === 'running' || s.status === 'pending') {
+        s.status = 'skipped';
+        s.summary = cancelled ? 'Cancelled.' : 'Not run.';
+      }
+    report.gaps.push(
+      cancelled ? 'The check was cancelled; the report is partial.' : `The check stopped: ${describeError(err)}`,
+    );
     const r = finish();
-    r.verdict = { status: 'incomplete', title: cancelled ? 'Cancelled' : 'Check failed', explanation: cancelled ? 'The check was cancelled; nothing after the last finished step was established.' : describeError(err) };
+    r.verdict = {
+      status: 'incomplete',
+      title: cancelled ? 'Cancelled' : 'Check failed',
+      explanation: cancelled
+        ? 'The check was cancelled; nothing after the last finished step was established.'
+        : describeError(err),
+    };
     r.fixes = [];
     publish();
     return r;

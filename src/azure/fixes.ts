@@ -11,7 +11,11 @@ import { ARM_BY_CLOUD, CancelledError, describeError, statusOf, type HttpContext
 
 export const ASSIGNABLE_ROLE = { id: ROLE_IDS.cognitiveServicesUser, name: 'Cognitive Services User' } as const;
 
-const PORTAL: Record<Cloud, string> = { public: 'https://portal.azure.com', usgov: 'https://portal.azure.us', china: 'https://portal.azure.cn' };
+const PORTAL: Record<Cloud, string> = {
+  public: 'https://portal.azure.com',
+  usgov: 'https://portal.azure.us',
+  china: 'https://portal.azure.cn',
+};
 
 /** Keeps only characters an ARM id or GUID can contain, so nothing from a response reaches a shell unquoted. */
 const safe = (value: string) => value.replace(/[^A-Za-z0-9/._()-]/g, '');
@@ -47,10 +51,14 @@ export interface AssignOptions {
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(t);
-      reject(new CancelledError());
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        reject(new CancelledError());
+      },
+      { once: true },
+    );
   });
 }
 
@@ -58,8 +66,14 @@ export async function assignRole(options: AssignOptions): Promise<AssignOutcome>
   const { report, ctx } = options;
   const resource = report.resource;
   const principalId = report.identity?.objectId;
-  if (!resource || !principalId) return { ok: false, message: 'The report has no resource or principal to assign a role to; run the check first.' };
-  const principalType = report.identity?.principalType === 'ServicePrincipal' ? 'ServicePrincipal' : report.identity?.principalType === 'Group' ? 'Group' : 'User';
+  if (!resource || !principalId)
+    return { ok: false, message: 'The report has no resource or principal to assign a role to; run the check first.' };
+  const principalType =
+    report.identity?.principalType === 'ServicePrincipal'
+      ? 'ServicePrincipal'
+      : report.identity?.principalType === 'Group'
+        ? 'Group'
+        : 'User';
   const client = authorizationClient(options.identity, ctx, resource.subscriptionId, resource.tenantId);
   const delays = options.retryDelaysMs ?? [2000, 4000, 8000];
   for (let attempt = 0; ; attempt++) {
@@ -86,7 +100,10 @@ export async function assignRole(options: AssignOptions): Promise<AssignOutcome>
         };
       }
       if (code === 'RoleAssignmentExists' || status === 409) {
-        return { ok: true, message: `${ASSIGNABLE_ROLE.name} is already assigned to this principal on ${resource.name}.` };
+        return {
+          ok: true,
+          message: `${ASSIGNABLE_ROLE.name} is already assigned to this principal on ${resource.name}.`,
+        };
       }
       if (code === 'PrincipalNotFound') {
         if (attempt < delays.length) {

@@ -3,7 +3,13 @@
 // clear message, bounded Retry-After, a request counter, and bearer tokens on loopback http
 // (core-rest-pipeline refuses bearer tokens over http, which is right for anything but 127.0.0.1).
 import type { TokenCredential, AccessToken } from '@azure/core-auth';
-import type { Pipeline, PipelinePolicy, PipelineRequest, PipelineResponse, SendRequest } from '@azure/core-rest-pipeline';
+import type {
+  Pipeline,
+  PipelinePolicy,
+  PipelineRequest,
+  PipelineResponse,
+  SendRequest,
+} from '@azure/core-rest-pipeline';
 import type { Cloud } from '../core/types';
 import { redactSecrets } from './redact';
 
@@ -54,7 +60,9 @@ export interface HttpContext {
 export function isLoopbackHttp(url: string): boolean {
   try {
     const u = new URL(url);
-    return u.protocol === 'http:' && (u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.hostname === '[::1]');
+    return (
+      u.protocol === 'http:' && (u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.hostname === '[::1]')
+    );
   } catch {
     return false;
   }
@@ -70,7 +78,9 @@ function cancelPolicy(ctx: HttpContext): PipelinePolicy {
     name: 'aiAuthDoctorCancel',
     async sendRequest(request: PipelineRequest, next: SendRequest): Promise<PipelineResponse> {
       throwIfCancelled(ctx.signal);
-      request.abortSignal = request.abortSignal ? AbortSignal.any([request.abortSignal as AbortSignal, ctx.signal]) : ctx.signal;
+      request.abortSignal = request.abortSignal
+        ? AbortSignal.any([request.abortSignal as AbortSignal, ctx.signal])
+        : ctx.signal;
       try {
         return await next(request);
       } catch (err) {
@@ -101,7 +111,8 @@ function attemptPolicy(ctx: HttpContext): PipelinePolicy {
         return response;
       } catch (err) {
         if (ctx.signal.aborted) throw new CancelledError();
-        if (timer.signal.aborted) throw new TimeoutError(`${request.method} ${describeUrl(request.url)}`, ctx.timeoutMs);
+        if (timer.signal.aborted)
+          throw new TimeoutError(`${request.method} ${describeUrl(request.url)}`, ctx.timeoutMs);
         throw err;
       } finally {
         clearTimeout(handle);
@@ -117,7 +128,8 @@ function loopbackBearerPolicy(credential: TokenCredential, scopes: string[], ctx
   return {
     name: 'aiAuthDoctorLoopbackBearer',
     async sendRequest(request: PipelineRequest, next: SendRequest): Promise<PipelineResponse> {
-      if (!isLoopbackHttp(request.url)) throw new Error('Refusing to send a bearer token over http to a non-loopback host.');
+      if (!isLoopbackHttp(request.url))
+        throw new Error('Refusing to send a bearer token over http to a non-loopback host.');
       if (!cached || cached.expiresOnTimestamp - Date.now() < 30_000) {
         cached = await credential.getToken(scopes, { abortSignal: ctx.signal });
         if (!cached) throw new Error('The credential returned no token.');
@@ -193,7 +205,12 @@ export function statusOf(err: unknown): number | undefined {
 }
 
 /** Runs tasks with at most `limit` in flight; stops starting new ones once `stop()` is true. */
-export async function boundedAll<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>, stop: () => boolean = () => false): Promise<R[]> {
+export async function boundedAll<T, R>(
+  items: T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+  stop: () => boolean = () => false,
+): Promise<R[]> {
   const results: R[] = [];
   let index = 0;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {

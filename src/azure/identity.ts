@@ -28,13 +28,23 @@ export class TokenCache {
   private readonly cache = new Map<string, AccessToken>();
   private readonly inflight = new Map<string, Promise<AccessToken | null>>();
   private home: string | undefined;
-  constructor(private readonly acquire: (tenantId: string | undefined, scopes: string[], options?: GetTokenOptions) => Promise<AccessToken | null>) {}
+  constructor(
+    private readonly acquire: (
+      tenantId: string | undefined,
+      scopes: string[],
+      options?: GetTokenOptions,
+    ) => Promise<AccessToken | null>,
+  ) {}
 
   credentialFor(tenantId?: string): TokenCredential {
     return { getToken: (scopes, options) => this.get(tenantId, Array.isArray(scopes) ? scopes : [scopes], options) };
   }
 
-  private async get(tenantId: string | undefined, scopes: string[], options?: GetTokenOptions): Promise<AccessToken | null> {
+  private async get(
+    tenantId: string | undefined,
+    scopes: string[],
+    options?: GetTokenOptions,
+  ): Promise<AccessToken | null> {
     const tenant = tenantId && tenantId.toLowerCase() !== this.home ? tenantId : undefined;
     const key = `${tenant ?? 'home'}|${scopes.join(' ')}`;
     const hit = this.cache.get(key);
@@ -57,10 +67,17 @@ export function defaultCredentialIdentity(): IdentityProvider {
   const chain: ChainLink[] = [
     { name: 'EnvironmentCredential', credential: new EnvironmentCredential({ additionallyAllowedTenants: ['*'] }) },
     { name: 'AzureCliCredential', credential: new AzureCliCredential({ additionallyAllowedTenants: ['*'] }) },
-    { name: 'AzureDeveloperCliCredential', credential: new AzureDeveloperCliCredential({ additionallyAllowedTenants: ['*'] }) },
+    {
+      name: 'AzureDeveloperCliCredential',
+      credential: new AzureDeveloperCliCredential({ additionallyAllowedTenants: ['*'] }),
+    },
   ];
   let answered = '';
-  const ask = async (tenantId: string | undefined, scopes: string[], options?: GetTokenOptions): Promise<AccessToken | null> => {
+  const ask = async (
+    tenantId: string | undefined,
+    scopes: string[],
+    options?: GetTokenOptions,
+  ): Promise<AccessToken | null> => {
     const failures: string[] = [];
     for (const link of chain) {
       if (options?.abortSignal?.aborted) throw new Error('The check was cancelled.');
@@ -77,7 +94,9 @@ export function defaultCredentialIdentity(): IdentityProvider {
         if (e.name !== 'CredentialUnavailableError') break;
       }
     }
-    throw new Error(`No developer credential could get a token${tenantId ? ` for tenant ${tenantId}` : ''}: ${failures.join('; ')}`);
+    throw new Error(
+      `No developer credential could get a token${tenantId ? ` for tenant ${tenantId}` : ''}: ${failures.join('; ')}`,
+    );
   };
   const tokens = new TokenCache(ask);
   return {

@@ -50,19 +50,44 @@ export function chatRequest(info: EndpointInfo, deployment?: string): ProbeReque
     const needsModel = info.kind === 'model-inference' || info.kind === 'openai-v1';
     return {
       method: 'POST',
-      url: withQuery(`${o}${path}`, info.url, info.kind === 'azure-openai' ? API_VERSION.openai : info.kind === 'model-inference' ? API_VERSION.inference : undefined),
+      url: withQuery(
+        `${o}${path}`,
+        info.url,
+        info.kind === 'azure-openai'
+          ? API_VERSION.openai
+          : info.kind === 'model-inference'
+            ? API_VERSION.inference
+            : undefined,
+      ),
       body: JSON.stringify(needsModel ? { ...message, model: deployment } : message),
       label: 'chat completion',
     };
   }
   switch (info.kind) {
     case 'openai-v1':
-      return { method: 'POST', url: `${o}/openai/v1/chat/completions`, body: JSON.stringify({ ...message, model: deployment }), label: 'chat completion (v1)' };
+      return {
+        method: 'POST',
+        url: `${o}/openai/v1/chat/completions`,
+        body: JSON.stringify({ ...message, model: deployment }),
+        label: 'chat completion (v1)',
+      };
     case 'model-inference':
-      return { method: 'POST', url: withQuery(`${o}${path}/chat/completions`, info.url, API_VERSION.inference), body: JSON.stringify({ ...message, model: deployment }), label: 'chat completion (/models)' };
+      return {
+        method: 'POST',
+        url: withQuery(`${o}${path}/chat/completions`, info.url, API_VERSION.inference),
+        body: JSON.stringify({ ...message, model: deployment }),
+        label: 'chat completion (/models)',
+      };
     default: {
-      const base = /\/openai\/deployments\/[^/]+$/i.test(path) ? `${o}${path}` : `${o}/openai/deployments/${encodeURIComponent(deployment ?? info.deployment ?? 'unknown')}`;
-      return { method: 'POST', url: withQuery(`${base}/chat/completions`, info.url, API_VERSION.openai), body: JSON.stringify(message), label: 'chat completion (Azure OpenAI)' };
+      const base = /\/openai\/deployments\/[^/]+$/i.test(path)
+        ? `${o}${path}`
+        : `${o}/openai/deployments/${encodeURIComponent(deployment ?? info.deployment ?? 'unknown')}`;
+      return {
+        method: 'POST',
+        url: withQuery(`${base}/chat/completions`, info.url, API_VERSION.openai),
+        body: JSON.stringify(message),
+        label: 'chat completion (Azure OpenAI)',
+      };
     }
   }
 }
@@ -94,14 +119,23 @@ export async function probe(ctx: HttpContext, request: ProbeRequest, token: stri
   try {
     const response = await fetch(physicalUrl(request.url, ctx), {
       method: request.method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'user-agent': 'azure-ai-auth-doctor' },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'user-agent': 'azure-ai-auth-doctor',
+      },
       body: request.body,
       signal: AbortSignal.any([ctx.signal, timer.signal]),
       redirect: 'manual',
     });
     const text = (await response.text()).slice(0, 64_000);
     if (response.ok) {
-      return { url: request.url, status: response.status, scenario: null, message: `${response.status} OK: ${request.label} succeeded.` };
+      return {
+        url: request.url,
+        status: response.status,
+        scenario: null,
+        message: `${response.status} OK: ${request.label} succeeded.`,
+      };
     }
     const message = serviceMessage(response.status, text);
     const explanation = explain(message);
@@ -111,7 +145,11 @@ export async function probe(ctx: HttpContext, request: ProbeRequest, token: stri
     if (ctx.signal.aborted) throw new CancelledError();
     if (timer.signal.aborted) throw new TimeoutError(`${request.label}`, ctx.timeoutMs);
     const e = err as Error & { cause?: { code?: string; message?: string } };
-    return { url: request.url, scenario: null, message: redactSecrets(`Request failed: ${e.cause?.code ?? ''} ${e.cause?.message ?? e.message}`.trim()) };
+    return {
+      url: request.url,
+      scenario: null,
+      message: redactSecrets(`Request failed: ${e.cause?.code ?? ''} ${e.cause?.message ?? e.message}`.trim()),
+    };
   } finally {
     clearTimeout(handle);
   }

@@ -30,7 +30,12 @@ export interface RolesOutcome {
 
 const definitionCache = new Map<string, Promise<RoleDefinition>>();
 
-export function authorizationClient(identity: IdentityProvider, ctx: HttpContext, subscriptionId: string, tenantId?: string): AuthorizationManagementClient {
+export function authorizationClient(
+  identity: IdentityProvider,
+  ctx: HttpContext,
+  subscriptionId: string,
+  tenantId?: string,
+): AuthorizationManagementClient {
   const credential = identity.credentialFor(tenantId);
   const client = new AuthorizationManagementClient(credential, subscriptionId, classicArmOptions(ctx));
   adaptPipeline(client.pipeline, credential, ctx);
@@ -46,7 +51,11 @@ export function scopeReaches(scope: string, target: string): boolean {
   return s === '' || s === '/' || t === s || t.startsWith(`${s}/`);
 }
 
-function resolveDefinition(client: AuthorizationManagementClient, ctx: HttpContext, roleDefinitionId: string): Promise<RoleDefinition> {
+function resolveDefinition(
+  client: AuthorizationManagementClient,
+  ctx: HttpContext,
+  roleDefinitionId: string,
+): Promise<RoleDefinition> {
   const key = `${ctx.armEndpoint}|${guidOf(roleDefinitionId)}`;
   let pending = definitionCache.get(key);
   if (!pending) {
@@ -70,11 +79,30 @@ export async function evaluateRoles(
   callerIsPrincipal: boolean,
   log: (line: string) => void,
 ): Promise<RolesOutcome> {
-  const out: RolesOutcome = { assignments: [], denyAssignments: [], readable: true, granted: false, conditional: false, onlyBelowScope: false, gaps: [], notes: [] };
+  const out: RolesOutcome = {
+    assignments: [],
+    denyAssignments: [],
+    readable: true,
+    granted: false,
+    conditional: false,
+    onlyBelowScope: false,
+    gaps: [],
+    notes: [],
+  };
   const now = Date.now();
-  const raw: { id: string; roleDefinitionId: string; scope: string; principalId: string; principalType?: string; createdOn?: Date; condition?: string }[] = [];
+  const raw: {
+    id: string;
+    roleDefinitionId: string;
+    scope: string;
+    principalId: string;
+    principalType?: string;
+    createdOn?: Date;
+    condition?: string;
+  }[] = [];
   try {
-    for await (const a of client.roleAssignments.listForScope(noSlash(resource.id), { filter: `assignedTo('${principalId}')` })) {
+    for await (const a of client.roleAssignments.listForScope(noSlash(resource.id), {
+      filter: `assignedTo('${principalId}')`,
+    })) {
       raw.push({
         id: a.id ?? '',
         roleDefinitionId: a.roleDefinitionId ?? '',
@@ -95,7 +123,10 @@ export async function evaluateRoles(
         : `Cannot read role assignments on ${resource.name} (${describeError(err)}).`,
     );
     if (callerIsPrincipal) await fallbackToPermissions(client, resource, required, out, log);
-    else out.notes.push('The effective-permissions fallback only works for the signed-in identity itself, not for another object id.');
+    else
+      out.notes.push(
+        'The effective-permissions fallback only works for the signed-in identity itself, not for another object id.',
+      );
     return out;
   }
   log(`Role assignments reaching ${resource.name} for ${principalId}: ${raw.length}`);
@@ -111,16 +142,23 @@ export async function evaluateRoles(
   );
   raw.forEach((a, i) => {
     const def = definitions[i];
-    const permissions: PermissionSet[] = (def?.permissions ?? []).map((p) => ({ dataActions: p.dataActions ?? [], notDataActions: p.notDataActions ?? [] }));
+    const permissions: PermissionSet[] = (def?.permissions ?? []).map((p) => ({
+      dataActions: p.dataActions ?? [],
+      notDataActions: p.notDataActions ?? [],
+    }));
     const roleName = def?.roleName ?? guidOf(a.roleDefinitionId);
     const reaches = scopeReaches(a.scope, resource.id);
     const grantsAction = !!def && roleGrants(permissions, required.action);
-    const ageMinutes = a.createdOn ? Math.max(0, Math.floor((now - new Date(a.createdOn).getTime()) / 60_000)) : undefined;
+    const ageMinutes = a.createdOn
+      ? Math.max(0, Math.floor((now - new Date(a.createdOn).getTime()) / 60_000))
+      : undefined;
     let note: string;
     if (!def) note = 'Role definition could not be read.';
     else if (!grantsAction) note = whyNotGranted(guidOf(a.roleDefinitionId), roleName, permissions, required.action);
-    else if (!reaches) note = `${roleName} is assigned at ${a.scope.split('/').slice(-2).join(' ')} below the account: a grant at project scope does not reach the account endpoint.`;
-    else if (ageMinutes !== undefined && ageMinutes < PROPAGATION_MINUTES) note = `${roleName} grants ${required.action}, but it was assigned ${ageMinutes} minute(s) ago: role assignments can take up to 5 minutes to propagate.`;
+    else if (!reaches)
+      note = `${roleName} is assigned at ${a.scope.split('/').slice(-2).join(' ')} below the account: a grant at project scope does not reach the account endpoint.`;
+    else if (ageMinutes !== undefined && ageMinutes < PROPAGATION_MINUTES)
+      note = `${roleName} grants ${required.action}, but it was assigned ${ageMinutes} minute(s) ago: role assignments can take up to 5 minutes to propagate.`;
     else note = `${roleName} grants ${required.action}.`;
     if (a.condition) note += ' This assignment has an ABAC condition; access depends on it.';
     out.assignments.push({
@@ -144,8 +182,14 @@ export async function evaluateRoles(
 
   // Deny assignments win over any grant.
   try {
-    for await (const d of client.denyAssignments.listForScope(noSlash(resource.id), { filter: `principalId eq '${principalId}'` })) {
-      const blocks = (d.permissions ?? []).some((p) => (p.dataActions ?? []).some((x) => actionMatches(x, required.action)) && !(p.notDataActions ?? []).some((x) => actionMatches(x, required.action)));
+    for await (const d of client.denyAssignments.listForScope(noSlash(resource.id), {
+      filter: `principalId eq '${principalId}'`,
+    })) {
+      const blocks = (d.permissions ?? []).some(
+        (p) =>
+          (p.dataActions ?? []).some((x) => actionMatches(x, required.action)) &&
+          !(p.notDataActions ?? []).some((x) => actionMatches(x, required.action)),
+      );
       const label = `${d.denyAssignmentName ?? d.name ?? 'deny assignment'} at ${d.scope ?? '?'}${blocks ? ` (denies ${required.action})` : ''}`;
       out.denyAssignments.push(label);
       if (blocks) out.deniedBy = label;
@@ -159,10 +203,16 @@ export async function evaluateRoles(
   const settled = granting.filter((a) => a.ageMinutes === undefined || a.ageMinutes >= PROPAGATION_MINUTES);
   out.granted = granting.length > 0 && !out.deniedBy;
   out.conditional = granting.length > 0 && granting.every((a) => !!a.condition);
-  if (out.granted && settled.length === 0) out.youngestGrantMinutes = Math.min(...granting.map((a) => a.ageMinutes ?? 0));
+  if (out.granted && settled.length === 0)
+    out.youngestGrantMinutes = Math.min(...granting.map((a) => a.ageMinutes ?? 0));
   out.onlyBelowScope =
     !out.granted &&
-    out.assignments.some((a) => !scopeReaches(a.scope, resource.id) && a.dataActions.length > 0 && a.dataActions.some((p) => actionMatches(p, required.action)));
+    out.assignments.some(
+      (a) =>
+        !scopeReaches(a.scope, resource.id) &&
+        a.dataActions.length > 0 &&
+        a.dataActions.some((p) => actionMatches(p, required.action)),
+    );
   return out;
 }
 
@@ -175,7 +225,13 @@ async function fallbackToPermissions(
 ): Promise<void> {
   try {
     const permissions: PermissionSet[] = [];
-    for await (const p of client.permissions.listForResource(resource.resourceGroup, 'Microsoft.CognitiveServices', '', 'accounts', resource.name)) {
+    for await (const p of client.permissions.listForResource(
+      resource.resourceGroup,
+      'Microsoft.CognitiveServices',
+      '',
+      'accounts',
+      resource.name,
+    )) {
       permissions.push({ dataActions: p.dataActions ?? [], notDataActions: p.notDataActions ?? [] });
     }
     out.granted = roleGrants(permissions, required.action);

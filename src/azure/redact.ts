@@ -3,7 +3,8 @@
 // body, and we repeat error text to the user. JWT-shaped strings, Bearer values and key headers go.
 const JWT = /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*)?/g;
 const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
-const KEY_HEADER = /\b(api-key|Ocp-Apim-Subscription-Key|x-api-key|access_token|refresh_token|client_secret)(["']?\s*[:=]\s*["']?)[^\s"',;&}]{8,}/gi;
+const KEY_HEADER =
+  /\b(api-key|Ocp-Apim-Subscription-Key|x-api-key|access_token|refresh_token|client_secret)(["']?\s*[:=]\s*["']?)[^\s"',;&}]{8,}/gi;
 
 export function redactSecrets(text: string): string {
   return text.replace(JWT, '[redacted token]').replace(BEARER, '$1 [redacted]').replace(KEY_HEADER, '$1$2[redacted]');

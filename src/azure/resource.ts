@@ -7,7 +7,16 @@ import { CognitiveServicesManagementClient, type Account } from '@azure/arm-cogn
 import type { EndpointInfo } from '../core/types';
 import type { ResourceInfo } from '../core/accessReport';
 import type { IdentityProvider } from './identity';
-import { adaptPipeline, boundedAll, classicArmOptions, describeError, modularArmOptions, throwIfCancelled, type HttpContext, CancelledError } from './http';
+import {
+  adaptPipeline,
+  boundedAll,
+  classicArmOptions,
+  describeError,
+  modularArmOptions,
+  throwIfCancelled,
+  type HttpContext,
+  CancelledError,
+} from './http';
 
 export interface SubscriptionRef {
   subscriptionId: string;
@@ -33,7 +42,12 @@ function subscriptionClient(identity: IdentityProvider, ctx: HttpContext, tenant
   return client;
 }
 
-export function cognitiveClient(identity: IdentityProvider, ctx: HttpContext, subscriptionId: string, tenantId?: string): CognitiveServicesManagementClient {
+export function cognitiveClient(
+  identity: IdentityProvider,
+  ctx: HttpContext,
+  subscriptionId: string,
+  tenantId?: string,
+): CognitiveServicesManagementClient {
   const credential = identity.credentialFor(tenantId);
   const client = new CognitiveServicesManagementClient(credential, subscriptionId, classicArmOptions(ctx));
   adaptPipeline(client.pipeline, credential, ctx);
@@ -78,20 +92,27 @@ function parseId(id: string): { subscriptionId: string; resourceGroup: string } 
   return { subscriptionId: m?.[1] ?? '', resourceGroup: m?.[2] ?? '' };
 }
 
-export async function findResource(identity: IdentityProvider, ctx: HttpContext, info: EndpointInfo, log: (line: string) => void, onlyTenants?: string[]): Promise<ResourceSearch> {
+export async function findResource(
+  identity: IdentityProvider,
+  ctx: HttpContext,
+  info: EndpointInfo,
+  log: (line: string) => void,
+  onlyTenants?: string[],
+): Promise<ResourceSearch> {
   const gaps: string[] = [];
   const search: ResourceSearch = { tenants: [], subscriptions: [], accountsScanned: 0, gaps };
 
   // Tenants (one failing tenant never hides the others).
   let tenants: (string | undefined)[] = onlyTenants?.length ? onlyTenants : [undefined];
-  if (!onlyTenants?.length) try {
-    const found: string[] = [];
-    for await (const t of subscriptionClient(identity, ctx).tenants.list()) if (t.tenantId) found.push(t.tenantId);
-    if (found.length) tenants = found;
-  } catch (err) {
-    rethrowCancel(err);
-    gaps.push(`Could not list tenants (${describeError(err)}); searched the default tenant only.`);
-  }
+  if (!onlyTenants?.length)
+    try {
+      const found: string[] = [];
+      for await (const t of subscriptionClient(identity, ctx).tenants.list()) if (t.tenantId) found.push(t.tenantId);
+      if (found.length) tenants = found;
+    } catch (err) {
+      rethrowCancel(err);
+      gaps.push(`Could not list tenants (${describeError(err)}); searched the default tenant only.`);
+    }
   search.tenants = tenants.filter((t): t is string => !!t);
   log(`Tenants: ${search.tenants.join(', ') || '(default)'}`);
 
@@ -99,7 +120,11 @@ export async function findResource(identity: IdentityProvider, ctx: HttpContext,
     try {
       for await (const s of subscriptionClient(identity, ctx, tenantId).subscriptions.list()) {
         if (s.subscriptionId && (s.state ?? 'Enabled') !== 'Disabled') {
-          search.subscriptions.push({ subscriptionId: s.subscriptionId, tenantId: s.tenantId ?? tenantId, displayName: s.displayName });
+          search.subscriptions.push({
+            subscriptionId: s.subscriptionId,
+            tenantId: s.tenantId ?? tenantId,
+            displayName: s.displayName,
+          });
         }
       }
     } catch (err) {
@@ -126,7 +151,9 @@ export async function findResource(identity: IdentityProvider, ctx: HttpContext,
         }
       } catch (err) {
         rethrowCancel(err);
-        gaps.push(`Subscription ${sub.displayName ?? sub.subscriptionId}: could not list Azure AI accounts (${describeError(err)}).`);
+        gaps.push(
+          `Subscription ${sub.displayName ?? sub.subscriptionId}: could not list Azure AI accounts (${describeError(err)}).`,
+        );
       }
     },
     () => !!match || ctx.signal.aborted,
@@ -158,7 +185,10 @@ export async function findResource(identity: IdentityProvider, ctx: HttpContext,
     deployments: [],
   };
   try {
-    for await (const d of cognitiveClient(identity, ctx, subscriptionId, sub.tenantId).deployments.list(resourceGroup, resource.name)) {
+    for await (const d of cognitiveClient(identity, ctx, subscriptionId, sub.tenantId).deployments.list(
+      resourceGroup,
+      resource.name,
+    )) {
       resource.deployments.push({
         name: d.name ?? '',
         model: d.properties?.model?.name ?? '',

@@ -88,7 +88,8 @@ export function requiredDataAction(
 ): RequiredAction {
   const name = deployment ?? info.deployment;
   const known = name ? deployments.find((d) => d.name.toLowerCase() === name.toLowerCase()) : undefined;
-  if (info.kind === 'foundry-project') return { action: DATA_ACTIONS.aiServices, label: 'Foundry project data plane (agents)' };
+  if (info.kind === 'foundry-project')
+    return { action: DATA_ACTIONS.aiServices, label: 'Foundry project data plane (agents)' };
   if (info.kind === 'model-inference' || info.kind === 'openai-v1') {
     const format = known?.format ?? (name ? undefined : deployments.find((d) => d.format !== 'OpenAI')?.format);
     if (format && format.toLowerCase() !== 'openai') {
@@ -99,19 +100,38 @@ export function requiredDataAction(
         modelFormat: format,
       };
     }
-    return { action: DATA_ACTIONS.openAIChat, label: 'chat completions on an OpenAI model', deployment: known?.name ?? name, modelFormat: known?.format };
+    return {
+      action: DATA_ACTIONS.openAIChat,
+      label: 'chat completions on an OpenAI model',
+      deployment: known?.name ?? name,
+      modelFormat: known?.format,
+    };
   }
-  return { action: DATA_ACTIONS.openAIChat, label: 'chat completions on an OpenAI model', deployment: known?.name ?? name, modelFormat: known?.format };
+  return {
+    action: DATA_ACTIONS.openAIChat,
+    label: 'chat completions on an OpenAI model',
+    deployment: known?.name ?? name,
+    modelFormat: known?.format,
+  };
 }
 
 /** Why a role that does not grant `action` falls short, in the seed's words. */
-export function whyNotGranted(roleGuid: string, roleName: string, permissions: PermissionSet[], action: string): string {
+export function whyNotGranted(
+  roleGuid: string,
+  roleName: string,
+  permissions: PermissionSet[],
+  action: string,
+): string {
   const guid = roleGuid.toLowerCase();
   const hasData = permissions.some((p) => (p.dataActions ?? []).length > 0);
   if (CONTROL_PLANE_ONLY.has(guid) || !hasData) {
     return `${roleName} carries no data actions: roles like Owner or Contributor don't provide access via Microsoft Entra ID.`;
   }
-  if (guid === ROLE_IDS.cognitiveServicesOpenAIUser || guid === ROLE_IDS.cognitiveServicesOpenAIContributor || guid === ROLE_IDS.azureAIDeveloper) {
+  if (
+    guid === ROLE_IDS.cognitiveServicesOpenAIUser ||
+    guid === ROLE_IDS.cognitiveServicesOpenAIContributor ||
+    guid === ROLE_IDS.azureAIDeveloper
+  ) {
     if (actionMatches('Microsoft.CognitiveServices/accounts/MaaS/*', action)) {
       return `${roleName} grants only access to OpenAI models; this call needs ${action} (covered by Microsoft.CognitiveServices/accounts/MaaS/* or Cognitive Services User).`;
     }

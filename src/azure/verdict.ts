@@ -19,14 +19,21 @@ export interface Facts {
   chatRan: boolean;
 }
 
-const who = (r: AccessReport) => r.identity?.userPrincipalName ?? r.identity?.displayName ?? r.identity?.appId ?? r.identity?.objectId ?? 'the identity';
+const who = (r: AccessReport) =>
+  r.identity?.userPrincipalName ??
+  r.identity?.displayName ??
+  r.identity?.appId ??
+  r.identity?.objectId ??
+  'the identity';
 
 function roleFixes(r: AccessReport, facts: Facts): FixAction[] {
   const res = r.resource;
   const oid = r.identity?.objectId;
   if (!res || !oid) return [];
   const cloud = facts.info?.cloud ?? 'public';
-  const where = facts.roles?.onlyBelowScope ? ' (at the account: a project-scope grant does not reach the account endpoint)' : '';
+  const where = facts.roles?.onlyBelowScope
+    ? ' (at the account: a project-scope grant does not reach the account endpoint)'
+    : '';
   return [
     {
       kind: 'assign-role',
@@ -41,17 +48,45 @@ function roleFixes(r: AccessReport, facts: Facts): FixAction[] {
 export function decide(r: AccessReport, facts: Facts): { verdict: Verdict; fixes: FixAction[] } {
   const res = r.resource;
   const cloud = facts.info?.cloud ?? 'public';
-  const iam = res ? [{ kind: 'open-iam' as const, title: 'Open Access control (IAM) in the portal', url: portalLink(res, cloud, 'users') }] : [];
+  const iam = res
+    ? [
+        {
+          kind: 'open-iam' as const,
+          title: 'Open Access control (IAM) in the portal',
+          url: portalLink(res, cloud, 'users'),
+        },
+      ]
+    : [];
   const probe = r.probe;
   const probeScenario = probe?.scenario ?? undefined;
 
   if (!facts.info) {
-    return { verdict: { status: 'problem', scenario: 'not-found', title: 'Not an Azure AI endpoint', explanation: `${r.endpoint} does not look like an Azure OpenAI or Azure AI endpoint.` }, fixes: [] };
+    return {
+      verdict: {
+        status: 'problem',
+        scenario: 'not-found',
+        title: 'Not an Azure AI endpoint',
+        explanation: `${r.endpoint} does not look like an Azure OpenAI or Azure AI endpoint.`,
+      },
+      fixes: [],
+    };
   }
   if (!facts.identityOk) {
-    return { verdict: { status: 'incomplete', title: 'No identity', explanation: 'No credential produced a token, so nothing could be checked. Sign in (az login, azd auth login, or the VS Code account) and retry.' }, fixes: [] };
+    return {
+      verdict: {
+        status: 'incomplete',
+        title: 'No identity',
+        explanation:
+          'No credential produced a token, so nothing could be checked. Sign in (az login, azd auth login, or the VS Code account) and retry.',
+      },
+      fixes: [],
+    };
   }
-  if (facts.info.kind === 'regional' || (res && !res.customSubDomainName) || probeScenario === 'custom-subdomain-required') {
+  if (
+    facts.info.kind === 'regional' ||
+    (res && !res.customSubDomainName) ||
+    probeScenario === 'custom-subdomain-required'
+  ) {
     return {
       verdict: {
         status: 'problem',
@@ -60,7 +95,12 @@ export function decide(r: AccessReport, facts: Facts): { verdict: Verdict; fixes
         explanation: `${res ? `${res.name} has no custom subdomain` : 'This is a regional endpoint'}: token authentication needs https://<custom-subdomain>.cognitiveservices.azure.com (400 "Please provide a custom subdomain for token authentication, otherwise API key is required.").`,
       },
       fixes: [
-        { kind: 'change-endpoint', title: 'Create a custom subdomain and use its endpoint', detail: 'Set a custom subdomain on the resource (this cannot be undone), then call https://<subdomain>.cognitiveservices.azure.com (or .openai.azure.com).' },
+        {
+          kind: 'change-endpoint',
+          title: 'Create a custom subdomain and use its endpoint',
+          detail:
+            'Set a custom subdomain on the resource (this cannot be undone), then call https://<subdomain>.cognitiveservices.azure.com (or .openai.azure.com).',
+        },
         ...iam,
       ],
     };
@@ -69,11 +109,26 @@ export function decide(r: AccessReport, facts: Facts): { verdict: Verdict; fixes
     const young = facts.roles?.youngestGrantMinutes;
     if (facts.roles?.granted && young !== undefined) {
       return {
-        verdict: { status: 'problem', scenario: 'principal-lacks-permission', title: `Role assignment is ${young} minute(s) old: it may not have propagated`, explanation: `${who(r)} has a role granting ${r.requiredDataAction}, assigned ${young} minute(s) ago. Wait at least 5 minutes before making the first call.` },
-        fixes: [{ kind: 'wait', title: `Wait ${Math.max(1, 5 - young)} more minute(s), then check again`, detail: 'Role assignments can take up to five minutes to propagate.' }, ...iam],
+        verdict: {
+          status: 'problem',
+          scenario: 'principal-lacks-permission',
+          title: `Role assignment is ${young} minute(s) old: it may not have propagated`,
+          explanation: `${who(r)} has a role granting ${r.requiredDataAction}, assigned ${young} minute(s) ago. Wait at least 5 minutes before making the first call.`,
+        },
+        fixes: [
+          {
+            kind: 'wait',
+            title: `Wait ${Math.max(1, 5 - young)} more minute(s), then check again`,
+            detail: 'Role assignments can take up to five minutes to propagate.',
+          },
+          ...iam,
+        ],
       };
     }
-    return { verdict: { status: 'problem', scenario: 'principal-lacks-permission', title, explanation }, fixes: roleFixes(r, facts) };
+    return {
+      verdict: { status: 'problem', scenario: 'principal-lacks-permission', title, explanation },
+      fixes: roleFixes(r, facts),
+    };
   };
   const rolesWhy = () => {
     const notes = (r.assignments ?? []).map((a) => a.note);
@@ -90,41 +145,106 @@ export function decide(r: AccessReport, facts: Facts): { verdict: Verdict; fixes
         );
       case 'token-invalid-or-wrong-audience':
         return {
-          verdict: { status: 'problem', scenario: 'token-invalid-or-wrong-audience', title: 'Token audience is incorrect (401 Unauthorized)', explanation: `${probe.message}. ${facts.tokenMismatch ?? ''} Request the token with scope ${facts.info.scopes[0] ?? 'https://cognitiveservices.azure.com/.default'}.`.trim() },
-          fixes: [{ kind: 'change-scope', title: `Use the token scope ${facts.info.scopes[0] ?? 'https://cognitiveservices.azure.com/.default'}`, detail: facts.tokenMismatch }],
+          verdict: {
+            status: 'problem',
+            scenario: 'token-invalid-or-wrong-audience',
+            title: 'Token audience is incorrect (401 Unauthorized)',
+            explanation:
+              `${probe.message}. ${facts.tokenMismatch ?? ''} Request the token with scope ${facts.info.scopes[0] ?? 'https://cognitiveservices.azure.com/.default'}.`.trim(),
+          },
+          fixes: [
+            {
+              kind: 'change-scope',
+              title: `Use the token scope ${facts.info.scopes[0] ?? 'https://cognitiveservices.azure.com/.default'}`,
+              detail: facts.tokenMismatch,
+            },
+          ],
         };
       case 'deployment-not-found':
       case 'not-found':
         return {
-          verdict: { status: 'problem', scenario: probeScenario, title: probeScenario === 'deployment-not-found' ? 'Deployment not found (404)' : 'Endpoint not found (404)', explanation: `${probe.message}. ${facts.missingDeployment ? `The resource has no deployment named "${facts.missingDeployment}"; its deployments are: ${(res?.deployments ?? []).map((d) => d.name).join(', ') || 'none'}.` : 'The endpoint URL does not fit the SDK, or the deployment does not exist.'}` },
-          fixes: [{ kind: 'change-endpoint', title: 'Fix the endpoint or deployment name', detail: `Deployments: ${(res?.deployments ?? []).map((d) => `${d.name} (${d.model}, ${d.format})`).join(', ') || 'none found'}.` }],
+          verdict: {
+            status: 'problem',
+            scenario: probeScenario,
+            title: probeScenario === 'deployment-not-found' ? 'Deployment not found (404)' : 'Endpoint not found (404)',
+            explanation: `${probe.message}. ${facts.missingDeployment ? `The resource has no deployment named "${facts.missingDeployment}"; its deployments are: ${(res?.deployments ?? []).map((d) => d.name).join(', ') || 'none'}.` : 'The endpoint URL does not fit the SDK, or the deployment does not exist.'}`,
+          },
+          fixes: [
+            {
+              kind: 'change-endpoint',
+              title: 'Fix the endpoint or deployment name',
+              detail: `Deployments: ${(res?.deployments ?? []).map((d) => `${d.name} (${d.model}, ${d.format})`).join(', ') || 'none found'}.`,
+            },
+          ],
         };
       case 'network-denied':
       case 'public-access-disabled':
         return {
-          verdict: { status: 'problem', scenario: probeScenario, title: probeScenario === 'network-denied' ? 'Blocked by the resource firewall (403)' : 'Public network access is disabled (403)', explanation: `${probe.message}. ${facts.networkBlocked ?? ''}`.trim() },
-          fixes: res ? [{ kind: 'open-iam', title: 'Open Networking in the portal', url: portalLink(res, cloud, 'networking'), detail: 'Add your IP to the firewall, or call through the private endpoint.' }] : [],
+          verdict: {
+            status: 'problem',
+            scenario: probeScenario,
+            title:
+              probeScenario === 'network-denied'
+                ? 'Blocked by the resource firewall (403)'
+                : 'Public network access is disabled (403)',
+            explanation: `${probe.message}. ${facts.networkBlocked ?? ''}`.trim(),
+          },
+          fixes: res
+            ? [
+                {
+                  kind: 'open-iam',
+                  title: 'Open Networking in the portal',
+                  url: portalLink(res, cloud, 'networking'),
+                  detail: 'Add your IP to the firewall, or call through the private endpoint.',
+                },
+              ]
+            : [],
         };
       default:
-        return { verdict: { status: 'problem', scenario: probeScenario, title: `The endpoint answered ${probe.status}`, explanation: probe.message }, fixes: iam };
+        return {
+          verdict: {
+            status: 'problem',
+            scenario: probeScenario,
+            title: `The endpoint answered ${probe.status}`,
+            explanation: probe.message,
+          },
+          fixes: iam,
+        };
     }
   }
   if (!res) {
     return {
-      verdict: { status: r.gaps.length ? 'incomplete' : 'problem', scenario: 'not-found', title: 'Resource not found', explanation: `No Azure AI resource with custom subdomain "${facts.info.resource ?? facts.info.host}" was found. Check the tenant (DefaultAzureCredential may have picked another one), that the identity has Reader access to the resource, and the spelling of the endpoint.` },
+      verdict: {
+        status: r.gaps.length ? 'incomplete' : 'problem',
+        scenario: 'not-found',
+        title: 'Resource not found',
+        explanation: `No Azure AI resource with custom subdomain "${facts.info.resource ?? facts.info.host}" was found. Check the tenant (DefaultAzureCredential may have picked another one), that the identity has Reader access to the resource, and the spelling of the endpoint.`,
+      },
       fixes: [],
     };
   }
   if (facts.networkBlocked && !(probe?.status && probe.status < 400)) {
     return {
-      verdict: { status: 'problem', scenario: res.publicNetworkAccess === 'Disabled' ? 'public-access-disabled' : 'network-denied', title: 'The resource network settings block public calls', explanation: facts.networkBlocked },
+      verdict: {
+        status: 'problem',
+        scenario: res.publicNetworkAccess === 'Disabled' ? 'public-access-disabled' : 'network-denied',
+        title: 'The resource network settings block public calls',
+        explanation: facts.networkBlocked,
+      },
       fixes: [{ kind: 'open-iam', title: 'Open Networking in the portal', url: portalLink(res, cloud, 'networking') }],
     };
   }
   if (facts.tokenMismatch) {
     return {
-      verdict: { status: 'problem', scenario: 'token-invalid-or-wrong-audience', title: 'The code requests a token for the wrong audience', explanation: facts.tokenMismatch },
-      fixes: [{ kind: 'change-scope', title: `Use the token scope ${facts.info.scopes[0]}`, detail: facts.tokenMismatch }],
+      verdict: {
+        status: 'problem',
+        scenario: 'token-invalid-or-wrong-audience',
+        title: 'The code requests a token for the wrong audience',
+        explanation: facts.tokenMismatch,
+      },
+      fixes: [
+        { kind: 'change-scope', title: `Use the token scope ${facts.info.scopes[0]}`, detail: facts.tokenMismatch },
+      ],
     };
   }
   const roles = facts.roles;
@@ -134,27 +254,57 @@ export function decide(r: AccessReport, facts: Facts): { verdict: Verdict; fixes
     if (roles.readable || roles.notes.length) {
       if (!roles.granted && (roles.readable || roles.notes.some((n) => /do not include/.test(n)))) {
         return lacks(
-          roles.onlyBelowScope ? 'Role assigned at project scope does not reach the account' : 'No role grants the data action',
+          roles.onlyBelowScope
+            ? 'Role assigned at project scope does not reach the account'
+            : 'No role grants the data action',
           `${who(r)} lacks ${r.requiredDataAction}. ${rolesWhy()}`,
         );
       }
       if (roles.granted && roles.youngestGrantMinutes !== undefined) return lacks('', '');
     } else {
-      return { verdict: { status: 'incomplete', title: 'Roles could not be checked', explanation: r.gaps.join(' ') }, fixes: iam };
+      return {
+        verdict: { status: 'incomplete', title: 'Roles could not be checked', explanation: r.gaps.join(' ') },
+        fixes: iam,
+      };
     }
   }
   if (facts.missingDeployment) {
     return {
-      verdict: { status: 'problem', scenario: 'deployment-not-found', title: `Deployment "${facts.missingDeployment}" not found`, explanation: `The resource has no deployment named "${facts.missingDeployment}" (calls answer 404 DeploymentNotFound). Deployments: ${res.deployments.map((d) => d.name).join(', ') || 'none'}.` },
-      fixes: [{ kind: 'change-endpoint', title: 'Use an existing deployment name', detail: `Deployments: ${res.deployments.map((d) => `${d.name} (${d.model})`).join(', ')}` }],
+      verdict: {
+        status: 'problem',
+        scenario: 'deployment-not-found',
+        title: `Deployment "${facts.missingDeployment}" not found`,
+        explanation: `The resource has no deployment named "${facts.missingDeployment}" (calls answer 404 DeploymentNotFound). Deployments: ${res.deployments.map((d) => d.name).join(', ') || 'none'}.`,
+      },
+      fixes: [
+        {
+          kind: 'change-endpoint',
+          title: 'Use an existing deployment name',
+          detail: `Deployments: ${res.deployments.map((d) => `${d.name} (${d.model})`).join(', ')}`,
+        },
+      ],
     };
   }
   if (roles?.conditional && !chatOk) {
-    return { verdict: { status: 'problem', scenario: 'principal-lacks-permission', title: 'Access depends on an ABAC condition', explanation: `The only granting assignment has a condition; whether this call is allowed depends on it. ${rolesWhy()}` }, fixes: iam };
+    return {
+      verdict: {
+        status: 'problem',
+        scenario: 'principal-lacks-permission',
+        title: 'Access depends on an ABAC condition',
+        explanation: `The only granting assignment has a condition; whether this call is allowed depends on it. ${rolesWhy()}`,
+      },
+      fixes: iam,
+    };
   }
-  const unproven = !facts.chatRan ? ' (no chat completion was sent; the cheap read and the role evaluation passed)' : '';
+  const unproven = !facts.chatRan
+    ? ' (no chat completion was sent; the cheap read and the role evaluation passed)'
+    : '';
   return {
-    verdict: { status: 'ok', title: 'Access looks right', explanation: `${who(r)} can call ${r.endpoint} with Microsoft Entra ID${unproven}.` },
+    verdict: {
+      status: 'ok',
+      title: 'Access looks right',
+      explanation: `${who(r)} can call ${r.endpoint} with Microsoft Entra ID${unproven}.`,
+    },
     fixes: [],
   };
 }
@@ -162,23 +312,63 @@ export function decide(r: AccessReport, facts: Facts): { verdict: Verdict; fixes
 export function checklist(r: AccessReport, facts: Facts): ChecklistItem[] {
   const roles = facts.roles;
   const res = r.resource;
-  const item = (step: ChecklistItem['step'], title: string, status: ChecklistItem['status'], reason: string): ChecklistItem => ({ step, title, status, reason });
+  const item = (
+    step: ChecklistItem['step'],
+    title: string,
+    status: ChecklistItem['status'],
+    reason: string,
+  ): ChecklistItem => ({ step, title, status, reason });
   const young = roles?.youngestGrantMinutes;
   return [
-    item(1, 'Locate the Azure AI Services resource you are using', res ? 'passed' : facts.identityOk && facts.info ? (r.gaps.length ? 'unknown' : 'failed') : 'unknown', res ? `${res.name} (${res.kind}, ${res.location})` : 'Not found in the subscriptions the identity can read.'),
-    item(2, 'Open Access control (IAM) and select Check access', !roles ? 'unknown' : roles.readable ? 'passed' : 'failed', !roles ? 'Not reached.' : roles.readable ? 'Role assignments read.' : 'Cannot read role assignments: Microsoft.Authorization/roleAssignments/read is missing.'),
-    item(3, 'Type the name of the user or identity you are using to connect', r.identity?.objectId ? 'passed' : 'failed', r.identity?.objectId ? `${who(r)} (${r.identity.objectId}), via ${r.identity.source}` : 'No identity resolved.'),
+    item(
+      1,
+      'Locate the Azure AI Services resource you are using',
+      res ? 'passed' : facts.identityOk && facts.info ? (r.gaps.length ? 'unknown' : 'failed') : 'unknown',
+      res ? `${res.name} (${res.kind}, ${res.location})` : 'Not found in the subscriptions the identity can read.',
+    ),
+    item(
+      2,
+      'Open Access control (IAM) and select Check access',
+      !roles ? 'unknown' : roles.readable ? 'passed' : 'failed',
+      !roles
+        ? 'Not reached.'
+        : roles.readable
+          ? 'Role assignments read.'
+          : 'Cannot read role assignments: Microsoft.Authorization/roleAssignments/read is missing.',
+    ),
+    item(
+      3,
+      'Type the name of the user or identity you are using to connect',
+      r.identity?.objectId ? 'passed' : 'failed',
+      r.identity?.objectId ? `${who(r)} (${r.identity.objectId}), via ${r.identity.source}` : 'No identity resolved.',
+    ),
     item(
       4,
       'Verify that Cognitive Services User (or a role with the required data actions) is listed; Owner or Contributor do not provide access',
       !roles ? 'unknown' : roles.granted ? 'passed' : roles.readable || roles.notes.length ? 'failed' : 'unknown',
-      !roles ? 'Not reached.' : roles.granted ? `A role grants ${r.requiredDataAction}.` : `No role grants ${r.requiredDataAction}.`,
+      !roles
+        ? 'Not reached.'
+        : roles.granted
+          ? `A role grants ${r.requiredDataAction}.`
+          : `No role grants ${r.requiredDataAction}.`,
     ),
     item(
       5,
       'If it is not listed, assign it and wait at least 5 minutes before the first call',
-      !roles || (!roles.readable && roles.granted) ? 'unknown' : roles.granted && young === undefined ? 'passed' : 'failed',
-      !roles ? 'Not reached.' : roles.granted ? (young === undefined ? (roles.readable ? 'Assigned more than 5 minutes ago.' : 'Granted, but the age of the assignment could not be read.') : `Assigned ${young} minute(s) ago: wait.`) : 'Not assigned yet.',
+      !roles || (!roles.readable && roles.granted)
+        ? 'unknown'
+        : roles.granted && young === undefined
+          ? 'passed'
+          : 'failed',
+      !roles
+        ? 'Not reached.'
+        : roles.granted
+          ? young === undefined
+            ? roles.readable
+              ? 'Assigned more than 5 minutes ago.'
+              : 'Granted, but the age of the assignment could not be read.'
+            : `Assigned ${young} minute(s) ago: wait.`
+          : 'Not assigned yet.',
     ),
   ];
 }

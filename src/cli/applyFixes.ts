@@ -64,7 +64,8 @@ export function applyFixesToDisk(fixes: readonly Fix[], analysed: ReadonlyMap<st
   const changed = new Map<string, number>();
   const untouched: FixOutcome['untouched'] = [];
   const fixesPerFile = new Map<string, number>();
-  for (const fix of fixes) for (const file of new Set(fix.edits.map((e) => e.file))) fixesPerFile.set(file, (fixesPerFile.get(file) ?? 0) + 1);
+  for (const fix of fixes)
+    for (const file of new Set(fix.edits.map((e) => e.file))) fixesPerFile.set(file, (fixesPerFile.get(file) ?? 0) + 1);
 
   for (const [file, edits] of editsByFile(fixes.flatMap((f) => f.edits))) {
     const now = currentText(file);
@@ -78,10 +79,16 @@ export function applyFixesToDisk(fixes: readonly Fix[], analysed: ReadonlyMap<st
       continue;
     }
     if (!now.lossless) {
-      untouched.push({ file, reason: `it is not valid ${now.encoding === 'utf8' || now.encoding === 'utf8bom' ? 'UTF-8' : 'UTF-16'}; writing it back would alter bytes` });
+      untouched.push({
+        file,
+        reason: `it is not valid ${now.encoding === 'utf8' || now.encoding === 'utf8bom' ? 'UTF-8' : 'UTF-16'}; writing it back would alter bytes`,
+      });
       continue;
     }
-    const updated = applyTextEdits(now.text, edits.map((e) => withLineEndings(e, now.text)));
+    const updated = applyTextEdits(
+      now.text,
+      edits.map((e) => withLineEndings(e, now.text)),
+    );
     if (updated === undefined) {
       untouched.push({ file, reason: 'the fix no longer applies (its range is stale or overlaps another edit)' });
       continue;

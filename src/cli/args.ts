@@ -66,7 +66,8 @@ export function parseArgs(argv: readonly string[]): Command {
 
   const valueOf = (i: number, name: string): string => {
     const value = rest[i + 1];
-    if (value === undefined || (value.startsWith('--') && value.length > 2)) throw new UsageError(`${name} needs a value`);
+    if (value === undefined || (value.startsWith('--') && value.length > 2))
+      throw new UsageError(`${name} needs a value`);
     return value;
   };
 
@@ -89,13 +90,15 @@ export function parseArgs(argv: readonly string[]): Command {
           break;
         case '--format': {
           const value = valueOf(i++, '--format');
-          if (value !== 'text' && value !== 'json' && value !== 'sarif') throw new UsageError(`--format must be text, json or sarif (got "${value}")`);
+          if (value !== 'text' && value !== 'json' && value !== 'sarif')
+            throw new UsageError(`--format must be text, json or sarif (got "${value}")`);
           format = value;
           break;
         }
         case '--fail-on': {
           const value = valueOf(i++, '--fail-on');
-          if (value !== 'error' && value !== 'warning' && value !== 'never') throw new UsageError(`--fail-on must be error, warning or never (got "${value}")`);
+          if (value !== 'error' && value !== 'warning' && value !== 'never')
+            throw new UsageError(`--fail-on must be error, warning or never (got "${value}")`);
           failOn = value;
           break;
         }
@@ -104,8 +107,10 @@ export function parseArgs(argv: readonly string[]): Command {
           const match = /^([a-z0-9-]+)=([a-z]+)$/.exec(value);
           if (!match) throw new UsageError(`--rule expects <id>=off|info|warning|error (got "${value}")`);
           const [, id, level] = match;
-          if (!(RULE_IDS as readonly string[]).includes(id)) throw new UsageError(`unknown rule "${id}"; rules: ${RULE_IDS.join(', ')}`);
-          if (!(RULE_LEVELS as readonly string[]).includes(level)) throw new UsageError(`--rule ${id}: level must be off, info, warning or error (got "${level}")`);
+          if (!(RULE_IDS as readonly string[]).includes(id))
+            throw new UsageError(`unknown rule "${id}"; rules: ${RULE_IDS.join(', ')}`);
+          if (!(RULE_LEVELS as readonly string[]).includes(level))
+            throw new UsageError(`--rule ${id}: level must be off, info, warning or error (got "${level}")`);
           rules[id as RuleId] = level as (typeof RULE_LEVELS)[number];
           break;
         }
@@ -129,12 +134,14 @@ export function parseArgs(argv: readonly string[]): Command {
       if (!literal && arg === '--') literal = true;
       else if (!literal && arg === '--format') {
         const value = valueOf(i++, '--format');
-        if (value !== 'text' && value !== 'json') throw new UsageError(`explain --format must be text or json (got "${value}")`);
+        if (value !== 'text' && value !== 'json')
+          throw new UsageError(`explain --format must be text or json (got "${value}")`);
         format = value;
       } else if (!literal && arg.startsWith('--')) throw new UsageError(`unknown option for explain: ${arg}`);
       else words.push(arg);
     }
-    if (words.length === 0) throw new UsageError('explain needs the error text: explain "<error text>" (or "-" to read standard input)');
+    if (words.length === 0)
+      throw new UsageError('explain needs the error text: explain "<error text>" (or "-" to read standard input)');
     return { kind: 'explain', text: words.join(' '), format };
   }
 

@@ -25,7 +25,9 @@ export const MAX_FILE_BYTES = 1024 * 1024;
  * Azure.Identity / @azure/identity or the az CLI, so a file with none of them has nothing to report.
  * Env/config files are not filtered.
  */
-export const TRIGGERS: readonly Buffer[] = ['zure', 'ZURE', 'penAI', 'penai', 'PENAI', 'pi-key', '-access-token'].map((s) => Buffer.from(s, 'latin1'));
+export const TRIGGERS: readonly Buffer[] = ['zure', 'ZURE', 'penAI', 'penai', 'PENAI', 'pi-key', '-access-token'].map(
+  (s) => Buffer.from(s, 'latin1'),
+);
 
 export function hasTrigger(bytes: Buffer): boolean {
   for (const trigger of TRIGGERS) if (bytes.indexOf(trigger) !== -1) return true;

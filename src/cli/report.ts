@@ -90,7 +90,8 @@ export function textReport(
   }
   if (skipped.length) {
     lines.push('', `Skipped ${plural(skipped.length, 'file')}:`);
-    for (const s of [...skipped].sort((a, b) => (a.file < b.file ? -1 : 1))) lines.push(`  ${relPath(cwd, s.file)}: ${s.reason}`);
+    for (const s of [...skipped].sort((a, b) => (a.file < b.file ? -1 : 1)))
+      lines.push(`  ${relPath(cwd, s.file)}: ${s.reason}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -132,7 +133,11 @@ export function sarifReport(cwd: string, version: string, findings: readonly Fin
       locations: [location(f.file, f.range)],
     };
     if (f.related.length) {
-      result.relatedLocations = f.related.map((r, i) => ({ id: i + 1, ...location(r.file, r.range), message: { text: r.message } }));
+      result.relatedLocations = f.related.map((r, i) => ({
+        id: i + 1,
+        ...location(r.file, r.range),
+        message: { text: r.message },
+      }));
     }
     if (f.fixes.length) {
       result.fixes = f.fixes.map((fix) => {

@@ -9,7 +9,17 @@ import { analyzeDocument } from '../core/analyze';
 import { WorkspaceEnv, isEnvConfigFile, parseEnvConfig } from '../core/env';
 import { languageIdForFile } from '../core/languages';
 import type { Finding, RuleSeverities } from '../core/types';
-import { decode, encodingOf, hasTrigger, hasTriggerText, isBinary, MAX_FILE_BYTES, minifiedReason, readFileBounded, type DecodedText } from './fileText';
+import {
+  decode,
+  encodingOf,
+  hasTrigger,
+  hasTriggerText,
+  isBinary,
+  MAX_FILE_BYTES,
+  minifiedReason,
+  readFileBounded,
+  type DecodedText,
+} from './fileText';
 import { walk } from './walk';
 
 export interface Skipped {
@@ -93,7 +103,14 @@ function analyse(path: string, decoded: DecodedText, env: WorkspaceEnv, rules: R
 }
 
 /** Checks and analyses one candidate source file (env/config files come with their text already read). */
-function processFile(path: string, preloaded: DecodedText | undefined, env: WorkspaceEnv, rules: RuleSeverities, scratch: Buffer, acc: Accumulator): void {
+function processFile(
+  path: string,
+  preloaded: DecodedText | undefined,
+  env: WorkspaceEnv,
+  rules: RuleSeverities,
+  scratch: Buffer,
+  acc: Accumulator,
+): void {
   if (preloaded) acc.filesScanned++;
   const decoded = preloaded ?? readCandidate(path, scratch, acc);
   if (decoded) analyse(path, decoded, env, rules, acc);
@@ -109,7 +126,8 @@ interface ConfigText {
  * a worker reads and filters them at once but keeps the few that need analysis until `init` brings the
  * env/config values (known only when the walk is over). After that it asks for chunks (`more`) until `end`.
  */
-type ToWorker = { type: 'init'; configs: ConfigText[]; rules: RuleSeverities } | { type: 'chunk'; files: string[] } | { type: 'end' };
+type ToWorker =
+  { type: 'init'; configs: ConfigText[]; rules: RuleSeverities } | { type: 'chunk'; files: string[] } | { type: 'end' };
 type FromWorker = { type: 'more' } | { type: 'done'; acc: Accumulator } | { type: 'failed'; message: string };
 
 /** Reads and filters a source file; returns its text when it needs analysis. */
@@ -135,7 +153,10 @@ function readCandidate(path: string, scratch: Buffer, acc: Accumulator): Decoded
 }
 
 /** Worker side: filter pushed chunks while the walk runs, analyse once the env values arrive. */
-export function runScanWorker(port: { on(event: 'message', listener: (m: ToWorker) => void): void; postMessage(m: FromWorker): void }): void {
+export function runScanWorker(port: {
+  on(event: 'message', listener: (m: ToWorker) => void): void;
+  postMessage(m: FromWorker): void;
+}): void {
   const env = new WorkspaceEnv();
   let rules: RuleSeverities = {};
   let ready = false;
@@ -169,7 +190,13 @@ export function runScanWorker(port: { on(event: 'message', listener: (m: ToWorke
 }
 
 /** Serves the remaining files to the workers on request; resolves with their results. */
-function finishOnWorkers(workers: Worker[], files: string[], from: number, configs: ConfigText[], rules: RuleSeverities): Promise<Accumulator[]> {
+function finishOnWorkers(
+  workers: Worker[],
+  files: string[],
+  from: number,
+  configs: ConfigText[],
+  rules: RuleSeverities,
+): Promise<Accumulator[]> {
   let next = from;
   return Promise.all(
     workers.map(
@@ -196,7 +223,12 @@ export interface ScanOptions {
   workerScript?: string;
 }
 
-export async function scan(paths: readonly string[], cwd: string, rules: RuleSeverities, options: ScanOptions = {}): Promise<ScanResult> {
+export async function scan(
+  paths: readonly string[],
+  cwd: string,
+  rules: RuleSeverities,
+  options: ScanOptions = {},
+): Promise<ScanResult> {
   const threads = Math.min(2, availableParallelism());
   let workers: Worker[] = [];
   const sources: string[] = [];
@@ -205,12 +237,18 @@ export async function scan(paths: readonly string[], cwd: string, rules: RuleSev
   // Once the tree is known to be large, workers start and get chunks of files while the walk goes on.
   const { files, problems } = walk(paths, cwd, (file, count) => {
     if (count === WORKER_THRESHOLD && options.workerScript && threads >= 2) {
-      workers = Array.from({ length: threads }, () => new Worker(options.workerScript!, { workerData: { role: 'azure-ai-auth-doctor-scan' } }));
+      workers = Array.from(
+        { length: threads },
+        () => new Worker(options.workerScript!, { workerData: { role: 'azure-ai-auth-doctor-scan' } }),
+      );
     }
     if (file.ignored || isEnvConfigFile(file.path)) return;
     sources.push(file.path);
     if (workers.length && sources.length - pushed >= CHUNK) {
-      workers[turn++ % workers.length].postMessage({ type: 'chunk', files: sources.slice(pushed, pushed + CHUNK) } satisfies ToWorker);
+      workers[turn++ % workers.length].postMessage({
+        type: 'chunk',
+        files: sources.slice(pushed, pushed + CHUNK),
+      } satisfies ToWorker);
       pushed += CHUNK;
     }
   });
@@ -230,7 +268,10 @@ export async function scan(paths: readonly string[], cwd: string, rules: RuleSev
     const { errors } = parseEnvConfig(file.path, decoded.text);
     if (errors.length) {
       const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
-      configProblems.push({ file: file.path, reason: `malformed, read where possible: ${errors.slice(0, 3).join('; ')}${more}` });
+      configProblems.push({
+        file: file.path,
+        reason: `malformed, read where possible: ${errors.slice(0, 3).join('; ')}${more}`,
+      });
     }
     configs.push({ path: file.path, text: decoded.text });
     acc.texts.push([file.path, decoded]); // fixes may edit values here: --fix checks it is unchanged

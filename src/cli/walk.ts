@@ -9,10 +9,39 @@ import { IgnoreStack } from '../core/gitignore';
 
 /** Folder names never descended into (below a scan root). */
 export const SKIPPED_DIRS = new Set([
-  '.git', '.hg', '.svn', 'node_modules', 'bower_components', 'jspm_packages',
-  '.venv', 'venv', '__pycache__', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.tox', '.nox', '.eggs',
-  'dist', 'out', 'bin', 'obj', 'target', 'build', '.next', '.nuxt', '.svelte-kit', '.output', '.turbo',
-  '.parcel-cache', '.gradle', '.terraform', '.vs', 'coverage', '.coverage', 'htmlcov',
+  '.git',
+  '.hg',
+  '.svn',
+  'node_modules',
+  'bower_components',
+  'jspm_packages',
+  '.venv',
+  'venv',
+  '__pycache__',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.ruff_cache',
+  '.tox',
+  '.nox',
+  '.eggs',
+  'dist',
+  'out',
+  'bin',
+  'obj',
+  'target',
+  'build',
+  '.next',
+  '.nuxt',
+  '.svelte-kit',
+  '.output',
+  '.turbo',
+  '.parcel-cache',
+  '.gradle',
+  '.terraform',
+  '.vs',
+  'coverage',
+  '.coverage',
+  'htmlcov',
 ]);
 
 export interface WalkedFile {
@@ -65,8 +94,34 @@ const wanted = (path: string) => isCandidateFile(path) || isEnvConfigFile(path);
 
 /** Extensions (and the manifest/config names) the engine may read: a cheap first test before the full one. */
 const MAYBE_EXTENSIONS = new Set([
-  '.py', '.pyw', '.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx', '.cs', '.java', '.http', '.rest',
-  '.sh', '.bash', '.zsh', '.ps1', '.psm1', '.ipynb', '.csproj', '.gradle', '.kts', '.json', '.txt', '.in', '.toml', '.xml',
+  '.py',
+  '.pyw',
+  '.js',
+  '.mjs',
+  '.cjs',
+  '.jsx',
+  '.ts',
+  '.mts',
+  '.cts',
+  '.tsx',
+  '.cs',
+  '.java',
+  '.http',
+  '.rest',
+  '.sh',
+  '.bash',
+  '.zsh',
+  '.ps1',
+  '.psm1',
+  '.ipynb',
+  '.csproj',
+  '.gradle',
+  '.kts',
+  '.json',
+  '.txt',
+  '.in',
+  '.toml',
+  '.xml',
 ]);
 function maybeWanted(name: string): boolean {
   const dot = name.lastIndexOf('.');
@@ -76,7 +131,11 @@ function maybeWanted(name: string): boolean {
 }
 
 /** onFile sees each file as it is found, with the running count (the scan hands files to its workers while walking). */
-export function walk(paths: readonly string[], cwd: string, onFile?: (file: WalkedFile, count: number) => void): WalkOutput {
+export function walk(
+  paths: readonly string[],
+  cwd: string,
+  onFile?: (file: WalkedFile, count: number) => void,
+): WalkOutput {
   const files: WalkedFile[] = [];
   const problems: WalkOutput['problems'] = [];
   // Only overlapping command-line paths can yield a file twice.
@@ -127,7 +186,8 @@ export function walk(paths: readonly string[], cwd: string, onFile?: (file: Walk
       let stack = parentStack;
       // The root's own .gitignore is already in rootStack.
       if (!top || rel !== '') {
-        if (entries.some((e) => e.name === '.gitignore' && e.isFile())) stack = stack.with(rel, readText(join(dir, '.gitignore')));
+        if (entries.some((e) => e.name === '.gitignore' && e.isFile()))
+          stack = stack.with(rel, readText(join(dir, '.gitignore')));
       }
       const subdirs: typeof pending = [];
       const prefix = dir.endsWith(sep) ? dir : dir + sep;

@@ -16,13 +16,20 @@ export const MAX_CHARS = 8_000_000;
 const MINIFIED_LINE = 20_000;
 
 /** Substrings at least one of which every finding needs (cheap early exit on ordinary files). */
-const TRIGGERS = /azure|openai|inference|cognitive|api-key|bearer|authoriz|authentic|credential|ai\.azure|get-access-token|models\.ai/i;
+const TRIGGERS =
+  /azure|openai|inference|cognitive|api-key|bearer|authoriz|authentic|credential|ai\.azure|get-access-token|models\.ai/i;
 const MANIFEST_TRIGGERS = /ai-inference|openai|Azure\.AI\.Inference|azure-ai/i;
 
-const empty = (skipped?: string): AnalysisResult => ({ findings: [], endpoints: [], clients: [], ...(skipped ? { skipped } : {}) });
+const empty = (skipped?: string): AnalysisResult => ({
+  findings: [],
+  endpoints: [],
+  clients: [],
+  ...(skipped ? { skipped } : {}),
+});
 
 export function skipReason(text: string, languageId = ''): string | undefined {
-  if (text.length > MAX_CHARS) return `too large (${(text.length / 1_000_000).toFixed(1)} MB; limit ${MAX_CHARS / 1_000_000} MB)`;
+  if (text.length > MAX_CHARS)
+    return `too large (${(text.length / 1_000_000).toFixed(1)} MB; limit ${MAX_CHARS / 1_000_000} MB)`;
   if (text.indexOf('\u0000') >= 0) return 'binary file (contains NUL bytes)';
   // minified: a very long line with little whitespace (notebooks are exempt: image outputs are long
   // base64 lines, and only their code cells are analysed)
@@ -49,7 +56,8 @@ export function analyzeDocument(text: string, languageId: string, context: Analy
     if (text.length === 0) return empty();
     const skipped = skipReason(text, languageId);
     if (skipped) return empty(skipped);
-    if (languageId === 'jupyter') return analyzeNotebook(text, context, (cellText, ctx) => analyzeText(cellText, 'python', ctx));
+    if (languageId === 'jupyter')
+      return analyzeNotebook(text, context, (cellText, ctx) => analyzeText(cellText, 'python', ctx));
     return analyzeText(text, languageId, context);
   } catch (error) {
     return empty(`internal error: ${(error as Error)?.message ?? String(error)}`);
@@ -57,7 +65,10 @@ export function analyzeDocument(text: string, languageId: string, context: Analy
 }
 
 function analyzeText(text: string, languageId: string, context: AnalysisContext): AnalysisResult {
-  const manifest = /(^|[\\/])(package\.json|pyproject\.toml|pom\.xml|build\.gradle(\.kts)?|[^\\/]*\.csproj|requirements[^\\/]*\.(txt|in))$/i.test(context.fileName);
+  const manifest =
+    /(^|[\\/])(package\.json|pyproject\.toml|pom\.xml|build\.gradle(\.kts)?|[^\\/]*\.csproj|requirements[^\\/]*\.(txt|in))$/i.test(
+      context.fileName,
+    );
   if (!TRIGGERS.test(text) && !(manifest && MANIFEST_TRIGGERS.test(text))) return empty();
   const doc = new Doc(text, languageId, context);
   if (!doc.family) return empty();

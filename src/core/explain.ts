@@ -16,12 +16,21 @@ interface MessagePattern {
 
 /** Most specific first: several messages share a status code (401/403/404). */
 const MESSAGE_PATTERNS: MessagePattern[] = [
-  { scenario: 'custom-subdomain-required', pattern: /provide a custom subdomain for token authentication/i, source: 'E5' },
-  { scenario: 'key-auth-disabled', pattern: /AuthenticationTypeDisabled|Key based authentication is disabled/i, source: 'E7' },
+  {
+    scenario: 'custom-subdomain-required',
+    pattern: /provide a custom subdomain for token authentication/i,
+    source: 'E5',
+  },
+  {
+    scenario: 'key-auth-disabled',
+    pattern: /AuthenticationTypeDisabled|Key based authentication is disabled/i,
+    source: 'E7',
+  },
   { scenario: 'public-access-disabled', pattern: /Public access is disabled/i, source: 'I15' },
   {
     scenario: 'network-denied',
-    pattern: /Virtual Network\s*\/\s*Firewall rules|A Virtual Network is configured for this resource|ThrowExceptionDueToTrafficDenied/i,
+    pattern:
+      /Virtual Network\s*\/\s*Firewall rules|A Virtual Network is configured for this resource|ThrowExceptionDueToTrafficDenied/i,
     source: 'I14',
   },
   { scenario: 'invalid-key', pattern: /invalid subscription key|use a correct regional API endpoint/i, source: 'E6' },
@@ -80,10 +89,18 @@ export function httpStatusOf(text: string): number | undefined {
 /** Which kind of caller produced a 401 audience error: picks the matching row of the seed table. */
 function callerOf(text: string): 'inference' | 'azure-openai' | 'rest' {
   if (/\bcurl\s|Invoke-RestMethod|Invoke-WebRequest|^\s*(?:POST|GET) https?:\/\//im.test(text)) return 'rest';
-  if (/azure[._\s-]ai[._\s-]inference|ai-inference|ChatCompletionsClient|EmbeddingsClient|ModelClient|services\.ai\.azure\.com\/models?\b/i.test(text)) {
+  if (
+    /azure[._\s-]ai[._\s-]inference|ai-inference|ChatCompletionsClient|EmbeddingsClient|ModelClient|services\.ai\.azure\.com\/models?\b/i.test(
+      text,
+    )
+  ) {
     return 'inference';
   }
-  if (/AzureOpenAI|openai\.(?:AuthenticationError|APIStatusError)|(?:site-packages|node_modules)[/\\]openai\b|Azure\.AI\.OpenAI|com\.azure\.ai\.openai|azure_endpoint/i.test(text)) {
+  if (
+    /AzureOpenAI|openai\.(?:AuthenticationError|APIStatusError)|(?:site-packages|node_modules)[/\\]openai\b|Azure\.AI\.OpenAI|com\.azure\.ai\.openai|azure_endpoint/i.test(
+      text,
+    )
+  ) {
     return 'azure-openai';
   }
   return 'rest';
@@ -91,9 +108,9 @@ function callerOf(text: string): 'inference' | 'azure-openai' | 'rest' {
 
 const CALLER_ADVICE: Record<'inference' | 'azure-openai' | 'rest', string> = {
   inference:
-    'You are using the Azure AI Inference SDK: ensure you\'re connected to the endpoint https://<resource>.services.ai.azure.com/models and that you indicated the right scope for Entra ID (https://cognitiveservices.azure.com/.default); the SDK\'s default scope https://ml.azure.com/.default is rejected there.',
+    "You are using the Azure AI Inference SDK: ensure you're connected to the endpoint https://<resource>.services.ai.azure.com/models and that you indicated the right scope for Entra ID (https://cognitiveservices.azure.com/.default); the SDK's default scope https://ml.azure.com/.default is rejected there.",
   'azure-openai':
-    'You are using the AzureOpenAI class: ensure that you are using an OpenAI model connected to the endpoint https://<resource>.openai.azure.com, with a token provider for https://cognitiveservices.azure.com/.default. You can\'t use a Models-as-a-Service model there; if your model is not from OpenAI, use the Azure AI Inference SDK.',
+    "You are using the AzureOpenAI class: ensure that you are using an OpenAI model connected to the endpoint https://<resource>.openai.azure.com, with a token provider for https://cognitiveservices.azure.com/.default. You can't use a Models-as-a-Service model there; if your model is not from OpenAI, use the Azure AI Inference SDK.",
   rest: 'You are calling the REST API: ensure the Authorization header contains "Bearer <token>" with a valid token for the scope https://cognitiveservices.azure.com/.default.',
 };
 
@@ -116,18 +133,25 @@ function tokenExplanation(text: string): Explanation {
         .map((a) => a.trim())
         .filter((a) => /^https?:\/\//.test(a))
     : [];
-  const rootCauseSuffix = accepted.length ? `The service says it accepts tokens for: ${accepted.join(' or ')}.` : undefined;
+  const rootCauseSuffix = accepted.length
+    ? `The service says it accepts tokens for: ${accepted.join(' or ')}.`
+    : undefined;
   const caller = callerOf(text);
   // The scenario's own solution already starts with the REST advice.
-  return explanationOf(scenario, { solutionPrefix: caller === 'rest' ? undefined : CALLER_ADVICE[caller], rootCauseSuffix });
+  return explanationOf(scenario, {
+    solutionPrefix: caller === 'rest' ? undefined : CALLER_ADVICE[caller],
+    rootCauseSuffix,
+  });
 }
 
 function noScenario(title: string, rootCause: string, solution: string, links: string[] = []): Explanation {
   return { scenario: null, title, rootCause, solution, links };
 }
 
-const DNS_FAILURE = /ENOTFOUND|EAI_AGAIN|getaddrinfo|Name or service not known|NameResolutionError|nodename nor servname|No such host is known|Temporary failure in name resolution|Could not resolve host/i;
-const CONNECTION_FAILURE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection refused|timed out|APIConnectionError|Connection error/i;
+const DNS_FAILURE =
+  /ENOTFOUND|EAI_AGAIN|getaddrinfo|Name or service not known|NameResolutionError|nodename nor servname|No such host is known|Temporary failure in name resolution|Could not resolve host/i;
+const CONNECTION_FAILURE =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection refused|timed out|APIConnectionError|Connection error/i;
 
 /** Classifies pasted error output into a seed scenario (or null, saying plainly what the error is). */
 export function explain(errorText: string): Explanation {
@@ -157,7 +181,7 @@ export function explain(errorText: string): Explanation {
   if (/AADSTS65002/.test(text)) {
     return noScenario(
       'AADSTS65002: the client application is not preauthorized for this resource',
-      'Microsoft Entra ID refused to issue the token because the first-party client (for example VS Code\'s sign-in) is not preauthorized for the requested resource, as seen in sovereign clouds. The user cannot fix this consent gap.',
+      "Microsoft Entra ID refused to issue the token because the first-party client (for example VS Code's sign-in) is not preauthorized for the requested resource, as seen in sovereign clouds. The user cannot fix this consent gap.",
       'Get the token another way: Azure CLI (az login, then AzureCliCredential / DefaultAzureCredential), a managed identity, or a service principal.',
     );
   }
@@ -165,7 +189,7 @@ export function explain(errorText: string): Explanation {
     return noScenario(
       'No token was obtained: the credential itself failed',
       'The error comes from Microsoft Entra ID sign-in (the credential chain), before any call to the Azure AI endpoint, so none of the endpoint scenarios apply yet.',
-      'Sign in with the identity the app should use (az login --tenant <tenant>), or set AZURE_TENANT_ID / AZURE_CLIENT_ID for the intended identity; then retry and paste the endpoint\'s error if it still fails.',
+      "Sign in with the identity the app should use (az login --tenant <tenant>), or set AZURE_TENANT_ID / AZURE_CLIENT_ID for the intended identity; then retry and paste the endpoint's error if it still fails.",
       [LEARN.openAiManagedIdentity],
     );
   }
@@ -179,15 +203,15 @@ export function explain(errorText: string): Explanation {
   if (status === 429) {
     return noScenario(
       'HTTP 429: rate limited, not an authentication problem',
-      'HTTP 429 Too Many Requests means the deployment\'s rate limit or quota (tokens or requests per minute) was exceeded. Authentication and permissions worked.',
-      'Retry after the delay in the Retry-After header, lower the request rate, or raise the deployment\'s quota. This is not one of the Entra ID scenarios.',
+      "HTTP 429 Too Many Requests means the deployment's rate limit or quota (tokens or requests per minute) was exceeded. Authentication and permissions worked.",
+      "Retry after the delay in the Retry-After header, lower the request rate, or raise the deployment's quota. This is not one of the Entra ID scenarios.",
     );
   }
   if (DNS_FAILURE.test(text)) {
     return noScenario(
       'DNS failure: the host name could not be resolved',
-      'The endpoint\'s host name did not resolve, so no request reached Azure and authentication was never tried: usually a typo in the resource name or domain (the real host is <resource>.openai.azure.com, not <resource>.azure.openai.com), or a private DNS zone that this machine does not use.',
-      'Check the endpoint against the resource\'s Keys and Endpoint page and resolve the host name (nslookup <host>). This is not one of the Entra ID scenarios.',
+      "The endpoint's host name did not resolve, so no request reached Azure and authentication was never tried: usually a typo in the resource name or domain (the real host is <resource>.openai.azure.com, not <resource>.azure.openai.com), or a private DNS zone that this machine does not use.",
+      "Check the endpoint against the resource's Keys and Endpoint page and resolve the host name (nslookup <host>). This is not one of the Entra ID scenarios.",
       [LEARN.endpoints],
     );
   }

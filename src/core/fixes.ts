@@ -12,7 +12,8 @@ function lineStarts(text: string): number[] {
 
 function offsetOf(text: string, starts: number[], position: Position): number | undefined {
   const { line, character } = position;
-  if (!Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0 || line >= starts.length) return undefined;
+  if (!Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0 || line >= starts.length)
+    return undefined;
   const lineStart = starts[line];
   let lineEnd = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
   if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--; // the \r of CRLF is not a column

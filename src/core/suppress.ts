@@ -109,5 +109,9 @@ export function suppressionEdit(text: string, languageId: string, line: number, 
   const style = commentStyle(languageId);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const pos = { line: ln, character: 0 };
-  return { file, range: { start: pos, end: pos }, newText: `${indent}${style.open}${NEXT_LINE} ${ruleId}${style.close}${eol}` };
+  return {
+    file,
+    range: { start: pos, end: pos },
+    newText: `${indent}${style.open}${NEXT_LINE} ${ruleId}${style.close}${eol}`,
+  };
 }

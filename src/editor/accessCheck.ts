@@ -63,7 +63,10 @@ function emulatorUrl(): string | undefined {
   if (!raw) return undefined;
   try {
     const u = new URL(raw);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname) ? raw : undefined;
+    return (u.protocol === 'http:' || u.protocol === 'https:') &&
+      ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname)
+      ? raw
+      : undefined;
   } catch {
     return undefined;
   }
@@ -91,11 +94,16 @@ function vscodeIdentity(azure: Bundle): AzureBundle.IdentityProvider {
     const session = interactive
       ? await vscode.authentication.getSession(providerId, request, { createIfNone: true })
       : await vscode.authentication.getSession(providerId, request, { silent: true });
-    if (!session) throw new Error(`Not signed in to tenant ${tenantId} in VS Code (pick it in the tenant picker to sign in).`);
+    if (!session)
+      throw new Error(`Not signed in to tenant ${tenantId} in VS Code (pick it in the tenant picker to sign in).`);
     const exp = azure.decodeClaims(session.accessToken)?.exp;
     return { token: session.accessToken, expiresOnTimestamp: exp ? exp * 1000 : Date.now() + 5 * 60_000 };
   });
-  return { kind: 'vscode', source: () => `VS Code account (${providerId})`, credentialFor: (t) => tokens.credentialFor(t) };
+  return {
+    kind: 'vscode',
+    source: () => `VS Code account (${providerId})`,
+    credentialFor: (t) => tokens.credentialFor(t),
+  };
 }
 
 /** Identities are kept for the session so their cached tokens (until expiry) serve the next check too. */
@@ -141,11 +149,18 @@ async function endpointCandidates(): Promise<{ label: string; description: strin
   const active = vscode.window.activeTextEditor?.document.uri.toString();
   const findings = sharedState.allFindings();
   for (const f of (active && findings.get(active)) || []) if (f.endpoint) add(f.endpoint, 'this file');
-  for (const [, list] of findings) for (const f of list) if (f.endpoint) add(f.endpoint, vscode.workspace.asRelativePath(f.file));
-  const files = await vscode.workspace.findFiles('**/{.env,.env.*,appsettings*.json,local.settings.json}', '**/node_modules/**', 30);
+  for (const [, list] of findings)
+    for (const f of list) if (f.endpoint) add(f.endpoint, vscode.workspace.asRelativePath(f.file));
+  const files = await vscode.workspace.findFiles(
+    '**/{.env,.env.*,appsettings*.json,local.settings.json}',
+    '**/node_modules/**',
+    30,
+  );
   for (const uri of files) {
     try {
-      const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8').slice(0, 200_000);
+      const text = Buffer.from(await vscode.workspace.fs.readFile(uri))
+        .toString('utf8')
+        .slice(0, 200_000);
       for (const m of text.matchAll(URL_IN_TEXT)) add(m[0], vscode.workspace.asRelativePath(uri));
     } catch {
       // unreadable file: skip
@@ -159,7 +174,13 @@ async function pickEndpoint(): Promise<string | undefined> {
   if (atCursor) return atCursor;
   const typeIn = { label: '$(edit) Type an endpoint…', description: '' };
   const items = [...(await endpointCandidates()), typeIn];
-  const picked = items.length === 1 ? typeIn : await vscode.window.showQuickPick(items, { title: 'Check Entra ID access: which endpoint?', matchOnDescription: true });
+  const picked =
+    items.length === 1
+      ? typeIn
+      : await vscode.window.showQuickPick(items, {
+          title: 'Check Entra ID access: which endpoint?',
+          matchOnDescription: true,
+        });
   if (!picked) return undefined;
   if (picked !== typeIn) return picked.label;
   return vscode.window.showInputBox({
@@ -171,19 +192,35 @@ async function pickEndpoint(): Promise<string | undefined> {
 
 async function pickIdentity(): Promise<IdentityChoice | undefined> {
   const items: (vscode.QuickPickItem & { value: 'vscode' | 'default-credential' | 'object-id' })[] = [
-    { label: '$(terminal) What DefaultAzureCredential picks', description: 'environment service principal, Azure CLI, Azure Developer CLI', value: 'default-credential' },
+    {
+      label: '$(terminal) What DefaultAzureCredential picks',
+      description: 'environment service principal, Azure CLI, Azure Developer CLI',
+      value: 'default-credential',
+    },
     { label: '$(account) The account signed in to VS Code', description: authProviderId(), value: 'vscode' },
-    { label: '$(person) Another principal by object id…', description: 'roles only (a token can only be obtained for yourself)', value: 'object-id' },
+    {
+      label: '$(person) Another principal by object id…',
+      description: 'roles only (a token can only be obtained for yourself)',
+      value: 'object-id',
+    },
   ];
   const picked = await vscode.window.showQuickPick(items, { title: 'Check Entra ID access: whose access?' });
   if (!picked) return undefined;
   if (picked.value !== 'object-id') return picked.value;
-  const oid = await vscode.window.showInputBox({ title: 'Object id of the user, group or service principal', validateInput: (v) => (GUID.test(v.trim()) ? undefined : 'A GUID, e.g. 00000000-0000-0000-0000-000000000000') });
+  const oid = await vscode.window.showInputBox({
+    title: 'Object id of the user, group or service principal',
+    validateInput: (v) => (GUID.test(v.trim()) ? undefined : 'A GUID, e.g. 00000000-0000-0000-0000-000000000000'),
+  });
   return oid ? { objectId: oid.trim() } : undefined;
 }
 
 /** Tenant picker for the VS Code account: all tenants (default) or one. null: the user dismissed it. */
-async function pickTenant(azure: Bundle, identity: AzureBundle.IdentityProvider, endpoint: string, log: vscode.LogOutputChannel): Promise<string[] | undefined | null> {
+async function pickTenant(
+  azure: Bundle,
+  identity: AzureBundle.IdentityProvider,
+  endpoint: string,
+  log: vscode.LogOutputChannel,
+): Promise<string[] | undefined | null> {
   const cloud = classifyEndpoint(endpoint)?.cloud ?? 'public';
   let found: AzureBundle.TenantRef[];
   try {
@@ -199,8 +236,19 @@ async function pickTenant(azure: Bundle, identity: AzureBundle.IdentityProvider,
     return undefined;
   }
   if (found.length < 2) return undefined;
-  const all = { label: '$(globe) All tenants', description: `${found.length} tenants; one failing tenant never hides the others`, tenantIds: undefined as string[] | undefined };
-  const items = [all, ...found.map((t) => ({ label: t.displayName ?? t.tenantId, description: `${t.defaultDomain ?? ''} ${t.tenantId}`.trim(), tenantIds: [t.tenantId] }))];
+  const all = {
+    label: '$(globe) All tenants',
+    description: `${found.length} tenants; one failing tenant never hides the others`,
+    tenantIds: undefined as string[] | undefined,
+  };
+  const items = [
+    all,
+    ...found.map((t) => ({
+      label: t.displayName ?? t.tenantId,
+      description: `${t.defaultDomain ?? ''} ${t.tenantId}`.trim(),
+      tenantIds: [t.tenantId],
+    })),
+  ];
   const picked = await vscode.window.showQuickPick(items, { title: 'Check Entra ID access: which tenant?' });
   picked?.tenantIds?.forEach((t) => pickedTenants.add(t.toLowerCase()));
   return picked ? picked.tenantIds : null;
@@ -215,7 +263,13 @@ function codeScopeFromFindings(endpoint: string): string | undefined {
       if (f.rule !== 'token-scope' && f.rule !== 'inference-default-scope') continue;
       // Only a finding about this very endpoint (same host and path) says what this code requests.
       const about = f.endpoint ? classifyEndpoint(f.endpoint) : undefined;
-      if (!about || !info || about.host.toLowerCase() !== info.host.toLowerCase() || about.path.replace(/\/+$/, '') !== info.path.replace(/\/+$/, '')) continue;
+      if (
+        !about ||
+        !info ||
+        about.host.toLowerCase() !== info.host.toLowerCase() ||
+        about.path.replace(/\/+$/, '') !== info.path.replace(/\/+$/, '')
+      )
+        continue;
       const scope = f.message.match(/https:\/\/[A-Za-z0-9.-]+\/\.default/g)?.find((s) => !accepted.has(s));
       if (scope) return scope;
     }
@@ -227,9 +281,15 @@ function codeScopeFromFindings(endpoint: string): string | undefined {
 // The command
 // ---------------------------------------------------------------------------------------------
 
-async function checkAccess(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, args: CheckAccessArgs = {}): Promise<AccessReport | undefined> {
+async function checkAccess(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  args: CheckAccessArgs = {},
+): Promise<AccessReport | undefined> {
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('Azure AI Auth Doctor: the access check calls Azure with your credentials, so it only runs in a trusted workspace. Trust this workspace first.');
+    void vscode.window.showWarningMessage(
+      'Azure AI Auth Doctor: the access check calls Azure with your credentials, so it only runs in a trusted workspace. Trust this workspace first.',
+    );
     return undefined;
   }
   if (running) {
@@ -240,14 +300,22 @@ async function checkAccess(context: vscode.ExtensionContext, log: vscode.LogOutp
   if (!endpoint) return undefined;
   const choice = args.identity ?? (await pickIdentity());
   if (!choice) return undefined;
-  if (typeof choice === 'object' ? !GUID.test(String(choice.objectId ?? '')) : choice !== 'vscode' && choice !== 'default-credential') {
-    void vscode.window.showErrorMessage("Azure AI Auth Doctor: identity must be 'vscode', 'default-credential' or { objectId: <GUID> }.");
+  if (
+    typeof choice === 'object'
+      ? !GUID.test(String(choice.objectId ?? ''))
+      : choice !== 'vscode' && choice !== 'default-credential'
+  ) {
+    void vscode.window.showErrorMessage(
+      "Azure AI Auth Doctor: identity must be 'vscode', 'default-credential' or { objectId: <GUID> }.",
+    );
     return undefined;
   }
   const azure = loadAzure(context);
   const identity = typeof choice === 'object' ? defaultIdentity(azure) : identityFor(azure, choice);
   const emulator = emulatorUrl();
-  let tenants = Array.isArray(args.tenants) ? args.tenants.filter((t) => typeof t === 'string' && GUID.test(t)) : undefined;
+  let tenants = Array.isArray(args.tenants)
+    ? args.tenants.filter((t) => typeof t === 'string' && GUID.test(t))
+    : undefined;
   tenants?.forEach((t) => pickedTenants.add(t.toLowerCase()));
   if (choice === 'vscode' && !tenants && args.identity === undefined) {
     const picked = await pickTenant(azure, identity, endpoint, log);
@@ -256,7 +324,9 @@ async function checkAccess(context: vscode.ExtensionContext, log: vscode.LogOutp
   }
   const controller = new AbortController();
   running = controller;
-  log.info(`Check Entra ID access: ${endpoint} (identity: ${typeof choice === 'object' ? `object id ${choice.objectId}` : choice})`);
+  log.info(
+    `Check Entra ID access: ${endpoint} (identity: ${typeof choice === 'object' ? `object id ${choice.objectId}` : choice})`,
+  );
   try {
     const report = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Checking Entra ID access', cancellable: true },
@@ -268,7 +338,11 @@ async function checkAccess(context: vscode.ExtensionContext, log: vscode.LogOutp
           objectId: typeof choice === 'object' ? choice.objectId : undefined,
           probe: typeof args.probe === 'boolean' ? args.probe : undefined,
           confirmProbe: async (what) =>
-            (await vscode.window.showWarningMessage(`Send ${what}? A completion can cost money (max_tokens 1).`, { modal: true }, 'Send')) === 'Send',
+            (await vscode.window.showWarningMessage(
+              `Send ${what}? A completion can cost money (max_tokens 1).`,
+              { modal: true },
+              'Send',
+            )) === 'Send',
           // Absent: what a scope finding about this endpoint says the code requests; '' means none.
           codeScope: args.codeScope === undefined ? codeScopeFromFindings(endpoint) : args.codeScope || undefined,
           deployment: args.deployment,
@@ -294,12 +368,19 @@ async function checkAccess(context: vscode.ExtensionContext, log: vscode.LogOutp
 }
 
 /** A non-blocking notification with the verdict and the first fixes. */
-async function announce(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, report: AccessReport): Promise<void> {
+async function announce(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  report: AccessReport,
+): Promise<void> {
   const actions = report.fixes.slice(0, 2).map((f) => f.title);
   const copy = 'Copy summary';
   const show = 'Show log';
   const message = `Entra ID access: ${report.verdict.title}`;
-  const pick = report.verdict.status === 'ok' ? await vscode.window.showInformationMessage(message, copy, show) : await vscode.window.showWarningMessage(message, ...actions, copy, show);
+  const pick =
+    report.verdict.status === 'ok'
+      ? await vscode.window.showInformationMessage(message, copy, show)
+      : await vscode.window.showWarningMessage(message, ...actions, copy, show);
   if (pick === copy) await copySummary(context, report);
   else if (pick === show) log.show(true);
   else if (pick) {
@@ -308,7 +389,10 @@ async function announce(context: vscode.ExtensionContext, log: vscode.LogOutputC
   }
 }
 
-async function copySummary(context: vscode.ExtensionContext, report = sharedState.lastReport()): Promise<string | undefined> {
+async function copySummary(
+  context: vscode.ExtensionContext,
+  report = sharedState.lastReport(),
+): Promise<string | undefined> {
   if (!report) {
     void vscode.window.showInformationMessage('Azure AI Auth Doctor: run "Check Entra ID access" first.');
     return undefined;
@@ -319,7 +403,12 @@ async function copySummary(context: vscode.ExtensionContext, report = sharedStat
   return markdown;
 }
 
-async function applyFix(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, report: AccessReport, fix: FixAction): Promise<unknown> {
+async function applyFix(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  report: AccessReport,
+  fix: FixAction,
+): Promise<unknown> {
   switch (fix.kind) {
     case 'assign-role':
       return assignRole(context, log, { report });
@@ -338,7 +427,11 @@ async function applyFix(context: vscode.ExtensionContext, log: vscode.LogOutputC
   }
 }
 
-async function assignRole(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, arg?: AccessReport | AssignRoleArgs): Promise<AzureBundle.AssignOutcome | undefined> {
+async function assignRole(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  arg?: AccessReport | AssignRoleArgs,
+): Promise<AzureBundle.AssignOutcome | undefined> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage('Azure AI Auth Doctor: assigning a role needs a trusted workspace.');
     return undefined;
@@ -348,7 +441,9 @@ async function assignRole(context: vscode.ExtensionContext, log: vscode.LogOutpu
   const resource = report?.resource;
   const principal = report?.identity?.objectId;
   if (!report || !resource || !principal) {
-    void vscode.window.showWarningMessage('Azure AI Auth Doctor: run "Check Entra ID access" first; the report names the principal and the resource.');
+    void vscode.window.showWarningMessage(
+      'Azure AI Auth Doctor: run "Check Entra ID access" first; the report names the principal and the resource.',
+    );
     return undefined;
   }
   const azure = loadAzure(context);
@@ -362,33 +457,44 @@ async function assignRole(context: vscode.ExtensionContext, log: vscode.LogOutpu
   ].join('\n');
   const confirmed = args.confirm
     ? await args.confirm(detail)
-    : (await vscode.window.showWarningMessage(`Create this role assignment?`, { modal: true, detail }, 'Assign role')) === 'Assign role';
+    : (await vscode.window.showWarningMessage(
+        `Create this role assignment?`,
+        { modal: true, detail },
+        'Assign role',
+      )) === 'Assign role';
   if (!confirmed) {
     log.info('Role assignment cancelled by the user.');
     return undefined;
   }
   const identity = lastIdentity ?? defaultIdentity(azure);
   const controller = new AbortController();
-  const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Assigning Cognitive Services User', cancellable: true }, (_p, token) => {
-    token.onCancellationRequested(() => controller.abort());
-    const info = classifyEndpoint(report.endpoint);
-    return azure.assignRole({
-      identity,
-      report,
-      ctx: {
-        armEndpoint: (armEndpoint() || azure.ARM_BY_CLOUD[info?.cloud ?? 'public']).replace(/\/+$/, ''),
-        cloud: info?.cloud ?? 'public',
-        signal: controller.signal,
-        timeoutMs: azure.DEFAULT_TIMEOUT_MS,
-        requestCount: 0,
-      },
-    });
-  });
+  const outcome = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Assigning Cognitive Services User', cancellable: true },
+    (_p, token) => {
+      token.onCancellationRequested(() => controller.abort());
+      const info = classifyEndpoint(report.endpoint);
+      return azure.assignRole({
+        identity,
+        report,
+        ctx: {
+          armEndpoint: (armEndpoint() || azure.ARM_BY_CLOUD[info?.cloud ?? 'public']).replace(/\/+$/, ''),
+          cloud: info?.cloud ?? 'public',
+          signal: controller.signal,
+          timeoutMs: azure.DEFAULT_TIMEOUT_MS,
+          requestCount: 0,
+        },
+      });
+    },
+  );
   log[outcome.ok ? 'info' : 'warn'](`Assign role: ${outcome.message}`);
   if (outcome.ok) {
     const again = 'Check again';
     void vscode.window.showInformationMessage(outcome.message, again).then((pick) => {
-      if (pick === again) void vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', { endpoint: report.endpoint, identity: report.identity?.kind === 'vscode' ? 'vscode' : 'default-credential' });
+      if (pick === again)
+        void vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', {
+          endpoint: report.endpoint,
+          identity: report.identity?.kind === 'vscode' ? 'vscode' : 'default-credential',
+        });
     });
   } else {
     void vscode.window.showErrorMessage(`Azure AI Auth Doctor: ${outcome.message}`);
@@ -407,7 +513,9 @@ export function registerAccessCheck(context: vscode.ExtensionContext): void {
       running?.abort();
       return !!running;
     }),
-    vscode.commands.registerCommand('azureAiAuthDoctor.assignRole', (arg?: AccessReport | AssignRoleArgs) => assignRole(context, log, arg)),
+    vscode.commands.registerCommand('azureAiAuthDoctor.assignRole', (arg?: AccessReport | AssignRoleArgs) =>
+      assignRole(context, log, arg),
+    ),
     vscode.commands.registerCommand('azureAiAuthDoctor.applyAccessFix', (arg?: { index?: number; kind?: string }) => {
       const report = sharedState.lastReport();
       const fix = typeof arg?.index === 'number' ? report?.fixes[arg.index] : undefined;

@@ -6,7 +6,13 @@ import * as vscode from 'vscode';
 import { analyzeDocument } from '../core/analyze';
 import type { AnalysisResult, EnvSource, Finding, RuleSeverities } from '../core/types';
 import { sharedState } from '../state';
-import { analysisLanguage, engineFileName, fileAnalysisLanguage, resourceUri, workspaceRelativePath } from './documents';
+import {
+  analysisLanguage,
+  engineFileName,
+  fileAnalysisLanguage,
+  resourceUri,
+  workspaceRelativePath,
+} from './documents';
 import { toDiagnostic } from './convert';
 import { compileGlobs } from './glob';
 import type { EnvIndex } from './envIndex';
@@ -194,7 +200,15 @@ export class Analyzer implements vscode.Disposable {
     const durationMs = performance.now() - started;
     if (this.generations.get(uri.toString()) !== generation) return;
     const findings = applyRuleSettings(result.findings, rules);
-    this.entries.set(uri.toString(), { uri, fileName, version, result, findings, durationMs, readsEnv: recorder.used() });
+    this.entries.set(uri.toString(), {
+      uri,
+      fileName,
+      version,
+      result,
+      findings,
+      durationMs,
+      readsEnv: recorder.used(),
+    });
     this.collection.set(
       uri,
       findings.map((finding) => toDiagnostic(finding, fileName, uri)),

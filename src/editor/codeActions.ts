@@ -78,9 +78,19 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
     return actions;
   }
 
-  private disableForLine(document: vscode.TextDocument, entry: AnalysisEntry, finding: Finding): vscode.CodeAction | undefined {
+  private disableForLine(
+    document: vscode.TextDocument,
+    entry: AnalysisEntry,
+    finding: Finding,
+  ): vscode.CodeAction | undefined {
     const languageId = analysisLanguage(document) ?? document.languageId;
-    const edit = suppressionEdit(document.getText(), languageId, finding.range.start.line, finding.rule, entry.fileName);
+    const edit = suppressionEdit(
+      document.getText(),
+      languageId,
+      finding.range.start.line,
+      finding.rule,
+      entry.fileName,
+    );
     const action = new vscode.CodeAction(`Disable ${finding.rule} for this line`, vscode.CodeActionKind.QuickFix);
     action.edit = new vscode.WorkspaceEdit();
     action.edit.replace(entry.uri, toRange(edit.range), edit.newText);
@@ -95,7 +105,9 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
       if (!preferred) continue;
       const overlaps = preferred.edits.some((edit) => chosen.some((c) => editsOverlap(c, edit)));
       const duplicate = preferred.edits.every((edit) =>
-        chosen.some((c) => c.file === edit.file && c.newText === edit.newText && toRange(c.range).isEqual(toRange(edit.range))),
+        chosen.some(
+          (c) => c.file === edit.file && c.newText === edit.newText && toRange(c.range).isEqual(toRange(edit.range)),
+        ),
       );
       if (overlaps || duplicate) continue;
       chosen.push(...preferred.edits);

@@ -56,7 +56,12 @@ export function diagnosticMatches(diagnostic: vscode.Diagnostic, finding: Findin
 }
 
 /** Adds engine edits to a WorkspaceEdit; edits on other files (the .env line) go to those files. */
-export function addEdits(edit: vscode.WorkspaceEdit, edits: readonly TextEdit[], analysedFileName: string, analysedUri: vscode.Uri): void {
+export function addEdits(
+  edit: vscode.WorkspaceEdit,
+  edits: readonly TextEdit[],
+  analysedFileName: string,
+  analysedUri: vscode.Uri,
+): void {
   for (const e of edits) {
     edit.replace(uriForEnginePath(e.file, analysedFileName, analysedUri), toRange(e.range), e.newText);
   }

@@ -25,14 +25,21 @@ const ANALYSED_SCHEMES = new Set(['file', 'untitled', 'vscode-notebook-cell', 'v
 
 /** The document selector for providers and the language status item. */
 export const DOCUMENT_SELECTOR: vscode.DocumentSelector = [
-  ...[...CODE_LANGUAGES].flatMap((language) => ['file', 'untitled', NOTEBOOK_CELL_SCHEME].map((scheme) => ({ language, scheme }))),
-  { scheme: 'file', pattern: '**/{.env,.env.*,*.env,appsettings*.json,local.settings.json,launch.json,*.http,*.rest,*.sh,*.ps1}' },
+  ...[...CODE_LANGUAGES].flatMap((language) =>
+    ['file', 'untitled', NOTEBOOK_CELL_SCHEME].map((scheme) => ({ language, scheme })),
+  ),
+  {
+    scheme: 'file',
+    pattern: '**/{.env,.env.*,*.env,appsettings*.json,local.settings.json,launch.json,*.http,*.rest,*.sh,*.ps1}',
+  },
 ];
 
 /** The file (or notebook) a document belongs to: settings and env files are resolved from it. */
 export function resourceUri(document: vscode.TextDocument): vscode.Uri {
   if (document.uri.scheme !== NOTEBOOK_CELL_SCHEME) return document.uri;
-  const notebook = vscode.workspace.notebookDocuments.find((nb) => nb.getCells().some((cell) => cell.document === document));
+  const notebook = vscode.workspace.notebookDocuments.find((nb) =>
+    nb.getCells().some((cell) => cell.document === document),
+  );
   return notebook?.uri ?? document.uri.with({ scheme: 'file', fragment: '' });
 }
 

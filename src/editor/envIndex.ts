@@ -39,7 +39,8 @@ export class EnvIndex implements vscode.Disposable {
       }),
       watcher.onDidDelete((uri) => this.remove(uri)),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length > 0 && this.isEnvDocument(event.document)) this.setText(event.document.uri, event.document.getText());
+        if (event.contentChanges.length > 0 && this.isEnvDocument(event.document))
+          this.setText(event.document.uri, event.document.getText());
       }),
       vscode.workspace.onDidOpenTextDocument((document) => {
         if (this.isEnvDocument(document)) this.setText(document.uri, document.getText(), true);

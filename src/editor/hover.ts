@@ -10,7 +10,11 @@ import { readSettings } from './settings';
 
 export const CHECK_ACCESS_COMMAND = 'azureAiAuthDoctor.checkAccess';
 
-const CLOUD_NAMES = { public: 'Azure public cloud', usgov: 'Azure US Government', china: 'Azure China (21Vianet)' } as const;
+const CLOUD_NAMES = {
+  public: 'Azure public cloud',
+  usgov: 'Azure US Government',
+  china: 'Azure China (21Vianet)',
+} as const;
 
 /** `command:` link running the access check for an endpoint. */
 export function checkAccessLink(endpoint: string): string {

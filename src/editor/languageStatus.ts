@@ -43,7 +43,8 @@ export class AnalysisLanguageStatus implements vscode.Disposable {
     const count = entry.findings.length;
     this.item.text = `$(shield) Azure AI Auth: ${count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}`}`;
     this.item.detail = `analysed in ${entry.durationMs.toFixed(1)} ms`;
-    this.item.severity = count === 0 ? vscode.LanguageStatusSeverity.Information : vscode.LanguageStatusSeverity.Warning;
+    this.item.severity =
+      count === 0 ? vscode.LanguageStatusSeverity.Information : vscode.LanguageStatusSeverity.Warning;
   }
 
   dispose(): void {

@@ -15,7 +15,11 @@ export class Notices implements vscode.Disposable {
   private readonly shown: Notice[] = [];
 
   /** Shows an information message (with optional buttons run as commands) and records it. */
-  info(message: string, uris: vscode.Uri[] = [], actions: { title: string; command: string; args?: unknown[] }[] = []): void {
+  info(
+    message: string,
+    uris: vscode.Uri[] = [],
+    actions: { title: string; command: string; args?: unknown[] }[] = [],
+  ): void {
     const notice = { message, uris };
     this.shown.push(notice);
     if (this.shown.length > 50) this.shown.shift();

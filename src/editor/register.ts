@@ -53,7 +53,8 @@ export function registerEditorFeatures(context: vscode.ExtensionContext): Editor
   /** True while results come from an automatic (scanMode 'workspace') scan. */
   let automatic = false;
 
-  const workspaceModeFolders = () => (vscode.workspace.workspaceFolders ?? []).filter((f) => readSettings(f.uri).scanMode === 'workspace');
+  const workspaceModeFolders = () =>
+    (vscode.workspace.workspaceFolders ?? []).filter((f) => readSettings(f.uri).scanMode === 'workspace');
 
   context.subscriptions.push(
     notices,
@@ -62,7 +63,11 @@ export function registerEditorFeatures(context: vscode.ExtensionContext): Editor
     scanner,
     codeLens,
     status,
-    vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, new FindingCodeActionProvider(analyzer), FindingCodeActionProvider.metadata),
+    vscode.languages.registerCodeActionsProvider(
+      DOCUMENT_SELECTOR,
+      new FindingCodeActionProvider(analyzer),
+      FindingCodeActionProvider.metadata,
+    ),
     vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new EndpointHoverProvider(analyzer)),
     vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, codeLens),
     vscode.commands.registerCommand('azureAiAuthDoctor.scanWorkspace', (options?: unknown) =>
@@ -76,7 +81,8 @@ export function registerEditorFeatures(context: vscode.ExtensionContext): Editor
     vscode.workspace.onDidSaveTextDocument((document) => analyzer.analyzeDocumentNow(document)),
     vscode.workspace.onDidCloseTextDocument((document) => {
       // Scanned files fall back to their disk content; others leave the Problems panel.
-      if (scanner.isTracked(document.uri)) void analyzer.analyzeFromDisk(document.uri).catch(() => analyzer.clear(document.uri));
+      if (scanner.isTracked(document.uri))
+        void analyzer.analyzeFromDisk(document.uri).catch(() => analyzer.clear(document.uri));
       else analyzer.clear(document.uri);
     }),
     vscode.workspace.onDidOpenNotebookDocument((notebook) => {
@@ -84,7 +90,8 @@ export function registerEditorFeatures(context: vscode.ExtensionContext): Editor
       if (analyzer.entry(notebook.uri)?.version === undefined) analyzer.clear(notebook.uri);
     }),
     vscode.workspace.onDidCloseNotebookDocument((notebook) => {
-      if (scanner.isTracked(notebook.uri)) void analyzer.analyzeFromDisk(notebook.uri).catch(() => analyzer.clear(notebook.uri));
+      if (scanner.isTracked(notebook.uri))
+        void analyzer.analyzeFromDisk(notebook.uri).catch(() => analyzer.clear(notebook.uri));
     }),
 
     // Cross-file: a .env / appsettings.json / local.settings.json / launch.json change re-analyses the
@@ -103,7 +110,8 @@ export function registerEditorFeatures(context: vscode.ExtensionContext): Editor
 
     // Lenses are re-queried only for visible editors (a workspace scan analyses many files).
     analyzer.onDidAnalyze((uri) => {
-      if (vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri.toString())) codeLens.refresh();
+      if (vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri.toString()))
+        codeLens.refresh();
     }),
 
     vscode.workspace.onDidChangeConfiguration((event) => {

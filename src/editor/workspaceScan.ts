@@ -136,9 +136,15 @@ export class WorkspaceScanner implements vscode.Disposable {
   ): Promise<ScanSummary> {
     const started = performance.now();
     const stopToken = this.stopSource.token;
-    const cancelled = () => progressToken.isCancellationRequested || !!options.token?.isCancellationRequested || stopToken.isCancellationRequested;
+    const cancelled = () =>
+      progressToken.isCancellationRequested ||
+      !!options.token?.isCancellationRequested ||
+      stopToken.isCancellationRequested;
     const source = new vscode.CancellationTokenSource();
-    const subscriptions = [progressToken.onCancellationRequested(() => source.cancel()), stopToken.onCancellationRequested(() => source.cancel())];
+    const subscriptions = [
+      progressToken.onCancellationRequested(() => source.cancel()),
+      stopToken.onCancellationRequested(() => source.cancel()),
+    ];
     if (options.token) subscriptions.push(options.token.onCancellationRequested(() => source.cancel()));
     const summary: ScanSummary = { files: 0, analysed: 0, skipped: [], findings: 0, cancelled: false, durationMs: 0 };
     try {
@@ -149,9 +155,15 @@ export class WorkspaceScanner implements vscode.Disposable {
         if (cancelled()) break;
         const filter = await folderFilter(folder, source.token);
         this.filters.set(folder.uri.toString(), filter);
-        const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), filter.searchExclude ?? null, undefined, source.token);
+        const uris = await vscode.workspace.findFiles(
+          new vscode.RelativePattern(folder, '**/*'),
+          filter.searchExclude ?? null,
+          undefined,
+          source.token,
+        );
         for (const uri of uris) {
-          if (fileAnalysisLanguage(engineFileName(uri)) && !filter.isExcluded(workspaceRelativePath(uri))) files.push(uri);
+          if (fileAnalysisLanguage(engineFileName(uri)) && !filter.isExcluded(workspaceRelativePath(uri)))
+            files.push(uri);
         }
       }
       summary.files = files.length;
@@ -172,7 +184,10 @@ export class WorkspaceScanner implements vscode.Disposable {
           if (openDoc && !openDoc.isClosed) summary.analysed++; // open files are analysed by the editor
           summary.findings += this.analyzer.entry(uri)?.findings.length ?? 0;
           done++;
-          progress.report({ increment: 100 / files.length, message: `${done}/${files.length} ${workspaceRelativePath(uri)}` });
+          progress.report({
+            increment: 100 / files.length,
+            message: `${done}/${files.length} ${workspaceRelativePath(uri)}`,
+          });
         }
       };
       await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, files.length) }, worker));
@@ -180,8 +195,11 @@ export class WorkspaceScanner implements vscode.Disposable {
       if (!summary.cancelled) {
         // Disk results of files no longer in the scan (now excluded, deleted) are dropped.
         for (const entry of this.analyzer.allEntries()) {
-          const inScannedFolder = folders.some((f) => vscode.workspace.getWorkspaceFolder(entry.uri)?.uri.toString() === f.uri.toString());
-          if (entry.version === undefined && inScannedFolder && !scannedKeys.has(entry.uri.toString())) this.analyzer.clear(entry.uri);
+          const inScannedFolder = folders.some(
+            (f) => vscode.workspace.getWorkspaceFolder(entry.uri)?.uri.toString() === f.uri.toString(),
+          );
+          if (entry.version === undefined && inScannedFolder && !scannedKeys.has(entry.uri.toString()))
+            this.analyzer.clear(entry.uri);
         }
         for (const key of scannedKeys) this.tracked.add(key);
         this.startLiveUpdates();
@@ -197,11 +215,19 @@ export class WorkspaceScanner implements vscode.Disposable {
       this.notices.info(
         `Azure AI Auth Doctor skipped ${summary.skipped.length} file${summary.skipped.length === 1 ? '' : 's'} over the azureAiAuthDoctor.maxFileSizeKB limit: ${names}${more}.`,
         summary.skipped,
-        [{ title: 'Change Limit', command: 'workbench.action.openSettings', args: ['azureAiAuthDoctor.maxFileSizeKB'] }],
+        [
+          {
+            title: 'Change Limit',
+            command: 'workbench.action.openSettings',
+            args: ['azureAiAuthDoctor.maxFileSizeKB'],
+          },
+        ],
       );
     }
     if (summary.cancelled && !options.quiet) {
-      this.notices.info(`Azure AI Auth Doctor: workspace scan cancelled after ${summary.analysed} of ${summary.files} files.`);
+      this.notices.info(
+        `Azure AI Auth Doctor: workspace scan cancelled after ${summary.analysed} of ${summary.files} files.`,
+      );
     }
     return summary;
   }

@@ -113,7 +113,10 @@ class TroubleshootingPanel implements vscode.WebviewViewProvider, vscode.Disposa
     // The findings count on the view (and its activity-bar icon), like the Problems panel's.
     this.view.badge =
       snapshot.findingCount > 0
-        ? { value: snapshot.findingCount, tooltip: `${snapshot.findingCount} Entra ID finding${snapshot.findingCount === 1 ? '' : 's'}` }
+        ? {
+            value: snapshot.findingCount,
+            tooltip: `${snapshot.findingCount} Entra ID finding${snapshot.findingCount === 1 ? '' : 's'}`,
+          }
         : undefined;
     this.post({ type: 'snapshot', snapshot });
   }
@@ -257,13 +260,17 @@ class TroubleshootingPanel implements vscode.WebviewViewProvider, vscode.Disposa
         void vscode.window.showInformationMessage('Azure AI Auth Doctor: Azure CLI command copied to the clipboard.');
         return;
       case 'open-iam':
-        await vscode.env.openExternal(vscode.Uri.parse(fix.url && isHttpsUrl(fix.url) ? fix.url : iamUrl(report), true));
+        await vscode.env.openExternal(
+          vscode.Uri.parse(fix.url && isHttpsUrl(fix.url) ? fix.url : iamUrl(report), true),
+        );
         return;
       case 'assign-role': {
         // The access-check helper owns the write and its modal confirmation (principal, role, scope).
         const commands = await vscode.commands.getCommands(true);
         if (!commands.includes(ASSIGN_ROLE_COMMAND)) {
-          void vscode.window.showWarningMessage('Azure AI Auth Doctor: assigning a role is not available in this build.');
+          void vscode.window.showWarningMessage(
+            'Azure AI Auth Doctor: assigning a role is not available in this build.',
+          );
           return;
         }
         await vscode.commands.executeCommand(ASSIGN_ROLE_COMMAND, { report });

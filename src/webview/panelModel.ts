@@ -53,7 +53,13 @@ export function buildFindingsModel(
         group = { rule: finding.rule, docsUrl: finding.docsUrl, count: 0, severity: finding.severity, findings: [] };
         groups.set(finding.rule, group);
       }
-      const shown: PanelFinding = { key, path, range: finding.range, severity: finding.severity, message: finding.message };
+      const shown: PanelFinding = {
+        key,
+        path,
+        range: finding.range,
+        severity: finding.severity,
+        message: finding.message,
+      };
       if (finding.endpoint) shown.endpoint = finding.endpoint;
       group.findings.push(shown);
       group.count++;
@@ -63,7 +69,8 @@ export function buildFindingsModel(
     }
   }
   const sorted = [...groups.values()].sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || a.rule.localeCompare(b.rule),
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || a.rule.localeCompare(b.rule),
   );
   for (const group of sorted) {
     group.findings.sort(

@@ -9,7 +9,8 @@ export const PORTAL_HOME = 'https://portal.azure.com';
 /** Azure Government portal [D8]. */
 export const PORTAL_USGOV = 'https://portal.azure.us';
 
-const RESOURCE_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[^/\s#?]+\/providers\/Microsoft\.CognitiveServices\/accounts\/[^/\s#?]+$/i;
+const RESOURCE_ID =
+  /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[^/\s#?]+\/providers\/Microsoft\.CognitiveServices\/accounts\/[^/\s#?]+$/i;
 
 export function iamUrl(report: AccessReport | undefined): string {
   const fromFix = report?.fixes.find((fix) => fix.kind === 'open-iam' && fix.url && isHttpsUrl(fix.url))?.url;

@@ -135,7 +135,8 @@ export function validateWebviewMessage(raw: unknown): ValidationResult {
   }
   const t = type as WebviewMessageType;
   for (const key of Object.keys(raw)) {
-    if (!ALLOWED_KEYS[t].includes(key)) return { ok: false, reason: `unexpected property "${key.slice(0, 40)}" in ${t}` };
+    if (!ALLOWED_KEYS[t].includes(key))
+      return { ok: false, reason: `unexpected property "${key.slice(0, 40)}" in ${t}` };
   }
   switch (t) {
     case 'ready':
@@ -144,11 +145,13 @@ export function validateWebviewMessage(raw: unknown): ValidationResult {
       return { ok: true, message: { type: t } };
     case 'runCheck': {
       if (raw.findingKey === undefined) return { ok: true, message: { type: t } };
-      if (!isBoundedString(raw.findingKey, LIMITS.key)) return { ok: false, reason: 'runCheck.findingKey must be a non-empty string' };
+      if (!isBoundedString(raw.findingKey, LIMITS.key))
+        return { ok: false, reason: 'runCheck.findingKey must be a non-empty string' };
       return { ok: true, message: { type: t, findingKey: raw.findingKey } };
     }
     case 'revealFinding':
-      if (!isBoundedString(raw.key, LIMITS.key)) return { ok: false, reason: 'revealFinding.key must be a non-empty string' };
+      if (!isBoundedString(raw.key, LIMITS.key))
+        return { ok: false, reason: 'revealFinding.key must be a non-empty string' };
       return { ok: true, message: { type: t, key: raw.key } };
     case 'applyFix': {
       const { index, kind } = raw;
@@ -160,10 +163,12 @@ export function validateWebviewMessage(raw: unknown): ValidationResult {
     }
     case 'explain':
       if (typeof raw.text !== 'string') return { ok: false, reason: 'explain.text must be a string' };
-      if (raw.text.length > LIMITS.errorText) return { ok: false, reason: `explain.text longer than ${LIMITS.errorText} characters` };
+      if (raw.text.length > LIMITS.errorText)
+        return { ok: false, reason: `explain.text longer than ${LIMITS.errorText} characters` };
       return { ok: true, message: { type: t, text: raw.text } };
     case 'openLink': {
-      if (!isBoundedString(raw.url, LIMITS.url)) return { ok: false, reason: 'openLink.url must be a non-empty string' };
+      if (!isBoundedString(raw.url, LIMITS.url))
+        return { ok: false, reason: 'openLink.url must be a non-empty string' };
       if (!isHttpsUrl(raw.url)) return { ok: false, reason: 'openLink.url must be an https URL' };
       return { ok: true, message: { type: t, url: raw.url } };
     }

@@ -12,8 +12,13 @@ const AI = 'https://ai.azure.com';
 export const OPENAI_CHAT_ACTION = 'Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action';
 export const MAAS_CHAT_ACTION = 'Microsoft.CognitiveServices/accounts/MaaS/chat/completions/action';
 
-const err = (res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}) =>
-  send(res, status, { error: { code, message } }, headers);
+const err = (
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+) => send(res, status, { error: { code, message } }, headers);
 
 function chatCompletion(model: string) {
   return {
@@ -44,10 +49,20 @@ export async function handleDataPlane(
   // Regional endpoint: no custom subdomain, so no token authentication (facts §1, §6 [E5][D7]).
   if (/^[a-z0-9-]+\.api\.cognitive\.microsoft\.com$/.test(host)) {
     if (bearer) {
-      err(res, 400, 'BadRequest', 'Please provide a custom subdomain for token authentication, otherwise API key is required.');
+      err(
+        res,
+        400,
+        'BadRequest',
+        'Please provide a custom subdomain for token authentication, otherwise API key is required.',
+      );
       return 'dp-custom-subdomain';
     }
-    err(res, 401, '401', 'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.');
+    err(
+      res,
+      401,
+      '401',
+      'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.',
+    );
     return 'dp-key';
   }
   const hm = /^([a-z0-9-]+)\.(openai\.azure\.com|services\.ai\.azure\.com|cognitiveservices\.azure\.com)$/.exec(host);
@@ -60,8 +75,13 @@ export async function handleDataPlane(
     err(res, 403, '403', 'Public access is disabled. Please configure private endpoint.');
     return 'dp-public-disabled';
   }
-  if (account.networkAcls?.defaultAction === 'Deny' && !account.networkAcls.ipRules.some((r) => r === '127.0.0.1' || r === '127.0.0.0/8')) {
-    err(res, 403, '403', 'Access denied due to Virtual Network/Firewall rules.', { 'policy-id': 'ThrowExceptionDueToTrafficDenied' });
+  if (
+    account.networkAcls?.defaultAction === 'Deny' &&
+    !account.networkAcls.ipRules.some((r) => r === '127.0.0.1' || r === '127.0.0.0/8')
+  ) {
+    err(res, 403, '403', 'Access denied due to Virtual Network/Firewall rules.', {
+      'policy-id': 'ThrowExceptionDueToTrafficDenied',
+    });
     return 'dp-network';
   }
 
@@ -70,10 +90,17 @@ export async function handleDataPlane(
   const isV1 = /^\/openai\/v1(\/|$)/i.test(path);
   const isProject = /^\/api\/projects(\/|$)/i.test(path);
   const accepted = isProject ? [AI] : isModels || isV1 ? [COGNITIVE, AI] : [COGNITIVE];
-  const shown = isModels ? '(https://cognitiveservices.azure.com/ or https://ai.azure.com/)' : isProject ? '(https://ai.azure.com)' : '(https://cognitiveservices.azure.com)';
+  const shown = isModels
+    ? '(https://cognitiveservices.azure.com/ or https://ai.azure.com/)'
+    : isProject
+      ? '(https://ai.azure.com)'
+      : '(https://cognitiveservices.azure.com)';
   const claims = readToken(req.headers.authorization);
   if (!claims || !accepted.includes(normaliseAudience(claims.aud)) || claims.exp * 1000 < Date.now()) {
-    send(res, 401, { statusCode: 401, message: `Unauthorized. Access token is missing, invalid, audience is incorrect ${shown}, or have expired.` });
+    send(res, 401, {
+      statusCode: 401,
+      message: `Unauthorized. Access token is missing, invalid, audience is incorrect ${shown}, or have expired.`,
+    });
     return 'dp-audience';
   }
 
@@ -82,12 +109,22 @@ export async function handleDataPlane(
   const permitted = (action: string) => {
     const ids = principalIdsOf(world, claims.oid);
     const settled = Date.now() - world.propagationMinutes * 60_000;
-    const denied = world.denyAssignments.some((d) => ids.includes(d.principalId.toLowerCase()) && scopeReaches(d.scope, account.id) && d.dataActions.some((p) => matchesAction(p, action)));
+    const denied = world.denyAssignments.some(
+      (d) =>
+        ids.includes(d.principalId.toLowerCase()) &&
+        scopeReaches(d.scope, account.id) &&
+        d.dataActions.some((p) => matchesAction(p, action)),
+    );
     if (denied) return false;
     return world.roleAssignments.some((a) => {
-      if (!ids.includes(a.principalId.toLowerCase()) || !scopeReaches(a.scope, account.id) || a.createdOn > settled) return false;
+      if (!ids.includes(a.principalId.toLowerCase()) || !scopeReaches(a.scope, account.id) || a.createdOn > settled)
+        return false;
       const role = world.roles.find((r) => r.name.toLowerCase() === a.roleDefinitionGuid.toLowerCase());
-      return !!role && role.dataActions.some((p) => matchesAction(p, action)) && !role.notDataActions.some((p) => matchesAction(p, action));
+      return (
+        !!role &&
+        role.dataActions.some((p) => matchesAction(p, action)) &&
+        !role.notDataActions.some((p) => matchesAction(p, action))
+      );
     });
   };
   const permissionDenied = () => {
@@ -95,15 +132,35 @@ export async function handleDataPlane(
     return 'dp-permission-denied';
   };
   const deploymentNotFound = () => {
-    err(res, 404, 'DeploymentNotFound', 'The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again.');
+    err(
+      res,
+      404,
+      'DeploymentNotFound',
+      'The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again.',
+    );
     return 'dp-deployment-not-found';
   };
   const listDeployments = () =>
-    send(res, 200, { object: 'list', data: account.deployments.map((d) => ({ id: d.name, object: 'deployment', model: d.model, owner: 'organization-owner', status: 'succeeded' })) });
+    send(res, 200, {
+      object: 'list',
+      data: account.deployments.map((d) => ({
+        id: d.name,
+        object: 'deployment',
+        model: d.model,
+        owner: 'organization-owner',
+        status: 'succeeded',
+      })),
+    });
 
   let dm: RegExpExecArray | null;
   // Cheap reads (no completion, no cost): authentication, network and subdomain only.
-  if (method === 'GET' && (/^\/openai\/deployments$/i.test(path) || /^\/openai\/v1\/models$/i.test(path) || /^\/openai\/models$/i.test(path) || /^\/models\/info$/i.test(path))) {
+  if (
+    method === 'GET' &&
+    (/^\/openai\/deployments$/i.test(path) ||
+      /^\/openai\/v1\/models$/i.test(path) ||
+      /^\/openai\/models$/i.test(path) ||
+      /^\/models\/info$/i.test(path))
+  ) {
     if (/^\/openai\/(deployments|models)$/i.test(path) && !url.searchParams.get('api-version')) {
       err(res, 404, '404', 'Resource not found');
       return 'dp-not-found';
@@ -122,7 +179,10 @@ export async function handleDataPlane(
     send(res, 200, chatCompletion(dep.model));
     return 'dp-chat';
   }
-  if (method === 'POST' && (/^\/openai\/v1\/chat\/completions$/i.test(path) || /^\/models\/chat\/completions$/i.test(path))) {
+  if (
+    method === 'POST' &&
+    (/^\/openai\/v1\/chat\/completions$/i.test(path) || /^\/models\/chat\/completions$/i.test(path))
+  ) {
     if (isModels && !url.searchParams.get('api-version')) {
       err(res, 400, 'BadRequest', 'api-version query parameter is required.');
       return 'dp-missing-api-version';

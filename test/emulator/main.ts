@@ -10,7 +10,10 @@ function arg(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
-  const emulator = await startEmulator({ port: Number(arg('port') ?? 0), scenario: arg('scenario') ?? process.env.AZURE_AI_AUTH_DOCTOR_EMULATOR_SCENARIO ?? 'demo' });
+  const emulator = await startEmulator({
+    port: Number(arg('port') ?? 0),
+    scenario: arg('scenario') ?? process.env.AZURE_AI_AUTH_DOCTOR_EMULATOR_SCENARIO ?? 'demo',
+  });
   process.stdout.write(`EMULATOR_URL=${emulator.url}\n`);
   const stop = () => void emulator.close().then(() => process.exit(0));
   process.on('SIGTERM', stop);

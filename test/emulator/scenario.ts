@@ -101,8 +101,10 @@ export interface DenyAssignmentData {
 }
 
 /** A scenario file resolved: generated tenants expanded, accounts given ids, assignments and roles made concrete. */
-export interface World
-  extends Omit<ScenarioFile, 'description' | 'accounts' | 'roleAssignments' | 'denyAssignments' | 'generate'> {
+export interface World extends Omit<
+  ScenarioFile,
+  'description' | 'accounts' | 'roleAssignments' | 'denyAssignments' | 'generate'
+> {
   name: string;
   description: string;
   accounts: (AccountData & { id: string })[];
@@ -165,7 +167,14 @@ export function buildWorld(name: string, file: ScenarioFile & { description?: st
   const target = accounts[0];
   const roleAssignments: RoleAssignmentData[] = [];
   let counter = 1;
-  const addAssignment = (scope: string, role: string, principalId: string, principalType: string, ageMinutes: number, condition?: string) => {
+  const addAssignment = (
+    scope: string,
+    role: string,
+    principalId: string,
+    principalType: string,
+    ageMinutes: number,
+    condition?: string,
+  ) => {
     const name = guid(0xa5510000, counter++);
     roleAssignments.push({
       id: `${scope}/providers/Microsoft.Authorization/roleAssignments/${name}`,
@@ -203,7 +212,12 @@ export function buildWorld(name: string, file: ScenarioFile & { description?: st
       }
     }
     for (let i = 1; i < g.accountsPerSubscription; i++) {
-      const acc = { ...target, name: `${target.name}-sibling-${i}`, customSubDomainName: `${target.name}-sibling-${i}`, projects: [] };
+      const acc = {
+        ...target,
+        name: `${target.name}-sibling-${i}`,
+        customSubDomainName: `${target.name}-sibling-${i}`,
+        projects: [],
+      };
       filler.push({ ...acc, id: accountId(acc) });
     }
     accounts = g.targetLast ? [...filler, ...accounts] : [...accounts, ...filler];

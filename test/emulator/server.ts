@@ -6,7 +6,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { accountId, buildWorld, listScenarios, loadWorld, readScenario, type World, type RoleAssignmentData, type FaultSpec } from './scenario';
+import {
+  accountId,
+  buildWorld,
+  listScenarios,
+  loadWorld,
+  readScenario,
+  type World,
+  type RoleAssignmentData,
+  type FaultSpec,
+} from './scenario';
 import { issueToken, normaliseAudience, readToken, type EmulatorClaims } from './tokens';
 import { handleDataPlane } from './dataPlane';
 
@@ -37,11 +46,16 @@ export interface Ctx {
 
 export function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = body === undefined ? '' : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ms-request-id': randomUUID(), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'x-ms-request-id': randomUUID(),
+    ...headers,
+  });
   res.end(text);
 }
 
-const armError = (res: ServerResponse, status: number, code: string, message: string) => send(res, status, { error: { code, message } });
+const armError = (res: ServerResponse, status: number, code: string, message: string) =>
+  send(res, status, { error: { code, message } });
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -73,7 +87,13 @@ export function scopeReaches(scope: string, target: string): boolean {
 }
 
 export function matchesAction(pattern: string, action: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+  const re = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+    'i',
+  );
   return re.test(action);
 }
 
@@ -89,7 +109,14 @@ function roleDefinitionBody(world: World, guid: string, scope: string) {
       type: 'BuiltInRole',
       description: `${role.roleName} (emulated built-in role)`,
       assignableScopes: ['/'],
-      permissions: [{ actions: role.actions, notActions: role.notActions, dataActions: role.dataActions, notDataActions: role.notDataActions }],
+      permissions: [
+        {
+          actions: role.actions,
+          notActions: role.notActions,
+          dataActions: role.dataActions,
+          notDataActions: role.notDataActions,
+        },
+      ],
     },
   };
 }
@@ -148,7 +175,11 @@ function accountBody(a: World['accounts'][number]) {
       disableLocalAuth: a.disableLocalAuth ?? false,
       publicNetworkAccess: a.publicNetworkAccess ?? 'Enabled',
       networkAcls: a.networkAcls
-        ? { defaultAction: a.networkAcls.defaultAction, ipRules: a.networkAcls.ipRules.map((value) => ({ value })), virtualNetworkRules: a.networkAcls.virtualNetworkRules.map((id) => ({ id })) }
+        ? {
+            defaultAction: a.networkAcls.defaultAction,
+            ipRules: a.networkAcls.ipRules.map((value) => ({ value })),
+            virtualNetworkRules: a.networkAcls.virtualNetworkRules.map((id) => ({ id })),
+          }
         : undefined,
       allowProjectManagement: a.kind === 'AIServices',
     },
@@ -167,7 +198,9 @@ function deploymentBody(a: World['accounts'][number], d: World['accounts'][numbe
 
 /** Applies the first matching fault with uses left; returns true when it answered the request. */
 async function applyFault(ctx: Ctx, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
-  const fault = ctx.world.faults.find((f: FaultSpec) => f.times > 0 && new RegExp(f.path, 'i').test(path) && (!f.method || f.method === req.method));
+  const fault = ctx.world.faults.find(
+    (f: FaultSpec) => f.times > 0 && new RegExp(f.path, 'i').test(path) && (!f.method || f.method === req.method),
+  );
   if (!fault) return false;
   fault.times--;
   if (fault.delayMs) {
@@ -182,9 +215,19 @@ async function applyFault(ctx: Ctx, req: IncomingMessage, res: ServerResponse, p
   }
   if (!fault.status) return false;
   if (fault.status === 429) {
-    send(res, 429, { error: { code: 'TooManyRequests', message: 'The request is being throttled.' } }, { 'retry-after': String(fault.retryAfter ?? 1) });
+    send(
+      res,
+      429,
+      { error: { code: 'TooManyRequests', message: 'The request is being throttled.' } },
+      { 'retry-after': String(fault.retryAfter ?? 1) },
+    );
   } else {
-    send(res, fault.status, { error: { code: fault.status === 503 ? 'ServiceUnavailable' : 'InternalServerError', message: 'An internal error occurred.' } });
+    send(res, fault.status, {
+      error: {
+        code: fault.status === 503 ? 'ServiceUnavailable' : 'InternalServerError',
+        message: 'An internal error occurred.',
+      },
+    });
   }
   return true;
 }
@@ -192,15 +235,33 @@ async function applyFault(ctx: Ctx, req: IncomingMessage, res: ServerResponse, p
 function armCaller(ctx: Ctx, req: IncomingMessage, res: ServerResponse): EmulatorClaims | undefined {
   const claims = readToken(req.headers.authorization);
   if (!claims) {
-    armError(res, 401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing or invalid.");
+    armError(
+      res,
+      401,
+      'AuthenticationFailed',
+      "Authentication failed. The 'Authorization' header is missing or invalid.",
+    );
     return undefined;
   }
-  if (!ARM_AUDIENCES.includes(normaliseAudience(claims.aud)) && normaliseAudience(claims.aud) !== normaliseAudience(ctx.base)) {
-    armError(res, 401, 'InvalidAuthenticationTokenAudience', `The access token has been obtained for wrong audience or resource '${claims.aud}'. It should exactly match with one of the allowed audiences 'https://management.core.windows.net/','https://management.core.windows.net','https://management.azure.com/','https://management.azure.com'.`);
+  if (
+    !ARM_AUDIENCES.includes(normaliseAudience(claims.aud)) &&
+    normaliseAudience(claims.aud) !== normaliseAudience(ctx.base)
+  ) {
+    armError(
+      res,
+      401,
+      'InvalidAuthenticationTokenAudience',
+      `The access token has been obtained for wrong audience or resource '${claims.aud}'. It should exactly match with one of the allowed audiences 'https://management.core.windows.net/','https://management.core.windows.net','https://management.azure.com/','https://management.azure.com'.`,
+    );
     return undefined;
   }
   if (claims.exp * 1000 < Date.now()) {
-    armError(res, 401, 'ExpiredAuthenticationToken', 'The access token expiry UTC time is earlier than current UTC time.');
+    armError(
+      res,
+      401,
+      'ExpiredAuthenticationToken',
+      'The access token expiry UTC time is earlier than current UTC time.',
+    );
     return undefined;
   }
   return claims;
@@ -214,12 +275,48 @@ async function handleArm(ctx: Ctx, req: IncomingMessage, res: ServerResponse, ur
   let m: RegExpExecArray | null;
 
   if (/^\/tenants$/i.test(path)) {
-    send(res, 200, page(ctx, url, world.tenants.map((t) => ({ id: `/tenants/${t.tenantId}`, tenantId: t.tenantId, tenantCategory: 'Home', displayName: t.displayName, defaultDomain: t.defaultDomain, domains: [t.defaultDomain] }))));
+    send(
+      res,
+      200,
+      page(
+        ctx,
+        url,
+        world.tenants.map((t) => ({
+          id: `/tenants/${t.tenantId}`,
+          tenantId: t.tenantId,
+          tenantCategory: 'Home',
+          displayName: t.displayName,
+          defaultDomain: t.defaultDomain,
+          domains: [t.defaultDomain],
+        })),
+      ),
+    );
     return 'tenants';
   }
   if (/^\/subscriptions$/i.test(path)) {
     const subs = world.subscriptions.filter((s) => lower(s.tenantId) === lower(caller.tid));
-    send(res, 200, page(ctx, url, subs.map((s) => ({ id: `/subscriptions/${s.subscriptionId}`, subscriptionId: s.subscriptionId, tenantId: s.tenantId, displayName: s.displayName, state: 'Enabled', authorizationSource: 'RoleBased', managedByTenants: [], subscriptionPolicies: { locationPlacementId: 'Public_2014-09-01', quotaId: 'PayAsYouGo_2014-09-01', spendingLimit: 'Off' } }))));
+    send(
+      res,
+      200,
+      page(
+        ctx,
+        url,
+        subs.map((s) => ({
+          id: `/subscriptions/${s.subscriptionId}`,
+          subscriptionId: s.subscriptionId,
+          tenantId: s.tenantId,
+          displayName: s.displayName,
+          state: 'Enabled',
+          authorizationSource: 'RoleBased',
+          managedByTenants: [],
+          subscriptionPolicies: {
+            locationPlacementId: 'Public_2014-09-01',
+            quotaId: 'PayAsYouGo_2014-09-01',
+            spendingLimit: 'Off',
+          },
+        })),
+      ),
+    );
     return 'subscriptions';
   }
   if ((m = /^\/subscriptions\/([^/]+)\/providers\/Microsoft\.CognitiveServices\/accounts$/i.exec(path))) {
@@ -227,24 +324,52 @@ async function handleArm(ctx: Ctx, req: IncomingMessage, res: ServerResponse, ur
     send(res, 200, page(ctx, url, world.accounts.filter((a) => lower(a.subscriptionId) === sub).map(accountBody)));
     return 'accounts-list';
   }
-  if ((m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.CognitiveServices\/accounts\/([^/]+)\/providers\/Microsoft\.Authorization\/permissions$/i.exec(path))) {
+  if (
+    (m =
+      /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.CognitiveServices\/accounts\/([^/]+)\/providers\/Microsoft\.Authorization\/permissions$/i.exec(
+        path,
+      ))
+  ) {
     const id = accountId({ subscriptionId: m[1], resourceGroup: m[2], name: m[3] });
     const perms = world.roleAssignments
       .filter((a) => principalIdsOf(world, caller.oid).includes(lower(a.principalId)) && scopeReaches(a.scope, id))
       .map((a) => world.roles.find((r) => lower(r.name) === lower(a.roleDefinitionGuid)))
       .filter((r): r is NonNullable<typeof r> => !!r)
-      .map((r) => ({ actions: r.actions, notActions: r.notActions, dataActions: r.dataActions, notDataActions: r.notDataActions }));
+      .map((r) => ({
+        actions: r.actions,
+        notActions: r.notActions,
+        dataActions: r.dataActions,
+        notDataActions: r.notDataActions,
+      }));
     send(res, 200, page(ctx, url, perms));
     return 'permissions';
   }
-  if ((m = /^(\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.CognitiveServices\/accounts\/[^/]+)(\/deployments)?$/i.exec(path))) {
+  if (
+    (m =
+      /^(\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.CognitiveServices\/accounts\/[^/]+)(\/deployments)?$/i.exec(
+        path,
+      ))
+  ) {
     const account = world.accounts.find((a) => lower(a.id) === lower(m![1]));
     if (!account) {
-      armError(res, 404, 'ResourceNotFound', `The Resource 'Microsoft.CognitiveServices/accounts/${m[1].split('/').pop()}' under resource group '${m[1].split('/')[4]}' was not found.`);
+      armError(
+        res,
+        404,
+        'ResourceNotFound',
+        `The Resource 'Microsoft.CognitiveServices/accounts/${m[1].split('/').pop()}' under resource group '${m[1].split('/')[4]}' was not found.`,
+      );
       return 'account-missing';
     }
     if (m[2]) {
-      send(res, 200, page(ctx, url, account.deployments.map((d) => deploymentBody(account, d))));
+      send(
+        res,
+        200,
+        page(
+          ctx,
+          url,
+          account.deployments.map((d) => deploymentBody(account, d)),
+        ),
+      );
       return 'deployments';
     }
     send(res, 200, accountBody(account));
@@ -253,7 +378,12 @@ async function handleArm(ctx: Ctx, req: IncomingMessage, res: ServerResponse, ur
   if ((m = /^(.*)\/providers\/Microsoft\.Authorization\/roleAssignments$/i.exec(path))) {
     const scope = m[1];
     if (!world.callerCanReadRoleAssignments) {
-      armError(res, 403, 'AuthorizationFailed', `The client '${caller.upn ?? caller.oid}' with object id '${caller.oid}' does not have authorization to perform action 'Microsoft.Authorization/roleAssignments/read' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`);
+      armError(
+        res,
+        403,
+        'AuthorizationFailed',
+        `The client '${caller.upn ?? caller.oid}' with object id '${caller.oid}' does not have authorization to perform action 'Microsoft.Authorization/roleAssignments/read' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+      );
       return 'role-assignments-forbidden';
     }
     const filter = url.searchParams.get('$filter') ?? '';
@@ -274,14 +404,24 @@ async function handleArm(ctx: Ctx, req: IncomingMessage, res: ServerResponse, ur
     const [, scope, name] = m;
     if (method === 'PUT') {
       if (!world.callerCanAssignRoles) {
-        armError(res, 403, 'AuthorizationFailed', `The client '${caller.upn ?? caller.oid}' with object id '${caller.oid}' does not have authorization to perform action 'Microsoft.Authorization/roleAssignments/write' over scope '${scope}/providers/Microsoft.Authorization/roleAssignments/${name}' or the scope is invalid. If access was recently granted, please refresh your credentials.`);
+        armError(
+          res,
+          403,
+          'AuthorizationFailed',
+          `The client '${caller.upn ?? caller.oid}' with object id '${caller.oid}' does not have authorization to perform action 'Microsoft.Authorization/roleAssignments/write' over scope '${scope}/providers/Microsoft.Authorization/roleAssignments/${name}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+        );
         return 'role-assignment-create-forbidden';
       }
       const body = JSON.parse((await readBody(req)) || '{}');
       const props = body?.properties ?? {};
       if (world.principalNotFoundOnCreate > 0) {
         world.principalNotFoundOnCreate--;
-        armError(res, 400, 'PrincipalNotFound', `Principal ${String(props.principalId).replace(/-/g, '')} does not exist in the directory ${caller.tid}. Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error might be related to a replication delay. In this case, set the role assignment principalType property to a value, such as ServicePrincipal, User, or Group.  See https://aka.ms/docs-principaltype`);
+        armError(
+          res,
+          400,
+          'PrincipalNotFound',
+          `Principal ${String(props.principalId).replace(/-/g, '')} does not exist in the directory ${caller.tid}. Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error might be related to a replication delay. In this case, set the role assignment principalType property to a value, such as ServicePrincipal, User, or Group.  See https://aka.ms/docs-principaltype`,
+        );
         return 'role-assignment-principal-not-found';
       }
       const guid = /roleDefinitions\/([^/]+)$/i.exec(String(props.roleDefinitionId ?? ''))?.[1];
@@ -326,7 +466,15 @@ async function handleArm(ctx: Ctx, req: IncomingMessage, res: ServerResponse, ur
     return 'role-definition';
   }
   if ((m = /^(.*)\/providers\/Microsoft\.Authorization\/roleDefinitions$/i.exec(path))) {
-    send(res, 200, page(ctx, url, world.roles.map((r) => roleDefinitionBody(world, r.name, m![1]))));
+    send(
+      res,
+      200,
+      page(
+        ctx,
+        url,
+        world.roles.map((r) => roleDefinitionBody(world, r.name, m![1])),
+      ),
+    );
     return 'role-definitions';
   }
   if ((m = /^(.*)\/providers\/Microsoft\.Authorization\/denyAssignments$/i.exec(path))) {
@@ -336,7 +484,11 @@ async function handleArm(ctx: Ctx, req: IncomingMessage, res: ServerResponse, ur
     const who = /principalId\s+eq\s+'([^']+)'/i.exec(filter)?.[1];
     const wanted = who ? principalIdsOf(world, who) : ids;
     const list = world.denyAssignments
-      .filter((d) => scopeReaches(d.scope, scope) && (wanted.includes(lower(d.principalId)) || d.principalId === '00000000-0000-0000-0000-000000000000'))
+      .filter(
+        (d) =>
+          scopeReaches(d.scope, scope) &&
+          (wanted.includes(lower(d.principalId)) || d.principalId === '00000000-0000-0000-0000-000000000000'),
+      )
       .map((d) => ({
         id: d.id,
         name: d.id.split('/').pop(),
@@ -361,14 +513,27 @@ async function handleArm(ctx: Ctx, req: IncomingMessage, res: ServerResponse, ur
       armError(res, 404, 'SubscriptionNotFound', `The subscription '${m[1]}' could not be found.`);
       return 'subscription-missing';
     }
-    send(res, 200, { id: `/subscriptions/${s.subscriptionId}`, subscriptionId: s.subscriptionId, tenantId: s.tenantId, displayName: s.displayName, state: 'Enabled' });
+    send(res, 200, {
+      id: `/subscriptions/${s.subscriptionId}`,
+      subscriptionId: s.subscriptionId,
+      tenantId: s.tenantId,
+      displayName: s.displayName,
+      state: 'Enabled',
+    });
     return 'subscription';
   }
   armError(res, 404, 'NoRegisteredProviderFound', `The emulator has no route for ${method} ${path}.`);
   return 'unknown';
 }
 
-async function handleAdmin(ctx: Ctx, emulator: Emulator, req: IncomingMessage, res: ServerResponse, url: URL, path: string): Promise<string> {
+async function handleAdmin(
+  ctx: Ctx,
+  emulator: Emulator,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  path: string,
+): Promise<string> {
   const method = req.method ?? 'GET';
   const readJson = async () => JSON.parse((await readBody(req)) || '{}');
   if (path === '/_emulator/token') {
@@ -386,19 +551,42 @@ async function handleAdmin(ctx: Ctx, emulator: Emulator, req: IncomingMessage, r
     }
     const c = ctx.world.caller;
     const { token, claims } = issueToken(
-      { aud: resource, tid: tenant.tenantId, oid: c.objectId, name: c.displayName, upn: c.userPrincipalName, appid: '04b07795-8ddb-461a-bbee-02f9e1bf7b46', scp: 'user_impersonation', idtyp: c.principalType === 'User' ? 'user' : 'app' },
+      {
+        aud: resource,
+        tid: tenant.tenantId,
+        oid: c.objectId,
+        name: c.displayName,
+        upn: c.userPrincipalName,
+        appid: '04b07795-8ddb-461a-bbee-02f9e1bf7b46',
+        scp: 'user_impersonation',
+        idtyp: c.principalType === 'User' ? 'user' : 'app',
+      },
       ctx.world.tokenLifetimeSeconds,
     );
     ctx.issued.push(token);
     if (ctx.issued.length > 2000) ctx.issued.shift();
-    send(res, 200, { accessToken: token, expiresOn: new Date(claims.exp * 1000).toISOString(), expires_on: claims.exp, subscription: ctx.world.subscriptions[0]?.subscriptionId, tenant: tenant.tenantId, tokenType: 'Bearer' });
+    send(res, 200, {
+      accessToken: token,
+      expiresOn: new Date(claims.exp * 1000).toISOString(),
+      expires_on: claims.exp,
+      subscription: ctx.world.subscriptions[0]?.subscriptionId,
+      tenant: tenant.tenantId,
+      tokenType: 'Bearer',
+    });
     return 'token';
   }
   if (path === '/_emulator/scenario' && method === 'POST') {
     const body = await readJson();
-    const world = body.scenario ? (ctx.world = buildWorld(String(body.name ?? 'inline'), { ...readScenario('all-good'), ...body.scenario })) : emulator.setScenario(String(body.name));
+    const world = body.scenario
+      ? (ctx.world = buildWorld(String(body.name ?? 'inline'), { ...readScenario('all-good'), ...body.scenario }))
+      : emulator.setScenario(String(body.name));
     emulator.resetStats();
-    send(res, 200, { name: world.name, description: world.description, caller: world.caller, accounts: world.accounts.slice(0, 20).map((a) => ({ id: a.id, name: a.name })) });
+    send(res, 200, {
+      name: world.name,
+      description: world.description,
+      caller: world.caller,
+      accounts: world.accounts.slice(0, 20).map((a) => ({ id: a.id, name: a.name })),
+    });
     return 'admin';
   }
   if (path === '/_emulator/scenarios') {
@@ -406,7 +594,11 @@ async function handleAdmin(ctx: Ctx, emulator: Emulator, req: IncomingMessage, r
     return 'admin';
   }
   if (path === '/_emulator/state') {
-    send(res, 200, { scenario: ctx.world.name, ...emulator.stats(), roleAssignments: ctx.world.roleAssignments.length });
+    send(res, 200, {
+      scenario: ctx.world.name,
+      ...emulator.stats(),
+      roleAssignments: ctx.world.roleAssignments.length,
+    });
     return 'admin';
   }
   if (path === '/_emulator/reset-stats' && method === 'POST') {
@@ -471,7 +663,8 @@ export async function startEmulator(options: { port?: number; scenario?: string 
       if (path.startsWith('/dataplane/')) route = await handleDataPlane(ctx, req, res, url, path, readBody);
       else route = await handleArm(ctx, req, res, url, path);
     } catch (err) {
-      if (!res.headersSent) send(res, 500, { error: { code: 'EmulatorError', message: String((err as Error).message) } });
+      if (!res.headersSent)
+        send(res, 500, { error: { code: 'EmulatorError', message: String((err as Error).message) } });
     } finally {
       if (route !== 'admin') {
         stats.requestCount++;

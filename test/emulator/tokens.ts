@@ -26,7 +26,10 @@ export function normaliseAudience(resourceOrScope: string): string {
   return resourceOrScope.replace(/\/\.default$/i, '').replace(/\/+$/, '');
 }
 
-export function issueToken(claims: Omit<EmulatorClaims, 'iat' | 'nbf' | 'exp' | 'jti' | 'iss'>, lifetimeSeconds: number): { token: string; claims: EmulatorClaims } {
+export function issueToken(
+  claims: Omit<EmulatorClaims, 'iat' | 'nbf' | 'exp' | 'jti' | 'iss'>,
+  lifetimeSeconds: number,
+): { token: string; claims: EmulatorClaims } {
   const now = Math.floor(Date.now() / 1000);
   const full: EmulatorClaims = {
     ...claims,

@@ -4,7 +4,16 @@
 // and kills whole process groups on exit, failure or Ctrl-C. Plain ESM so runners need no build;
 // host.d.mts gives TypeScript callers (test/ui/workbench.ts) its types.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
@@ -227,19 +236,25 @@ export async function startCodeServer(options = {}) {
   env.PATH = [join(root, 'test', 'emulator', 'bin'), env.PATH].join(delimiter);
   const args = [
     entry,
-    '--auth', 'none',
-    '--bind-addr', `${host}:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `${host}:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     '--ignore-last-opened',
-    '--vscode-option', 'enable-smoke-test-driver',
+    '--vscode-option',
+    'enable-smoke-test-driver',
     // Keep this env (PATH with test/emulator/bin, the emulator URL) in the extension host: without this
     // flag VS Code rebuilds the extension host's PATH from a login shell and the fake `az` is lost.
-    '--vscode-option', 'force-disable-user-env',
+    '--vscode-option',
+    'force-disable-user-env',
   ];
   const transcript = [];
   const child = spawnGroup(node, args, { cwd: root, env });
@@ -267,11 +282,22 @@ export function installVsix(vsixPath, { extensionsDir, userDataDir }) {
   const { node, entry } = requireHost();
   const result = spawnSync(
     node,
-    [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsixPath, '--force'],
+    [
+      entry,
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+      '--install-extension',
+      vsixPath,
+      '--force',
+    ],
     { encoding: 'utf8', timeout: 120_000 },
   );
   if (result.status !== 0) {
-    throw new Error(`code-server --install-extension ${vsixPath} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `code-server --install-extension ${vsixPath} failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
+    );
   }
   return `${result.stdout}${result.stderr}`;
 }
@@ -315,7 +341,10 @@ export async function launchBrowser() {
 export function withTimeout(promise, ms, what) {
   let timer;
   const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`TIMEOUT: ${what} did not finish within ${Math.round(ms / 1000)} s`)), ms);
+    timer = setTimeout(
+      () => reject(new Error(`TIMEOUT: ${what} did not finish within ${Math.round(ms / 1000)} s`)),
+      ms,
+    );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

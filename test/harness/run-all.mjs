@@ -23,7 +23,11 @@ const VSIX = join(root, 'dist-vsix', 'azure-ai-auth-doctor.vsix');
 /** Runs a command, echoing its output, and resolves with { code, output }. */
 function run(command, args, options = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...(options.env || {}) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, ...(options.env || {}) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const onData = (chunk) => {
       output += chunk;
@@ -137,7 +141,9 @@ for (const entry of summary) {
     console.log(`${entry.layer}: ${entry.ok ? 'ok' : 'FAILED'}`);
     if (!entry.ok) failed += 1;
   } else {
-    console.log(`${entry.layer}: ${entry.passed} passed, ${entry.failed} failed${entry.note ? ` (${entry.note})` : ''}`);
+    console.log(
+      `${entry.layer}: ${entry.passed} passed, ${entry.failed} failed${entry.note ? ` (${entry.note})` : ''}`,
+    );
     passed += entry.passed;
     failed += entry.failed;
   }

@@ -17,7 +17,12 @@ try {
     extensionDevelopmentPath: root,
     extensionTestsPath: join(root, 'out', 'test', 'integration', 'index.js'),
     extensionTestsEnv,
-    launchArgs: [join(root, 'test', 'fixtures', 'workspace'), '--disable-extensions', '--disable-workspace-trust', '--skip-welcome'],
+    launchArgs: [
+      join(root, 'test', 'fixtures', 'workspace'),
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      '--skip-welcome',
+    ],
   });
 } catch (error) {
   console.error(`desktop integration run failed: ${error instanceof Error ? error.message : error}`);

@@ -54,6 +54,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const vsixIndex = process.argv.indexOf('--vsix');
   const results = [await runIntegration()];
   if (vsixIndex > 0) results.push(await runVsix(process.argv[vsixIndex + 1]));
-  for (const r of results) console.log(`${r.label}: ${r.passed} passed, ${r.failed} failed${r.error ? ` (${r.error})` : ''}`);
+  for (const r of results)
+    console.log(`${r.label}: ${r.passed} passed, ${r.failed} failed${r.error ? ` (${r.error})` : ''}`);
   process.exit(results.some((r) => r.failed > 0 || r.exitCode !== 0) ? 1 : 0);
 }

@@ -4,13 +4,7 @@
 // development build and for the installed .vsix.
 import { existsSync } from 'node:fs';
 import { format } from 'node:util';
-import {
-  launchBrowser,
-  startCodeServer,
-  startEmulator,
-  workbenchUrl,
-  withTimeout,
-} from './host.mjs';
+import { launchBrowser, startCodeServer, startEmulator, workbenchUrl, withTimeout } from './host.mjs';
 
 const RESULT_LINE = /AAD_TEST_RESULT passed=(\d+) failed=(\d+)/;
 const BEGIN_MARKER = 'AAD_TEST_BEGIN';
@@ -22,7 +16,8 @@ const BEGIN_MARKER = 'AAD_TEST_BEGIN';
  */
 export async function runInHost(options) {
   const { label, folder, extensionDevelopmentPath, extensionTestsPath, timeoutMs } = options;
-  if (!existsSync(extensionTestsPath)) throw new Error(`${extensionTestsPath} is missing: run node esbuild.config.mjs --tests`);
+  if (!existsSync(extensionTestsPath))
+    throw new Error(`${extensionTestsPath} is missing: run node esbuild.config.mjs --tests`);
   let emulator;
   let server;
   let browser;
@@ -59,7 +54,11 @@ export async function runInHost(options) {
     await page.exposeFunction('codeAutomationExit', (code) => settle(code));
     page.on('pageerror', (error) => console.log(`[${label}] page error: ${error.message}`));
     await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath }));
-    result.exitCode = await withTimeout(exited, timeoutMs, `the ${label} suites (raise AAD_TEST_TIMEOUT_MS to wait longer)`);
+    result.exitCode = await withTimeout(
+      exited,
+      timeoutMs,
+      `the ${label} suites (raise AAD_TEST_TIMEOUT_MS to wait longer)`,
+    );
     const summary = lines.map((line) => line.match(RESULT_LINE)).find(Boolean);
     if (summary) {
       result.passed = Number(summary[1]);

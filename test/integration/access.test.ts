@@ -15,7 +15,12 @@ const OPENAI = 'https://contoso-ai.openai.azure.com/openai/deployments/gpt-4o/ch
 const MODELS = 'https://contoso-ai.services.ai.azure.com/models';
 
 async function emulator(path: string, body?: unknown): Promise<any> {
-  const response = await fetch(new URL(path, EMULATOR), body === undefined ? undefined : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(
+    new URL(path, EMULATOR),
+    body === undefined
+      ? undefined
+      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  );
   return response.json();
 }
 
@@ -27,7 +32,13 @@ async function api(): Promise<ExtensionApi> {
 
 async function check(scenario: string, endpoint: string, extra: Record<string, unknown> = {}): Promise<AccessReport> {
   await emulator('/_emulator/scenario', { name: scenario });
-  const report = (await vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', { endpoint, identity: 'default-credential', probe: true, codeScope: '', ...extra })) as AccessReport | undefined;
+  const report = (await vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', {
+    endpoint,
+    identity: 'default-credential',
+    probe: true,
+    codeScope: '',
+    ...extra,
+  })) as AccessReport | undefined;
   assert.ok(report, 'the command returns the AccessReport');
   return report;
 }
@@ -39,7 +50,9 @@ const lazyLoading = describe('access check: lazy Azure bundle', () => {
   it('activation loads neither dist/azure.js nor any @azure/* module', async () => {
     const extension = await api();
     assert.equal(extension.isAzureBundleLoaded(), false);
-    const loaded = Object.keys(require.cache).filter((k) => /[\\/]dist[\\/]azure\.js$|[\\/]node_modules[\\/]@azure[\\/]/.test(k));
+    const loaded = Object.keys(require.cache).filter((k) =>
+      /[\\/]dist[\\/]azure\.js$|[\\/]node_modules[\\/]@azure[\\/]/.test(k),
+    );
     assert.deepEqual(loaded, [], 'no Azure module in the extension host module cache');
   });
 });
@@ -65,8 +78,14 @@ const accessCheck = describe('access check: the command against the emulator', f
     assert.equal(r.verdict.status, 'ok', r.verdict.explanation);
     assert.equal(extension.isAzureBundleLoaded(), true);
     assert.equal(r.identity?.source, 'AzureCliCredential');
-    assert.deepEqual(r.checklist.map((c) => c.status), ['passed', 'passed', 'passed', 'passed', 'passed']);
-    assert.ok(seen.some((s) => s.steps.some((x) => x.status === 'running')), 'partial reports were published live');
+    assert.deepEqual(
+      r.checklist.map((c) => c.status),
+      ['passed', 'passed', 'passed', 'passed', 'passed'],
+    );
+    assert.ok(
+      seen.some((s) => s.steps.some((x) => x.status === 'running')),
+      'partial reports were published live',
+    );
     assert.deepEqual(extension.state.lastReport()?.verdict, r.verdict);
     console.log(`      all-good: ${r.stats?.durationMs} ms, ${r.stats?.requests} requests`);
   });
@@ -100,14 +119,20 @@ const accessCheck = describe('access check: the command against the emulator', f
   });
 
   it('wrong audience: flagged and reproduced, change-scope fix', async () => {
-    const r = await check('wrong-audience', MODELS, { codeScope: 'https://ml.azure.com/.default', deployment: 'DeepSeek-R1' });
+    const r = await check('wrong-audience', MODELS, {
+      codeScope: 'https://ml.azure.com/.default',
+      deployment: 'DeepSeek-R1',
+    });
     assert.equal(r.verdict.scenario, 'token-invalid-or-wrong-audience');
     assert.match(r.token?.mismatch ?? '', /ml\.azure\.com/);
     assert.deepEqual(kinds(r), ['change-scope']);
   });
 
   it('wrong endpoint: 404 DeploymentNotFound, change-endpoint fix', async () => {
-    const r = await check('wrong-endpoint-404', 'https://contoso-ai.openai.azure.com/openai/deployments/gpt4o/chat/completions');
+    const r = await check(
+      'wrong-endpoint-404',
+      'https://contoso-ai.openai.azure.com/openai/deployments/gpt4o/chat/completions',
+    );
     assert.equal(r.verdict.scenario, 'deployment-not-found');
     assert.deepEqual(kinds(r), ['change-endpoint']);
   });
@@ -129,7 +154,11 @@ const accessCheck = describe('access check: the command against the emulator', f
     assert.equal(r.identity?.kind, 'object-id');
     assert.equal(step(r, 'token').status, 'skipped');
     assert.equal(r.verdict.scenario, 'principal-lacks-permission');
-    const refused = await vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', { endpoint: OPENAI, identity: { objectId: 'not-a-guid' }, probe: false });
+    const refused = await vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', {
+      endpoint: OPENAI,
+      identity: { objectId: 'not-a-guid' },
+      probe: false,
+    });
     assert.equal(refused, undefined);
   });
 
@@ -151,13 +180,21 @@ const accessCheck = describe('access check: the command against the emulator', f
     const state = await emulator('/_emulator/state');
     assert.ok(state.byRoute['role-assignment-create'] === 1, JSON.stringify(state.byRoute));
     await emulator('/_emulator/advance', { minutes: 10 });
-    const after = (await vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', { endpoint: OPENAI, identity: 'default-credential', probe: true, codeScope: '' })) as AccessReport;
+    const after = (await vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', {
+      endpoint: OPENAI,
+      identity: 'default-credential',
+      probe: true,
+      codeScope: '',
+    })) as AccessReport;
     assert.equal(after.verdict.status, 'ok', after.verdict.explanation);
   });
 
   it('assign-role fix: declining the confirmation creates nothing', async () => {
     const before = await check('assign-fix', OPENAI);
-    const outcome = await vscode.commands.executeCommand('azureAiAuthDoctor.assignRole', { report: before, confirm: async () => false });
+    const outcome = await vscode.commands.executeCommand('azureAiAuthDoctor.assignRole', {
+      report: before,
+      confirm: async () => false,
+    });
     assert.equal(outcome, undefined);
     const state = await emulator('/_emulator/state');
     assert.equal(state.byRoute['role-assignment-create'] ?? 0, 0);
@@ -198,7 +235,12 @@ const accessCheck = describe('access check: the command against the emulator', f
       });
     });
     const started = Date.now();
-    const pending = vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', { endpoint: OPENAI, identity: 'default-credential', probe: false, codeScope: '' }) as Thenable<AccessReport>;
+    const pending = vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', {
+      endpoint: OPENAI,
+      identity: 'default-credential',
+      probe: false,
+      codeScope: '',
+    }) as Thenable<AccessReport>;
     await searching;
     assert.equal(await vscode.commands.executeCommand('azureAiAuthDoctor.cancelAccessCheck'), true);
     const r = await pending;
@@ -210,7 +252,9 @@ const accessCheck = describe('access check: the command against the emulator', f
 
   it('large tenant (50 subscriptions, 500 accounts, 200 role assignments): under 3 s, request count reported', async () => {
     const r = await check('large-tenant', OPENAI, { probe: false });
-    console.log(`      large tenant in the extension host: ${r.stats?.durationMs} ms, ${r.stats?.requests} requests, ${r.stats?.subscriptionsSearched} subscriptions, ${r.stats?.accountsScanned} accounts`);
+    console.log(
+      `      large tenant in the extension host: ${r.stats?.durationMs} ms, ${r.stats?.requests} requests, ${r.stats?.subscriptionsSearched} subscriptions, ${r.stats?.accountsScanned} accounts`,
+    );
     assert.equal(r.verdict.status, 'ok', r.verdict.explanation);
     assert.equal(r.stats?.accountsScanned, 500);
     assert.ok((r.stats?.durationMs ?? Infinity) < 3000, `${r.stats?.durationMs} ms`);

@@ -54,7 +54,11 @@ function diagnosticsWhere(
     const timer = setTimeout(() => {
       listener.dispose();
       const seen = ours(uri).map((d) => `${codeOf(d)}@${d.range.start.line}: ${d.message}`);
-      reject(new Error(`${what} on ${vscode.workspace.asRelativePath(uri)} not seen within ${timeoutMs} ms; saw ${JSON.stringify(seen)}`));
+      reject(
+        new Error(
+          `${what} on ${vscode.workspace.asRelativePath(uri)} not seen within ${timeoutMs} ms; saw ${JSON.stringify(seen)}`,
+        ),
+      );
     }, timeoutMs);
     const listener = vscode.languages.onDidChangeDiagnostics((event) => {
       if (event.uris.some((changed) => changed.toString() === uri.toString())) check();
@@ -67,7 +71,12 @@ const hasRule = (rule: string) => (ds: vscode.Diagnostic[]) => ds.some((d) => co
 const lacksRule = (rule: string) => (ds: vscode.Diagnostic[]) => !ds.some((d) => codeOf(d) === rule);
 
 /** Waits for the next event matching predicate. */
-function nextEvent<T>(event: vscode.Event<T>, predicate: (value: T) => boolean, what: string, timeoutMs = TIMEOUT_MS): Promise<T> {
+function nextEvent<T>(
+  event: vscode.Event<T>,
+  predicate: (value: T) => boolean,
+  what: string,
+  timeoutMs = TIMEOUT_MS,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       listener.dispose();
@@ -99,7 +108,11 @@ async function restore(uri: vscode.Uri, original: string): Promise<void> {
   const document = await vscode.workspace.openTextDocument(uri);
   if (document.getText() !== original) {
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
+    edit.replace(
+      uri,
+      new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)),
+      original,
+    );
     await vscode.workspace.applyEdit(edit);
   }
   if (document.isDirty) await document.save();
@@ -118,7 +131,8 @@ async function setSetting(key: string, value: unknown, section = 'azureAiAuthDoc
   const config = vscode.workspace.getConfiguration(section);
   const previous = config.inspect(key)?.globalValue;
   await config.update(key, value, vscode.ConfigurationTarget.Global);
-  return async () => vscode.workspace.getConfiguration(section).update(key, previous, vscode.ConfigurationTarget.Global);
+  return async () =>
+    vscode.workspace.getConfiguration(section).update(key, previous, vscode.ConfigurationTarget.Global);
 }
 
 /** Adds one glob to an exclude object setting (files.exclude, search.exclude), keeping the current entries. */
@@ -166,18 +180,32 @@ describe('Editor features (issue 4)', function () {
     it('shows a squiggle on the endpoint literal with message, rule code + docs link, severity and source', async () => {
       const uri = fixture('wrong_endpoint.py');
       const document = await open(uri);
-      const [diagnostic] = (await diagnosticsWhere(uri, hasRule(RULE), `a '${RULE}' diagnostic`)).filter((d) => codeOf(d) === RULE);
+      const [diagnostic] = (await diagnosticsWhere(uri, hasRule(RULE), `a '${RULE}' diagnostic`)).filter(
+        (d) => codeOf(d) === RULE,
+      );
       // The string literal (quotes included) on line 9, not the whole line.
-      assert.ok(diagnostic.range.isEqual(rangeOfText(document, `"${WRONG_ENDPOINT}"`)), `range is the literal, got "${document.getText(diagnostic.range)}"`);
+      assert.ok(
+        diagnostic.range.isEqual(rangeOfText(document, `"${WRONG_ENDPOINT}"`)),
+        `range is the literal, got "${document.getText(diagnostic.range)}"`,
+      );
       assert.equal(diagnostic.range.start.line, 8);
       assert.equal(diagnostic.source, SOURCE);
-      assert.ok(typeof diagnostic.code === 'object' && diagnostic.code.target instanceof vscode.Uri, 'code carries a docs link');
+      assert.ok(
+        typeof diagnostic.code === 'object' && diagnostic.code.target instanceof vscode.Uri,
+        'code carries a docs link',
+      );
       assert.equal(diagnostic.code.value, RULE);
-      assert.equal(diagnostic.code.target.toString(true), `https://github.com/azure-ai-auth-doctor/azure-ai-auth-doctor/blob/main/docs/rules/${RULE}.md`);
+      assert.equal(
+        diagnostic.code.target.toString(true),
+        `https://github.com/azure-ai-auth-doctor/azure-ai-auth-doctor/blob/main/docs/rules/${RULE}.md`,
+      );
       assert.match(diagnostic.message, /AzureOpenAI/);
       assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
       const findings = api.state.allFindings().get(uri.toString()) ?? [];
-      assert.ok(findings.some((f) => f.rule === RULE), 'findings are published to the shared state for the panel');
+      assert.ok(
+        findings.some((f) => f.rule === RULE),
+        'findings are published to the shared state for the panel',
+      );
       assert.match(api.editor.languageStatusText(), /Azure AI Auth: \d+ problems? \(analysed in [\d.]+ ms\)/);
     });
 
@@ -190,17 +218,23 @@ describe('Editor features (issue 4)', function () {
       try {
         // The clock starts when the extension host receives the keystroke (the document change event):
         // the renderer round trip of applyEdit is not the extension's time.
-        const typed = nextEvent(vscode.workspace.onDidChangeTextDocument, (e) => e.document.uri.toString() === uri.toString(), 'the change').then(
-          () => performance.now(),
-        );
-        const moved = diagnosticsWhere(uri, (ds) => ds.some((d) => codeOf(d) === RULE && d.range.start.line === line + 1), 'the moved diagnostic').then(
-          () => performance.now(),
-        );
+        const typed = nextEvent(
+          vscode.workspace.onDidChangeTextDocument,
+          (e) => e.document.uri.toString() === uri.toString(),
+          'the change',
+        ).then(() => performance.now());
+        const moved = diagnosticsWhere(
+          uri,
+          (ds) => ds.some((d) => codeOf(d) === RULE && d.range.start.line === line + 1),
+          'the moved diagnostic',
+        ).then(() => performance.now());
         const edit = new vscode.WorkspaceEdit();
         edit.insert(uri, new vscode.Position(0, 0), '# typed\n');
         await vscode.workspace.applyEdit(edit);
         const elapsed = (await moved) - (await typed);
-        console.log(`      keystroke -> diagnostics: ${elapsed.toFixed(0)} ms (analysis ${api.editor.entry(uri)?.durationMs.toFixed(1)} ms)`);
+        console.log(
+          `      keystroke -> diagnostics: ${elapsed.toFixed(0)} ms (analysis ${api.editor.entry(uri)?.durationMs.toFixed(1)} ms)`,
+        );
         assert.ok(elapsed < 300, `results within 300 ms of the last keystroke (took ${elapsed.toFixed(0)} ms)`);
       } finally {
         await restore(uri, original);
@@ -210,10 +244,17 @@ describe('Editor features (issue 4)', function () {
     it('analyses an untitled Python editor and clears it on close', async () => {
       // A file's document model outlives its editor for minutes (VS Code keeps it cached), so the close
       // event is observed on an untitled document, whose model goes away when it is reverted and closed.
-      const document = await vscode.workspace.openTextDocument({ language: 'python', content: await readDisk(fixture('wrong_endpoint.py')) });
+      const document = await vscode.workspace.openTextDocument({
+        language: 'python',
+        content: await readDisk(fixture('wrong_endpoint.py')),
+      });
       await vscode.window.showTextDocument(document);
       await diagnosticsWhere(document.uri, hasRule(RULE), `a '${RULE}' diagnostic on the untitled editor`);
-      const closed = nextEvent(vscode.workspace.onDidCloseTextDocument, (d) => d.uri.toString() === document.uri.toString(), 'the close event');
+      const closed = nextEvent(
+        vscode.workspace.onDidCloseTextDocument,
+        (d) => d.uri.toString() === document.uri.toString(),
+        'the close event',
+      );
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       await closed;
       assert.equal(ours(document.uri).length, 0, 'no diagnostics left after closing');
@@ -226,7 +267,9 @@ describe('Editor features (issue 4)', function () {
       const uri = fixture('wrong_endpoint.py');
       const original = await readDisk(uri);
       const document = await open(uri);
-      const [diagnostic] = (await diagnosticsWhere(uri, hasRule(RULE), `a '${RULE}' diagnostic`)).filter((d) => codeOf(d) === RULE);
+      const [diagnostic] = (await diagnosticsWhere(uri, hasRule(RULE), `a '${RULE}' diagnostic`)).filter(
+        (d) => codeOf(d) === RULE,
+      );
       try {
         const actions = await codeActions(uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
         const titles = actions.map((a) => a.title);
@@ -239,9 +282,14 @@ describe('Editor features (issue 4)', function () {
         assert.ok(await vscode.workspace.applyEdit(preferred[0].edit));
         await diagnosticsWhere(uri, lacksRule(RULE), `no '${RULE}' diagnostic after the fix`);
         const fixed = document.getText();
-        console.log(`      preferred fix "${preferred[0].title}" -> ${JSON.stringify(fixed.split('\n').filter((l) => !original.includes(l)))}`);
+        console.log(
+          `      preferred fix "${preferred[0].title}" -> ${JSON.stringify(fixed.split('\n').filter((l) => !original.includes(l)))}`,
+        );
         assert.equal(preferred[0].title, 'Use https://contoso.openai.azure.com');
-        assert.equal(fixed, original.replace(`azure_endpoint="${WRONG_ENDPOINT}"`, 'azure_endpoint="https://contoso.openai.azure.com"'));
+        assert.equal(
+          fixed,
+          original.replace(`azure_endpoint="${WRONG_ENDPOINT}"`, 'azure_endpoint="https://contoso.openai.azure.com"'),
+        );
       } finally {
         await restore(uri, original);
       }
@@ -251,7 +299,9 @@ describe('Editor features (issue 4)', function () {
       const uri = fixture('suppress.py');
       const original = await readDisk(uri);
       const document = await open(uri);
-      const [diagnostic] = (await diagnosticsWhere(uri, hasRule(RULE), `a '${RULE}' diagnostic`)).filter((d) => codeOf(d) === RULE);
+      const [diagnostic] = (await diagnosticsWhere(uri, hasRule(RULE), `a '${RULE}' diagnostic`)).filter(
+        (d) => codeOf(d) === RULE,
+      );
       try {
         const actions = await codeActions(uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
         const disable = actions.find((a) => a.title === `Disable ${RULE} for this line`);
@@ -270,12 +320,18 @@ describe('Editor features (issue 4)', function () {
       const document = await open(uri);
       const before = await diagnosticsWhere(uri, (ds) => ds.length >= 2, 'two or more diagnostics');
       try {
-        const actions = await codeActions(uri, new vscode.Range(0, 0, document.lineCount, 0), 'source.fixAll.azureAiAuthDoctor');
+        const actions = await codeActions(
+          uri,
+          new vscode.Range(0, 0, document.lineCount, 0),
+          'source.fixAll.azureAiAuthDoctor',
+        );
         const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.azureAiAuthDoctor');
         assert.ok(fixAll?.edit, `a fix-all action among ${JSON.stringify(actions.map((a) => a.title))}`);
         assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
         const after = await diagnosticsWhere(uri, (ds) => ds.length < before.length, 'fewer diagnostics after fix-all');
-        console.log(`      fix-all: ${before.length} -> ${after.length} diagnostics (${after.map(codeOf).join(', ') || 'none'})`);
+        console.log(
+          `      fix-all: ${before.length} -> ${after.length} diagnostics (${after.map(codeOf).join(', ') || 'none'})`,
+        );
         for (const rule of new Set(before.map(codeOf))) {
           if (rule) assert.ok(!after.some((d) => codeOf(d) === rule) || rule === 'hardcoded-key', `'${rule}' fixed`);
         }
@@ -299,7 +355,10 @@ describe('Editor features (issue 4)', function () {
       assert.match(text, /ChatCompletionsClient/);
       assert.match(text, /https:\/\/cognitiveservices\.azure\.com\/\.default/);
       assert.match(text, /\[\$\(shield\) Check Entra ID access\]\(command:azureAiAuthDoctor\.checkAccess\?/);
-      assert.ok(text.includes(encodeURIComponent(JSON.stringify([{ endpoint: WRONG_ENDPOINT }]))), 'the link passes the endpoint');
+      assert.ok(
+        text.includes(encodeURIComponent(JSON.stringify([{ endpoint: WRONG_ENDPOINT }]))),
+        'the link passes the endpoint',
+      );
     });
 
     it('puts a "Check Entra ID access" CodeLens above the client construction', async () => {
@@ -321,15 +380,22 @@ describe('Editor features (issue 4)', function () {
       const env = fixture('.env');
       const envOriginal = await readDisk(env);
       const appDocument = await open(app);
-      const [diagnostic] = (await diagnosticsWhere(app, hasRule(RULE), `a '${RULE}' diagnostic from .env`)).filter((d) => codeOf(d) === RULE);
+      const [diagnostic] = (await diagnosticsWhere(app, hasRule(RULE), `a '${RULE}' diagnostic from .env`)).filter(
+        (d) => codeOf(d) === RULE,
+      );
       assert.ok(
         diagnostic.relatedInformation?.some((r) => r.location.uri.toString() === env.toString()),
         'related information points at the .env line',
       );
       const appText = appDocument.getText();
       const onVariable = rangeOfText(appDocument, 'os.environ["AZURE_OPENAI_ENDPOINT"]').start.translate(0, 14);
-      const hover = hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', app, onVariable)) ?? []);
-      assert.ok(hover.includes(WRONG_ENDPOINT) && /Set in:\*\* `editor\/\.env` line 2/.test(hover), `the hover resolves the variable from .env: ${hover}`);
+      const hover = hoverText(
+        (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', app, onVariable)) ?? [],
+      );
+      assert.ok(
+        hover.includes(WRONG_ENDPOINT) && /Set in:\*\* `editor\/\.env` line 2/.test(hover),
+        `the hover resolves the variable from .env: ${hover}`,
+      );
       try {
         const envDocument = await vscode.workspace.openTextDocument(env);
         const edit = new vscode.WorkspaceEdit();
@@ -348,7 +414,9 @@ describe('Editor features (issue 4)', function () {
       const env = fixture('.env');
       const envOriginal = await readDisk(env);
       await open(app);
-      const [diagnostic] = (await diagnosticsWhere(app, hasRule(RULE), `a '${RULE}' diagnostic from .env`)).filter((d) => codeOf(d) === RULE);
+      const [diagnostic] = (await diagnosticsWhere(app, hasRule(RULE), `a '${RULE}' diagnostic from .env`)).filter(
+        (d) => codeOf(d) === RULE,
+      );
       const actions = await codeActions(app, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
       const touchingEnv = actions.filter((a) => a.edit?.entries().some(([uri]) => uri.toString() === env.toString()));
       assert.ok(touchingEnv.length > 0, `a fix edits .env among ${JSON.stringify(actions.map((a) => a.title))}`);
@@ -392,7 +460,11 @@ describe('Editor features (issue 4)', function () {
         const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, inside);
         assert.ok(!hoverText(hovers ?? []).includes('Check Entra ID access'), 'no endpoint hover');
         const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
-        assert.equal((lenses ?? []).filter((l) => l.command?.command === 'azureAiAuthDoctor.checkAccess').length, 0, 'no CodeLens');
+        assert.equal(
+          (lenses ?? []).filter((l) => l.command?.command === 'azureAiAuthDoctor.checkAccess').length,
+          0,
+          'no CodeLens',
+        );
         restores.push(await setSetting('enable', false));
         await diagnosticsWhere(uri, (ds) => ds.length === 0, 'no diagnostics with enable = false');
       } finally {
@@ -408,9 +480,9 @@ describe('Editor features (issue 4)', function () {
       const cell = notebook.getCells().find((c) => c.kind === vscode.NotebookCellKind.Code);
       assert.ok(cell, 'the fixture has a code cell');
       assert.equal(cell.document.uri.scheme, 'vscode-notebook-cell');
-      const [diagnostic] = (await diagnosticsWhere(cell.document.uri, hasRule(RULE), `a '${RULE}' diagnostic in the cell`)).filter(
-        (d) => codeOf(d) === RULE,
-      );
+      const [diagnostic] = (
+        await diagnosticsWhere(cell.document.uri, hasRule(RULE), `a '${RULE}' diagnostic in the cell`)
+      ).filter((d) => codeOf(d) === RULE);
       assert.equal(cell.document.getText(diagnostic.range).replace(/"/g, ''), WRONG_ENDPOINT);
     });
 
@@ -420,7 +492,11 @@ describe('Editor features (issue 4)', function () {
       await writeDisk(big, text);
       const restoreSetting = await setSetting('maxFileSizeKB', 1);
       try {
-        const notice = nextEvent<Notice>(api.editor.onDidNotify, (n) => n.message.includes('big_generated.py'), 'the skip message');
+        const notice = nextEvent<Notice>(
+          api.editor.onDidNotify,
+          (n) => n.message.includes('big_generated.py'),
+          'the skip message',
+        );
         await open(big);
         const shown = await notice;
         assert.match(shown.message, /maxFileSizeKB/);
@@ -449,7 +525,10 @@ describe('Editor features (issue 4)', function () {
       const restoreSetting = await setSetting('scanMode', 'workspace');
       try {
         await diagnosticsWhere(unopened, hasRule(RULE), `a '${RULE}' diagnostic from the automatic scan`);
-        assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === unopened.toString()), 'no editor opened');
+        assert.ok(
+          !vscode.workspace.textDocuments.some((d) => d.uri.toString() === unopened.toString()),
+          'no editor opened',
+        );
       } finally {
         await restoreSetting();
       }
@@ -466,14 +545,20 @@ describe('Editor features (issue 4)', function () {
         await addExclude('search', '**/excluded_by_search_exclude.py'),
       ];
       try {
-        const summary = await vscode.commands.executeCommand<{ files: number; analysed: number; durationMs: number; cancelled: boolean }>(
-          'azureAiAuthDoctor.scanWorkspace',
-        );
+        const summary = await vscode.commands.executeCommand<{
+          files: number;
+          analysed: number;
+          durationMs: number;
+          cancelled: boolean;
+        }>('azureAiAuthDoctor.scanWorkspace');
         console.log(
           `      workspace scan of test/fixtures/workspace: ${summary.files} candidate files, ${summary.analysed} analysed in ${summary.durationMs.toFixed(0)} ms`,
         );
         assert.equal(summary.cancelled, false);
-        assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === unopened.toString()), 'no editor opened');
+        assert.ok(
+          !vscode.workspace.textDocuments.some((d) => d.uri.toString() === unopened.toString()),
+          'no editor opened',
+        );
         await diagnosticsWhere(unopened, hasRule(RULE), `a '${RULE}' diagnostic on the unopened file`);
         assert.equal(ours(excluded).length, 0, 'azureAiAuthDoctor.exclude honoured');
         assert.equal(ours(fixture('scan', 'excluded_by_files_exclude.py')).length, 0, 'files.exclude honoured');

@@ -43,7 +43,11 @@ function diagnosticWithCode(uri: vscode.Uri, ruleId: string, timeoutMs = 20_000)
     const timer = setTimeout(() => {
       listener.dispose();
       const seen = vscode.languages.getDiagnostics(uri).map((d) => `${codeOf(d)}: ${d.message}`);
-      reject(new Error(`no '${ruleId}' diagnostic on ${path.basename(uri.fsPath)} within ${timeoutMs} ms; saw ${JSON.stringify(seen)}`));
+      reject(
+        new Error(
+          `no '${ruleId}' diagnostic on ${path.basename(uri.fsPath)} within ${timeoutMs} ms; saw ${JSON.stringify(seen)}`,
+        ),
+      );
     }, timeoutMs);
     const listener = vscode.languages.onDidChangeDiagnostics((event) => {
       if (!event.uris.some((changed) => changed.toString() === uri.toString())) return;

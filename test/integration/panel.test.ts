@@ -33,7 +33,8 @@ function syntheticFinding(file: string, line: number): Finding {
     range: { start: { line, character: 4 }, end: { line, character: 18 } },
     related: [],
     fixes: [],
-    docsUrl: 'https://github.com/azure-ai-auth-doctor/azure-ai-auth-doctor/blob/main/docs/rules/openai-class-endpoint.md',
+    docsUrl:
+      'https://github.com/azure-ai-auth-doctor/azure-ai-auth-doctor/blob/main/docs/rules/openai-class-endpoint.md',
   };
 }
 
@@ -143,7 +144,8 @@ describe('panel host: explainError and webview message handling', () => {
   it('applies only the fix the current report has, by index and kind (copy-cli)', async () => {
     const { panel, state } = await api();
     const previous = state.lastReport();
-    const command = 'az role assignment create --assignee 11111111-aaaa-4bbb-8ccc-000000000001 --role "Cognitive Services User"';
+    const command =
+      'az role assignment create --assignee 11111111-aaaa-4bbb-8ccc-000000000001 --role "Cognitive Services User"';
     await vscode.env.clipboard.writeText('unchanged');
     state.setReport(report([{ kind: 'copy-cli', title: 'Copy the Azure CLI command', cliCommand: command }]));
     try {

@@ -24,7 +24,12 @@ interface Output {
 }
 
 async function emulator(path: string, body?: unknown): Promise<any> {
-  const response = await fetch(new URL(path, EMULATOR), body === undefined ? undefined : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(
+    new URL(path, EMULATOR),
+    body === undefined
+      ? undefined
+      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  );
   return response.json();
 }
 
@@ -98,13 +103,34 @@ describe('security: no token appears in any output', function () {
   });
 
   it('runs every command of the extension, the access check in good, failing and faulty scenarios', async () => {
-    const contributed: string[] = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands as Array<{ command: string }>).map((c) => c.command);
-    const registered = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('azureAiAuthDoctor.') && !id.endsWith('.focus') && !/\.(resetViewLocation|toggleVisibility|removeView|open)$/.test(id));
+    const contributed: string[] = (
+      vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands as Array<{ command: string }>
+    ).map((c) => c.command);
+    const registered = (await vscode.commands.getCommands(true)).filter(
+      (id) =>
+        id.startsWith('azureAiAuthDoctor.') &&
+        !id.endsWith('.focus') &&
+        !/\.(resetViewLocation|toggleVisibility|removeView|open)$/.test(id),
+    );
     const all = [...new Set([...contributed, ...registered])];
-    const scenarios = ['all-good', 'lacks-role', 'owner-contributor-only', 'wrong-audience', 'no-custom-subdomain', 'network-denied', 'fault-roleassignments-403', 'fault-500', 'tenant-failure'];
+    const scenarios = [
+      'all-good',
+      'lacks-role',
+      'owner-contributor-only',
+      'wrong-audience',
+      'no-custom-subdomain',
+      'network-denied',
+      'fault-roleassignments-403',
+      'fault-500',
+      'tenant-failure',
+    ];
     const endpoints = ['https://contoso-ai.openai.azure.com/', 'https://contoso-ai.services.ai.azure.com/models'];
-    const available: string[] = (await emulator('/_emulator/scenarios')).scenarios?.map((s: { name?: string } | string) => (typeof s === 'string' ? s : s.name)) ?? [];
-    const clipboard = async (after: string) => outputs.push({ where: `clipboard after ${after}`, text: await vscode.env.clipboard.readText() });
+    const available: string[] =
+      (await emulator('/_emulator/scenarios')).scenarios?.map((s: { name?: string } | string) =>
+        typeof s === 'string' ? s : s.name,
+      ) ?? [];
+    const clipboard = async (after: string) =>
+      outputs.push({ where: `clipboard after ${after}`, text: await vscode.env.clipboard.readText() });
     const ran = new Set<string>();
     const run = async (id: string, ...args: unknown[]): Promise<unknown> => {
       ran.add(id);
@@ -117,12 +143,17 @@ describe('security: no token appears in any output', function () {
     for (const scenario of scenarios.filter((s) => available.length === 0 || available.includes(s))) {
       await emulator('/_emulator/scenario', { name: scenario });
       for (const endpoint of endpoints) {
-        const report = (await run('azureAiAuthDoctor.checkAccess', { endpoint, identity: 'default-credential', probe: true })) as { verdict?: unknown; fixes?: Array<{ kind: string }> } | undefined;
+        const report = (await run('azureAiAuthDoctor.checkAccess', {
+          endpoint,
+          identity: 'default-credential',
+          probe: true,
+        })) as { verdict?: unknown; fixes?: Array<{ kind: string }> } | undefined;
         if (!report || typeof report !== 'object' || !('verdict' in report)) continue;
         reports++;
         // Safe fix actions (no modal, no browser): copy the az command, the informational ones.
         for (const [index, fix] of (report.fixes ?? []).entries()) {
-          if (['copy-cli', 'wait', 'change-scope', 'change-endpoint'].includes(fix.kind)) await run('azureAiAuthDoctor.applyAccessFix', { index, kind: fix.kind });
+          if (['copy-cli', 'wait', 'change-scope', 'change-endpoint'].includes(fix.kind))
+            await run('azureAiAuthDoctor.applyAccessFix', { index, kind: fix.kind });
         }
         await run('azureAiAuthDoctor.copyAccessSummary');
         if (scenario === 'lacks-role' && all.includes('azureAiAuthDoctor.assignRole')) {
@@ -144,12 +175,17 @@ describe('security: no token appears in any output', function () {
     // The same check as CodeLens / hover / the panel call it, and the remaining commands without arguments.
     await emulator('/_emulator/scenario', { name: 'all-good' });
     await run('azureAiAuthDoctor.checkAccess', { endpoint: endpoints[0], identity: 'default-credential' });
-    await run('azureAiAuthDoctor.explainError', '401 Unauthorized. Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com), or have expired.');
+    await run(
+      'azureAiAuthDoctor.explainError',
+      '401 Unauthorized. Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com), or have expired.',
+    );
     for (const id of all) {
       if (ran.has(id) || id === 'azureAiAuthDoctor.assignRole' || id === 'azureAiAuthDoctor.applyAccessFix') continue;
       await run(id);
     }
-    console.log(`      ran ${ran.size} of ${all.length} commands (${all.filter((id) => !ran.has(id)).join(', ') || 'none left out'}); ${reports} access reports returned`);
+    console.log(
+      `      ran ${ran.size} of ${all.length} commands (${all.filter((id) => !ran.has(id)).join(', ') || 'none left out'}); ${reports} access reports returned`,
+    );
   });
 
   it('finds no issued token, no part of one and no JWT in the reports, state, logs, documents or clipboard', async function () {
@@ -162,13 +198,16 @@ describe('security: no token appears in any output', function () {
     outputs.push({ where: 'sharedState.lastReport()', text: JSON.stringify(last ?? null) });
     outputs.push({ where: 'sharedState findings', text: JSON.stringify([...api.state.allFindings().entries()]) });
     for (const doc of vscode.workspace.textDocuments) {
-      if (doc.uri.scheme !== 'file' || !doc.uri.fsPath.includes('fixtures')) outputs.push({ where: `document ${doc.uri.toString()}`, text: doc.getText() });
+      if (doc.uri.scheme !== 'file' || !doc.uri.fsPath.includes('fixtures'))
+        outputs.push({ where: `document ${doc.uri.toString()}`, text: doc.getText() });
     }
     const logsDir = sessionLogsDir(api.logUri);
     const logFiles = walkFiles(logsDir);
     for (const file of logFiles) outputs.push({ where: `log ${file}`, text: readFileSync(file, 'utf8') });
     const ownLogs = logFiles.filter((f) => f.startsWith(api.logUri.fsPath));
-    console.log(`      searched ${outputs.length} outputs (${logFiles.length} log files under ${logsDir}, ${ownLogs.length} of this extension) for ${tokens.length} issued tokens`);
+    console.log(
+      `      searched ${outputs.length} outputs (${logFiles.length} log files under ${logsDir}, ${ownLogs.length} of this extension) for ${tokens.length} issued tokens`,
+    );
 
     const needles = new Map<string, string>();
     for (const token of tokens) {
@@ -183,7 +222,10 @@ describe('security: no token appears in any output', function () {
     for (const output of outputs) {
       for (const [needle, what] of needles) {
         const at = output.text.indexOf(needle);
-        if (at >= 0) leaks.push(`${what} in ${output.where}: …${output.text.slice(Math.max(0, at - 60), at).replace(/\s+/g, ' ')}[REDACTED]`);
+        if (at >= 0)
+          leaks.push(
+            `${what} in ${output.where}: …${output.text.slice(Math.max(0, at - 60), at).replace(/\s+/g, ' ')}[REDACTED]`,
+          );
       }
     }
     assert.deepEqual([...new Set(leaks)], [], 'token material found in outputs');
@@ -192,7 +234,9 @@ describe('security: no token appears in any output', function () {
   it('the extension logged the checks it ran (the log search above is not vacuous)', function () {
     const logged = walkFiles(api.logUri.fsPath).reduce((n, f) => n + readFileSync(f, 'utf8').length, 0);
     if (reports === 0) {
-      console.log(`      (no access report was produced, so no check log is expected; ${logged} bytes under ${api.logUri.fsPath})`);
+      console.log(
+        `      (no access report was produced, so no check log is expected; ${logged} bytes under ${api.logUri.fsPath})`,
+      );
       this.skip();
     }
     assert.ok(logged > 0, `access checks ran but nothing was logged under ${api.logUri.fsPath}`);

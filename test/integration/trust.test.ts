@@ -78,11 +78,17 @@ describe('workspace trust', function () {
 
   it('untrusted: the access check refuses and no request reaches Azure (the emulator)', async function () {
     if (vscode.workspace.isTrusted) {
-      console.log('      (the harness runs trusted: --disable-workspace-trust; guard covered by test/unit/security-trust.test.ts)');
+      console.log(
+        '      (the harness runs trusted: --disable-workspace-trust; guard covered by test/unit/security-trust.test.ts)',
+      );
       this.skip();
     }
     const before = await emulatorRequests();
-    const report = await vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', { endpoint: 'https://contoso-ai.openai.azure.com/', identity: 'default-credential', probe: true });
+    const report = await vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', {
+      endpoint: 'https://contoso-ai.openai.azure.com/',
+      identity: 'default-credential',
+      probe: true,
+    });
     assert.equal(report, undefined, 'the check ran in an untrusted workspace');
     const outcome = await vscode.commands.executeCommand('azureAiAuthDoctor.assignRole', { confirm: async () => true });
     assert.equal(outcome, undefined, 'a role assignment ran in an untrusted workspace');
@@ -93,7 +99,11 @@ describe('workspace trust', function () {
   it('trusted: the same check does reach the emulator (the untrusted case above is not vacuous)', async function () {
     if (!vscode.workspace.isTrusted || !EMULATOR) this.skip();
     const before = (await emulatorRequests()) ?? 0;
-    const report = await vscode.commands.executeCommand<{ verdict?: unknown }>('azureAiAuthDoctor.checkAccess', { endpoint: 'https://contoso-ai.openai.azure.com/', identity: 'default-credential', probe: false });
+    const report = await vscode.commands.executeCommand<{ verdict?: unknown }>('azureAiAuthDoctor.checkAccess', {
+      endpoint: 'https://contoso-ai.openai.azure.com/',
+      identity: 'default-credential',
+      probe: false,
+    });
     assert.ok(report && 'verdict' in report, 'the check returned a report');
     assert.ok(((await emulatorRequests()) ?? 0) > before, 'the check sent no request');
   });

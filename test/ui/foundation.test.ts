@@ -24,13 +24,18 @@ describe('ui foundation: the extension in the browser workbench', function () {
     for (const title of ['Check Entra ID access', 'Scan Workspace', 'Show Troubleshooting Panel']) {
       // One filter per command: the palette renders only the rows that fit on screen.
       const labels = await wb.paletteItems(`Azure AI Auth: ${title}`);
-      assert.ok(labels.some((label) => label.includes(title)), `'${title}' is listed; got ${JSON.stringify(labels)}`);
+      assert.ok(
+        labels.some((label) => label.includes(title)),
+        `'${title}' is listed; got ${JSON.stringify(labels)}`,
+      );
     }
   });
 
   it('opens the demo app.py and shows the finding as a squiggle', async () => {
     await wb.openFile('app.py');
-    const squiggle = wb.page.locator('.editor-group-container.active .monaco-editor :is(.squiggly-error, .squiggly-warning, .squiggly-info)');
+    const squiggle = wb.page.locator(
+      '.editor-group-container.active .monaco-editor :is(.squiggly-error, .squiggly-warning, .squiggly-info)',
+    );
     await squiggle.first().waitFor({ state: 'attached', timeout: 30_000 });
     await wb.screenshot('app-py');
   });

@@ -76,10 +76,19 @@ describe('ui: troubleshooting panel', function () {
     const picker = wb.page.locator('.quick-input-widget');
     await picker.waitFor({ state: 'visible', timeout: 15_000 });
     await wb.page.keyboard.type('Preferences: Color Theme');
-    await picker.locator('.monaco-list-row', { hasText: /^Preferences: Color Theme/ }).first().click();
-    await picker.locator('.monaco-list-row', { hasText: current }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await picker
+      .locator('.monaco-list-row', { hasText: /^Preferences: Color Theme/ })
+      .first()
+      .click();
+    await picker
+      .locator('.monaco-list-row', { hasText: current })
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 });
     await wb.page.keyboard.type(next);
-    await picker.locator('.monaco-list-row.focused', { hasText: next }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await picker
+      .locator('.monaco-list-row.focused', { hasText: next })
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 });
     await wb.page.keyboard.press('Enter');
     await picker.waitFor({ state: 'hidden', timeout: 15_000 });
   }
@@ -94,15 +103,21 @@ describe('ui: troubleshooting panel', function () {
     assert.match(steps[3], /Cognitive Services User/);
     assert.match(steps[4], /Owner or Contributor/);
     // Every control is keyboard reachable and named.
-    const unnamed = await frame.locator('vscode-button, button, summary').evaluateAll((elements) =>
-      elements
-        .filter((el) => !(el.getAttribute('aria-label') || (el.textContent ?? '').trim()))
-        .map((el) => el.outerHTML.slice(0, 80)),
-    );
+    const unnamed = await frame
+      .locator('vscode-button, button, summary')
+      .evaluateAll((elements) =>
+        elements
+          .filter((el) => !(el.getAttribute('aria-label') || (el.textContent ?? '').trim()))
+          .map((el) => el.outerHTML.slice(0, 80)),
+      );
     assert.deepEqual(unnamed, []);
-    const unfocusable = await frame.locator('vscode-button, button, summary').evaluateAll((elements) =>
-      elements.filter((el) => (el as HTMLElement).tabIndex < 0 && !el.hasAttribute('disabled')).map((el) => el.outerHTML.slice(0, 80)),
-    );
+    const unfocusable = await frame
+      .locator('vscode-button, button, summary')
+      .evaluateAll((elements) =>
+        elements
+          .filter((el) => (el as HTMLElement).tabIndex < 0 && !el.hasAttribute('disabled'))
+          .map((el) => el.outerHTML.slice(0, 80)),
+      );
     assert.deepEqual(unfocusable, []);
   });
 
@@ -111,11 +126,17 @@ describe('ui: troubleshooting panel', function () {
     await wb.runCommand('Azure AI Auth: Explain an Error Message');
     const input = wb.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 15_000 });
-    await wb.page.locator('.quick-input-widget', { hasText: 'Paste the error message' }).waitFor({ state: 'visible', timeout: 15_000 });
-    await input.fill('HTTP/1.1 400 BadRequest {"error":{"code":"BadRequest","message":"Please provide a custom subdomain for token authentication, otherwise API key is required."}}');
+    await wb.page
+      .locator('.quick-input-widget', { hasText: 'Paste the error message' })
+      .waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill(
+      'HTTP/1.1 400 BadRequest {"error":{"code":"BadRequest","message":"Please provide a custom subdomain for token authentication, otherwise API key is required."}}',
+    );
     await wb.page.keyboard.press('Enter');
     const frame = await panel();
-    await frame.locator('[data-testid="scenario-card"][data-scenario="custom-subdomain-required"]').waitFor({ state: 'visible', timeout: 15_000 });
+    await frame
+      .locator('[data-testid="scenario-card"][data-scenario="custom-subdomain-required"]')
+      .waitFor({ state: 'visible', timeout: 15_000 });
   });
 
   it('explains a pasted 401 PermissionDenied error with the right scenario', async () => {
@@ -201,7 +222,10 @@ describe('ui: troubleshooting panel', function () {
       .waitFor({ state: 'visible', timeout: 15_000 });
     await wb.screenshot('dark-findings');
     const locations = await frame.locator('.finding-location').allTextContents();
-    assert.ok(locations.some((where) => where.includes(HOSTILE_FILE)), `the hostile file name shows as text: ${JSON.stringify(locations)}`);
+    assert.ok(
+      locations.some((where) => where.includes(HOSTILE_FILE)),
+      `the hostile file name shows as text: ${JSON.stringify(locations)}`,
+    );
     await assertInert(await panel());
   });
 
@@ -211,7 +235,11 @@ describe('ui: troubleshooting panel', function () {
     const before = await frame.locator('ol.checklist > li[data-step="4"]').getAttribute('data-status');
     assert.equal(before, 'unknown');
     // Check the endpoint of app.py's finding, from the finding's own "check access" button.
-    await frame.locator('li', { has: frame.locator('[data-testid="finding"][title*="app.py:"]') }).locator('vscode-button').first().click();
+    await frame
+      .locator('li', { has: frame.locator('[data-testid="finding"][title*="app.py:"]') })
+      .locator('vscode-button')
+      .first()
+      .click();
     // The check asks which endpoint and identity to use: take the first choice (or type the
     // fixture's endpoint); decline the optional probe's modal.
     const quickInput = wb.page.locator('.quick-input-widget');
@@ -226,7 +254,12 @@ describe('ui: troubleshooting panel', function () {
         if (rows === 0) await wb.page.keyboard.type('https://contoso-ai.services.ai.azure.com/models');
         await wb.page.keyboard.press('Enter');
       }
-      const status = await (await panel()).locator('ol.checklist > li[data-step="4"]').getAttribute('data-status').catch(() => 'unknown');
+      const status = await (
+        await panel()
+      )
+        .locator('ol.checklist > li[data-step="4"]')
+        .getAttribute('data-status')
+        .catch(() => 'unknown');
       updated = status === 'passed' || status === 'failed';
       if (!updated) await wb.page.waitForTimeout(300);
     }
@@ -279,7 +312,11 @@ describe('ui: troubleshooting panel', function () {
     });
     assert.equal(response.status, 200, await response.text());
     const frame = await panel();
-    await frame.locator('li', { has: frame.locator('[data-testid="finding"][title*="app.py:"]') }).locator('vscode-button').first().click();
+    await frame
+      .locator('li', { has: frame.locator('[data-testid="finding"][title*="app.py:"]') })
+      .locator('vscode-button')
+      .first()
+      .click();
     const quickInput = wb.page.locator('.quick-input-widget');
     const dialog = wb.page.locator('.monaco-dialog-box');
     const deadline = Date.now() + 90_000;
@@ -287,7 +324,12 @@ describe('ui: troubleshooting panel', function () {
     while (Date.now() < deadline && !shown) {
       if (await dialog.isVisible()) await wb.page.keyboard.press('Escape');
       else if (await quickInput.isVisible()) await wb.page.keyboard.press('Enter');
-      const text = await (await panel()).locator('[data-testid="report"]').textContent().catch(() => '');
+      const text = await (
+        await panel()
+      )
+        .locator('[data-testid="report"]')
+        .textContent()
+        .catch(() => '');
       shown = (text ?? '').includes(hostileName);
       if (!shown) await wb.page.waitForTimeout(300);
     }
@@ -323,14 +365,23 @@ function sidebarShot(theme: string): string {
 
 /** Nothing injected ran or rendered: no <img>, only our one <script>, no marker set. */
 async function assertInert(frame: Frame): Promise<void> {
-  const state = await frame.evaluate((mark) => ({
-    images: document.querySelectorAll('img').length,
-    // Ours (main.js with the nonce) and the acquireVsCodeApi bootstrap VS Code itself injects.
-    scripts: Array.from(document.querySelectorAll('script'))
-      .filter((script) => !/\/dist\/webview\/main\.js$/.test(script.src) && !(script.src === '' && (script.textContent ?? '').includes('acquireVsCodeApi')))
-      .map((script) => script.src || (script.textContent ?? '').slice(0, 60)),
-    marker: (window as unknown as Record<string, unknown>)[mark] ?? null,
-    inlineHandlers: Array.from(document.querySelectorAll('*')).filter((el) => Array.from(el.attributes).some((a) => /^on/i.test(a.name))).length,
-  }), XSS_MARK);
+  const state = await frame.evaluate(
+    (mark) => ({
+      images: document.querySelectorAll('img').length,
+      // Ours (main.js with the nonce) and the acquireVsCodeApi bootstrap VS Code itself injects.
+      scripts: Array.from(document.querySelectorAll('script'))
+        .filter(
+          (script) =>
+            !/\/dist\/webview\/main\.js$/.test(script.src) &&
+            !(script.src === '' && (script.textContent ?? '').includes('acquireVsCodeApi')),
+        )
+        .map((script) => script.src || (script.textContent ?? '').slice(0, 60)),
+      marker: (window as unknown as Record<string, unknown>)[mark] ?? null,
+      inlineHandlers: Array.from(document.querySelectorAll('*')).filter((el) =>
+        Array.from(el.attributes).some((a) => /^on/i.test(a.name)),
+      ).length,
+    }),
+    XSS_MARK,
+  );
   assert.deepEqual(state, { images: 0, scripts: [], marker: null, inlineHandlers: 0 });
 }

@@ -57,7 +57,8 @@ export interface Workbench {
 const CSP = /Content[- ]Security[- ]Policy|Refused to (load|execute|apply|connect|frame)|CSP violation/i;
 
 export async function openWorkbench(options: WorkbenchOptions): Promise<Workbench> {
-  const { launchBrowser, repoRoot, startCodeServer, startEmulator, workbenchUrl }: Host = await import('../harness/host.mjs');
+  const { launchBrowser, repoRoot, startCodeServer, startEmulator, workbenchUrl }: Host =
+    await import('../harness/host.mjs');
   const root = repoRoot();
   const folder = isAbsolute(options.folder) ? options.folder : join(root, options.folder);
   const name = options.name ?? 'ui';
@@ -93,7 +94,9 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
     // securitypolicyviolation events become console errors in every frame, webviews included.
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) =>
-        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} in ${location.pathname}`),
+        console.error(
+          `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} in ${location.pathname}`,
+        ),
       );
     });
     page.on('console', (message) => {
@@ -108,7 +111,10 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
 
     const quickInput = page.locator('.quick-input-widget');
     const openPalette = async (text: string) => {
-      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => undefined);
+      await page
+        .locator('.monaco-workbench')
+        .click({ position: { x: 700, y: 5 } })
+        .catch(() => undefined);
       await page.keyboard.press('F1');
       await quickInput.waitFor({ state: 'visible', timeout: 15_000 });
       await page.keyboard.type(text);
@@ -135,7 +141,10 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
       async paletteItems(filter) {
         await openPalette(`>${filter}`);
         // Wait until the list is filtered down to rows matching the filter.
-        await quickInput.locator('.monaco-list-row', { hasText: filter }).first().waitFor({ state: 'visible', timeout: 15_000 });
+        await quickInput
+          .locator('.monaco-list-row', { hasText: filter })
+          .first()
+          .waitFor({ state: 'visible', timeout: 15_000 });
         const labels = await rowLabels();
         await page.keyboard.press('Escape');
         return labels;
@@ -145,13 +154,22 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
         await quickInput.waitFor({ state: 'visible', timeout: 15_000 });
         await page.keyboard.type(relativePath);
         const base = relativePath.split('/').pop() ?? relativePath;
-        await quickInput.locator('.monaco-list-row', { hasText: base }).first().waitFor({ state: 'visible', timeout: 15_000 });
+        await quickInput
+          .locator('.monaco-list-row', { hasText: base })
+          .first()
+          .waitFor({ state: 'visible', timeout: 15_000 });
         await page.keyboard.press('Enter');
         await page.locator(`.tab[aria-label^="${base}"]`).first().waitFor({ state: 'visible', timeout: 15_000 });
-        await page.locator('.editor-group-container.active .monaco-editor .view-line').first().waitFor({ state: 'visible', timeout: 15_000 });
+        await page
+          .locator('.editor-group-container.active .monaco-editor .view-line')
+          .first()
+          .waitFor({ state: 'visible', timeout: 15_000 });
       },
       async waitForActivityBarItem(label) {
-        await page.locator(`.activitybar [aria-label^="${label}"]`).first().waitFor({ state: 'visible', timeout: 30_000 });
+        await page
+          .locator(`.activitybar [aria-label^="${label}"]`)
+          .first()
+          .waitFor({ state: 'visible', timeout: 30_000 });
       },
       async webviewFrame(viewName, timeoutMs = 30_000) {
         // A webview is an outer <iframe class="webview"> (the host, titled after the view when VS

@@ -2,7 +2,13 @@
 // and the credential from the fake `az` (the only seam). One test per seed-table scenario, the
 // assign-role fix followed by a passing re-check, and the Azure faults of issue 8.
 import { strict as assert } from 'node:assert';
-import { runAccessCheck, defaultCredentialIdentity, assignRole, reportToMarkdown, type CheckOptions } from '../../src/azure/index';
+import {
+  runAccessCheck,
+  defaultCredentialIdentity,
+  assignRole,
+  reportToMarkdown,
+  type CheckOptions,
+} from '../../src/azure/index';
 import type { AccessReport } from '../../src/core/accessReport';
 import { clearRoleDefinitionCache } from '../../src/azure/rbac';
 import { withEmulator, type EmulatorEnv } from './emulatorHelpers';
@@ -20,7 +26,14 @@ describe('access check against the emulator', function () {
 
   const scenario = (name: string) => env.emulator.setScenario(name);
   const check = (endpoint: string, extra: Partial<CheckOptions> = {}) =>
-    runAccessCheck({ endpoint, identity: defaultCredentialIdentity(), armEndpoint: env.emulator.url, dataPlaneBase: env.emulator.url, probe: true, ...extra });
+    runAccessCheck({
+      endpoint,
+      identity: defaultCredentialIdentity(),
+      armEndpoint: env.emulator.url,
+      dataPlaneBase: env.emulator.url,
+      probe: true,
+      ...extra,
+    });
   const step = (r: AccessReport, id: string) => r.steps.find((s) => s.id === id)!;
   const kinds = (r: AccessReport) => r.fixes.map((f) => f.kind);
 
@@ -29,16 +42,28 @@ describe('access check against the emulator', function () {
     const updates: AccessReport[] = [];
     const r = await check(OPENAI, { onUpdate: (u) => updates.push(u) });
     assert.equal(r.verdict.status, 'ok', r.verdict.explanation);
-    assert.deepEqual(r.steps.map((s) => s.status), ['passed', 'passed', 'passed', 'passed', 'passed']);
-    assert.deepEqual(r.checklist.map((c) => c.status), ['passed', 'passed', 'passed', 'passed', 'passed']);
+    assert.deepEqual(
+      r.steps.map((s) => s.status),
+      ['passed', 'passed', 'passed', 'passed', 'passed'],
+    );
+    assert.deepEqual(
+      r.checklist.map((c) => c.status),
+      ['passed', 'passed', 'passed', 'passed', 'passed'],
+    );
     assert.equal(r.identity?.source, 'AzureCliCredential');
     assert.equal(r.identity?.userPrincipalName, 'dev@contoso.onmicrosoft.com');
     assert.equal(r.resource?.name, 'contoso-ai');
-    assert.deepEqual(r.resource?.deployments.map((d) => d.format), ['OpenAI', 'DeepSeek']);
+    assert.deepEqual(
+      r.resource?.deployments.map((d) => d.format),
+      ['OpenAI', 'DeepSeek'],
+    );
     assert.equal(r.token?.audience, 'https://cognitiveservices.azure.com');
     assert.equal(r.probe?.status, 200);
     assert.equal(r.fixes.length, 0);
-    assert.ok(updates.some((u) => u.steps.some((s) => s.status === 'running')), 'partial reports were published');
+    assert.ok(
+      updates.some((u) => u.steps.some((s) => s.status === 'running')),
+      'partial reports were published',
+    );
   });
 
   it('principal lacks the role: 401 PermissionDenied, assign-role fix offered', async () => {
@@ -48,8 +73,14 @@ describe('access check against the emulator', function () {
     assert.equal(r.probe?.status, 401);
     assert.deepEqual(kinds(r), ['assign-role', 'copy-cli', 'open-iam']);
     assert.match(r.fixes[0].title, /^Assign Cognitive Services User to dev@contoso\.onmicrosoft\.com on contoso-ai$/);
-    assert.match(r.fixes[1].cliCommand!, /az role assignment create --assignee-object-id "11111111-aaaa-4bbb-8ccc-000000000001" --assignee-principal-type User --role "a97b65f3-24c7-4388-baec-2e87135dc908" --scope "\/subscriptions\/.*\/accounts\/contoso-ai"/);
-    assert.match(r.fixes[2].url!, /^https:\/\/portal\.azure\.com\/#@72f988bf-0000-4000-8000-000000000001\/resource\/subscriptions\/.*\/accounts\/contoso-ai\/users$/);
+    assert.match(
+      r.fixes[1].cliCommand!,
+      /az role assignment create --assignee-object-id "11111111-aaaa-4bbb-8ccc-000000000001" --assignee-principal-type User --role "a97b65f3-24c7-4388-baec-2e87135dc908" --scope "\/subscriptions\/.*\/accounts\/contoso-ai"/,
+    );
+    assert.match(
+      r.fixes[2].url!,
+      /^https:\/\/portal\.azure\.com\/#@72f988bf-0000-4000-8000-000000000001\/resource\/subscriptions\/.*\/accounts\/contoso-ai\/users$/,
+    );
     assert.equal(r.checklist[3].status, 'failed');
   });
 
@@ -61,7 +92,10 @@ describe('access check against the emulator', function () {
     const notes = r.assignments.map((a) => a.note).join(' ');
     assert.match(notes, /Owner carries no data actions/);
     assert.match(notes, /Contributor carries no data actions/);
-    assert.ok(r.assignments.some((a) => a.inherited), 'subscription-level Owner is inherited');
+    assert.ok(
+      r.assignments.some((a) => a.inherited),
+      'subscription-level Owner is inherited',
+    );
     assert.equal(kinds(r)[0], 'assign-role');
   });
 
@@ -162,7 +196,10 @@ describe('access check against the emulator', function () {
     scenario('deny-assignment');
     const r = await check(OPENAI);
     assert.equal(r.denyAssignments.length, 1);
-    assert.match(r.denyAssignments[0], /denies Microsoft\.CognitiveServices\/accounts\/OpenAI\/deployments\/chat\/completions\/action/);
+    assert.match(
+      r.denyAssignments[0],
+      /denies Microsoft\.CognitiveServices\/accounts\/OpenAI\/deployments\/chat\/completions\/action/,
+    );
     assert.equal(r.verdict.scenario, 'principal-lacks-permission');
     assert.equal(r.probe?.status, 401);
   });
@@ -183,7 +220,13 @@ describe('access check against the emulator', function () {
     const identity = defaultCredentialIdentity();
     const before = await check(OPENAI);
     assert.equal(before.verdict.scenario, 'principal-lacks-permission');
-    const ctx = { armEndpoint: env.emulator.url, cloud: 'public' as const, signal: new AbortController().signal, timeoutMs: 10_000, requestCount: 0 };
+    const ctx = {
+      armEndpoint: env.emulator.url,
+      cloud: 'public' as const,
+      signal: new AbortController().signal,
+      timeoutMs: 10_000,
+      requestCount: 0,
+    };
     const outcome = await assignRole({ identity, ctx, report: before, retryDelaysMs: [100] });
     assert.equal(outcome.ok, true, outcome.message);
     env.emulator.world().roleAssignments.forEach((a) => (a.createdOn -= 10 * 60_000));
@@ -196,7 +239,13 @@ describe('access check against the emulator', function () {
     scenario('assign-fix');
     env.emulator.world().callerCanAssignRoles = false;
     const report = await check(OPENAI);
-    const ctx = { armEndpoint: env.emulator.url, cloud: 'public' as const, signal: new AbortController().signal, timeoutMs: 10_000, requestCount: 0 };
+    const ctx = {
+      armEndpoint: env.emulator.url,
+      cloud: 'public' as const,
+      signal: new AbortController().signal,
+      timeoutMs: 10_000,
+      requestCount: 0,
+    };
     const outcome = await assignRole({ identity: defaultCredentialIdentity(), ctx, report });
     assert.equal(outcome.ok, false);
     assert.equal(outcome.forbidden, true);
@@ -215,7 +264,9 @@ describe('access check against the emulator', function () {
 
     it('a very long Retry-After is cut to the bound', async () => {
       scenario('all-good');
-      env.emulator.world().faults = [{ path: '/providers/Microsoft.CognitiveServices/accounts$', status: 429, retryAfter: 3600, times: 1 }];
+      env.emulator.world().faults = [
+        { path: '/providers/Microsoft.CognitiveServices/accounts$', status: 429, retryAfter: 3600, times: 1 },
+      ];
       const started = Date.now();
       const r = await check(OPENAI, { maxRetryAfterSeconds: 1 });
       assert.equal(r.verdict.status, 'ok');
@@ -228,7 +279,11 @@ describe('access check against the emulator', function () {
       const r = await check(OPENAI);
       assert.equal(r.verdict.status, 'ok');
       assert.equal(r.gaps.length, 0);
-      assert.equal(env.emulator.stats().byRoute.fault, 3, JSON.stringify(env.emulator.stats().recent.filter((x) => x.status >= 500)));
+      assert.equal(
+        env.emulator.stats().byRoute.fault,
+        3,
+        JSON.stringify(env.emulator.stats().recent.filter((x) => x.status >= 500)),
+      );
     });
 
     it('nextLink paging across many pages', async () => {
@@ -252,13 +307,19 @@ describe('access check against the emulator', function () {
       scenario('tenant-failure');
       const r = await check(OPENAI);
       assert.equal(r.resource?.name, 'contoso-ai');
-      assert.ok(r.gaps.some((g) => /72f988bf-0000-4000-8000-0000000000f2/.test(g) && /AADSTS50076/.test(g)), r.gaps.join('\n'));
+      assert.ok(
+        r.gaps.some((g) => /72f988bf-0000-4000-8000-0000000000f2/.test(g) && /AADSTS50076/.test(g)),
+        r.gaps.join('\n'),
+      );
     });
 
     it('a hung response times out with a clear message', async () => {
       scenario('fault-slow');
       const r = await check(OPENAI, { timeoutMs: 1500 });
-      assert.ok(r.gaps.some((g) => /did not answer .* within 2 s \(timeout\)|within 1 s|within 2 s/.test(g)), r.gaps.join('\n'));
+      assert.ok(
+        r.gaps.some((g) => /did not answer .* within 2 s \(timeout\)|within 1 s|within 2 s/.test(g)),
+        r.gaps.join('\n'),
+      );
       assert.notEqual(r.verdict.status, 'ok');
     });
 
@@ -266,7 +327,12 @@ describe('access check against the emulator', function () {
       scenario('fault-slow');
       const controller = new AbortController();
       const started = Date.now();
-      const pending = check(OPENAI, { signal: controller.signal, onUpdate: (u) => { if (u.steps[1].status === 'running') setTimeout(() => controller.abort(), 300); } });
+      const pending = check(OPENAI, {
+        signal: controller.signal,
+        onUpdate: (u) => {
+          if (u.steps[1].status === 'running') setTimeout(() => controller.abort(), 300);
+        },
+      });
       const r = await pending;
       assert.ok(Date.now() - started < 10_000);
       assert.equal(r.verdict.title, 'Cancelled');
@@ -276,10 +342,17 @@ describe('access check against the emulator', function () {
 
     it('cancelling during a Retry-After wait stops at once, with no bogus gaps', async () => {
       scenario('all-good');
-      env.emulator.world().faults = [{ path: '/providers/Microsoft.CognitiveServices/accounts$', status: 429, retryAfter: 10, times: 10 }];
+      env.emulator.world().faults = [
+        { path: '/providers/Microsoft.CognitiveServices/accounts$', status: 429, retryAfter: 10, times: 10 },
+      ];
       const controller = new AbortController();
       const started = Date.now();
-      const r = await check(OPENAI, { signal: controller.signal, onUpdate: (u) => { if (u.steps[1].status === 'running') setTimeout(() => controller.abort(), 500); } });
+      const r = await check(OPENAI, {
+        signal: controller.signal,
+        onUpdate: (u) => {
+          if (u.steps[1].status === 'running') setTimeout(() => controller.abort(), 500);
+        },
+      });
       assert.ok(Date.now() - started < 8000, `${Date.now() - started} ms`);
       assert.equal(r.verdict.title, 'Cancelled');
       assert.deepEqual(r.gaps, ['The check was cancelled; the report is partial.']);
@@ -296,7 +369,12 @@ describe('access check against the emulator', function () {
 
     it('connection refused gives a clear gap, not a verdict', async () => {
       scenario('all-good');
-      const r = await runAccessCheck({ endpoint: OPENAI, identity: defaultCredentialIdentity(), armEndpoint: 'http://127.0.0.1:9', probe: false });
+      const r = await runAccessCheck({
+        endpoint: OPENAI,
+        identity: defaultCredentialIdentity(),
+        armEndpoint: 'http://127.0.0.1:9',
+        probe: false,
+      });
       assert.notEqual(r.verdict.status, 'ok');
       assert.ok(r.gaps.length > 0);
     });
@@ -325,7 +403,9 @@ describe('access check against the emulator', function () {
     started = Date.now();
     const r = await check(OPENAI, { probe: false, identity }); // tokens cached, as in a second check in the same session
     const ms = Date.now() - started;
-    console.log(`      large tenant: cold ${coldMs} ms (${cold.stats?.requests} requests, 2 CLI token calls), warm ${ms} ms (${r.stats?.requests} requests; emulator saw ${env.emulator.stats().requestCount}), ${r.stats?.subscriptionsSearched} subscriptions, ${r.stats?.accountsScanned} accounts`);
+    console.log(
+      `      large tenant: cold ${coldMs} ms (${cold.stats?.requests} requests, 2 CLI token calls), warm ${ms} ms (${r.stats?.requests} requests; emulator saw ${env.emulator.stats().requestCount}), ${r.stats?.subscriptionsSearched} subscriptions, ${r.stats?.accountsScanned} accounts`,
+    );
     assert.equal(r.verdict.status, 'ok');
     assert.equal(r.stats?.accountsScanned, 500);
     assert.ok(ms < 3000, `${ms} ms`);

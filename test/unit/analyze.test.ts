@@ -5,7 +5,8 @@ import { analyzeDocument } from '../../src/core/analyze';
 import { suppressionEdit } from '../../src/core/suppress';
 import type { EnvSource, EnvValue } from '../../src/core/types';
 
-const BAD = 'from openai import AzureOpenAI\nc = AzureOpenAI(azure_endpoint="https://contoso.services.ai.azure.com/models", api_version="2024-10-21", azure_ad_token_provider=tp)\n';
+const BAD =
+  'from openai import AzureOpenAI\nc = AzureOpenAI(azure_endpoint="https://contoso.services.ai.azure.com/models", api_version="2024-10-21", azure_ad_token_provider=tp)\n';
 
 function envOf(values: Record<string, string>, file = '/w/.env'): EnvSource {
   const entries = Object.entries(values);
@@ -14,7 +15,14 @@ function envOf(values: Record<string, string>, file = '/w/.env'): EnvSource {
       const i = entries.findIndex(([k]) => k === name);
       if (i < 0) return undefined;
       const value = entries[i][1];
-      return { value, file, range: { start: { line: i, character: name.length + 1 }, end: { line: i, character: name.length + 1 + value.length } } };
+      return {
+        value,
+        file,
+        range: {
+          start: { line: i, character: name.length + 1 },
+          end: { line: i, character: name.length + 1 + value.length },
+        },
+      };
     },
   };
 }
@@ -73,7 +81,13 @@ describe('analyzeDocument', () => {
   it('does not take a notebook with a long base64 image output for a minified file', () => {
     const nb = JSON.stringify({
       cells: [
-        { cell_type: 'code', source: ['c = AzureOpenAI(azure_endpoint="https://x.services.ai.azure.com/models", api_version="1", azure_ad_token_provider=tp)\n'], outputs: [{ data: { 'image/png': 'iVBOR'.repeat(10_000) } }] },
+        {
+          cell_type: 'code',
+          source: [
+            'c = AzureOpenAI(azure_endpoint="https://x.services.ai.azure.com/models", api_version="1", azure_ad_token_provider=tp)\n',
+          ],
+          outputs: [{ data: { 'image/png': 'iVBOR'.repeat(10_000) } }],
+        },
       ],
     });
     const r = analyzeDocument(nb, 'jupyter', { fileName: '/w/n.ipynb' });
@@ -82,24 +96,41 @@ describe('analyzeDocument', () => {
   });
 
   it('honours disable-next-line and file-level suppressions', () => {
-    const next = BAD.replace('c = ', '# azure-ai-auth-doctor-disable-next-line openai-class-endpoint, token-scope\nc = ');
+    const next = BAD.replace(
+      'c = ',
+      '# azure-ai-auth-doctor-disable-next-line openai-class-endpoint, token-scope\nc = ',
+    );
     assert.equal(analyzeDocument(next, 'python', { fileName: '/w/a.py' }).findings.length, 0);
     const other = BAD.replace('c = ', '# azure-ai-auth-doctor-disable-next-line token-scope\nc = ');
     assert.equal(analyzeDocument(other, 'python', { fileName: '/w/a.py' }).findings.length, 1);
     const file = '# azure-ai-auth-doctor-disable openai-class-endpoint\n' + BAD;
     assert.equal(analyzeDocument(file, 'python', { fileName: '/w/a.py' }).findings.length, 0);
-    const all = '// azure-ai-auth-doctor-disable\nconst c = new AzureOpenAI({ endpoint: "https://x.services.ai.azure.com/models", apiVersion: "1", azureADTokenProvider });';
+    const all =
+      '// azure-ai-auth-doctor-disable\nconst c = new AzureOpenAI({ endpoint: "https://x.services.ai.azure.com/models", apiVersion: "1", azureADTokenProvider });';
     assert.equal(analyzeDocument(all, 'typescript', { fileName: '/w/a.ts' }).findings.length, 0);
   });
 
   it('applies severity settings, and off removes the rule', () => {
-    assert.equal(analyzeDocument(BAD, 'python', { fileName: '/w/a.py', rules: { 'openai-class-endpoint': 'info' } }).findings[0].severity, 'info');
-    assert.equal(analyzeDocument(BAD, 'python', { fileName: '/w/a.py', rules: { 'openai-class-endpoint': 'off' } }).findings.length, 0);
-    assert.equal(analyzeDocument(BAD, 'python', { fileName: '/w/a.py', rules: { 'openai-class-endpoint': 'default' } }).findings[0].severity, 'error');
+    assert.equal(
+      analyzeDocument(BAD, 'python', { fileName: '/w/a.py', rules: { 'openai-class-endpoint': 'info' } }).findings[0]
+        .severity,
+      'info',
+    );
+    assert.equal(
+      analyzeDocument(BAD, 'python', { fileName: '/w/a.py', rules: { 'openai-class-endpoint': 'off' } }).findings
+        .length,
+      0,
+    );
+    assert.equal(
+      analyzeDocument(BAD, 'python', { fileName: '/w/a.py', rules: { 'openai-class-endpoint': 'default' } }).findings[0]
+        .severity,
+      'error',
+    );
   });
 
   it('resolves env reads through the EnvSource and fixes the env file', () => {
-    const text = 'import os\nfrom openai import AzureOpenAI\nc = AzureOpenAI(azure_endpoint=os.environ["AZURE_OPENAI_ENDPOINT"], api_version="1", azure_ad_token_provider=tp)\n';
+    const text =
+      'import os\nfrom openai import AzureOpenAI\nc = AzureOpenAI(azure_endpoint=os.environ["AZURE_OPENAI_ENDPOINT"], api_version="1", azure_ad_token_provider=tp)\n';
     const env = envOf({ AZURE_OPENAI_ENDPOINT: 'https://contoso.openai.azure.com/openai/v1/' });
     const r = analyzeDocument(text, 'python', { fileName: '/w/app.py', env });
     assert.equal(r.findings.length, 1);
@@ -109,33 +140,66 @@ describe('analyzeDocument', () => {
     const preferred = f.fixes.find((x) => x.preferred)!;
     assert.equal(preferred.edits[0].file, '/w/.env');
     assert.equal(preferred.edits[0].newText, 'https://contoso.openai.azure.com');
-    assert.equal(r.endpoints.some((e) => e.source?.file === '/w/.env'), true);
+    assert.equal(
+      r.endpoints.some((e) => e.source?.file === '/w/.env'),
+      true,
+    );
   });
 
   it('uses the SDK env fallbacks (AZURE_OPENAI_ENDPOINT, OPENAI_API_VERSION)', () => {
     const text = 'from openai import AzureOpenAI\nc = AzureOpenAI(azure_ad_token_provider=tp)\n';
-    const withVersion = analyzeDocument(text, 'python', { fileName: '/w/a.py', env: envOf({ AZURE_OPENAI_ENDPOINT: 'https://x.services.ai.azure.com/models', OPENAI_API_VERSION: '2024-10-21' }) });
-    assert.deepEqual(withVersion.findings.map((f) => f.rule), ['openai-class-endpoint']);
-    const without = analyzeDocument(text, 'python', { fileName: '/w/a.py', env: envOf({ AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com' }) });
-    assert.deepEqual(without.findings.map((f) => f.rule), ['missing-api-version']);
+    const withVersion = analyzeDocument(text, 'python', {
+      fileName: '/w/a.py',
+      env: envOf({ AZURE_OPENAI_ENDPOINT: 'https://x.services.ai.azure.com/models', OPENAI_API_VERSION: '2024-10-21' }),
+    });
+    assert.deepEqual(
+      withVersion.findings.map((f) => f.rule),
+      ['openai-class-endpoint'],
+    );
+    const without = analyzeDocument(text, 'python', {
+      fileName: '/w/a.py',
+      env: envOf({ AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com' }),
+    });
+    assert.deepEqual(
+      without.findings.map((f) => f.rule),
+      ['missing-api-version'],
+    );
   });
 
   it('never reports text inside comments or docstrings', () => {
-    const text = '"""\nAzureOpenAI(azure_endpoint="https://x.services.ai.azure.com/models")\n"""\n# AzureOpenAI(azure_endpoint="https://x.services.ai.azure.com/models")\n';
+    const text =
+      '"""\nAzureOpenAI(azure_endpoint="https://x.services.ai.azure.com/models")\n"""\n# AzureOpenAI(azure_endpoint="https://x.services.ai.azure.com/models")\n';
     const r = analyzeDocument(text, 'python', { fileName: '/w/a.py' });
     assert.equal(r.findings.length, 0);
     assert.equal(r.endpoints.length, 0);
   });
 
   it('maps notebook findings and fixes into the raw JSON', () => {
-    const nb = JSON.stringify({ cells: [{ cell_type: 'code', source: ['from openai import AzureOpenAI\n', 'c = AzureOpenAI(azure_endpoint="https://x.services.ai.azure.com/models", api_version="1", azure_ad_token_provider=tp)'] }] }, null, 1);
+    const nb = JSON.stringify(
+      {
+        cells: [
+          {
+            cell_type: 'code',
+            source: [
+              'from openai import AzureOpenAI\n',
+              'c = AzureOpenAI(azure_endpoint="https://x.services.ai.azure.com/models", api_version="1", azure_ad_token_provider=tp)',
+            ],
+          },
+        ],
+      },
+      null,
+      1,
+    );
     const r = analyzeDocument(nb, 'jupyter', { fileName: '/w/n.ipynb' });
     assert.equal(r.findings.length, 1);
     const lines = nb.split('\n');
     const f = r.findings[0];
     const edit = f.fixes[0].edits[0];
     const line = lines[edit.range.start.line];
-    assert.equal(line.slice(edit.range.start.character, edit.range.end.character), 'https://x.services.ai.azure.com/models');
+    assert.equal(
+      line.slice(edit.range.start.character, edit.range.end.character),
+      'https://x.services.ai.azure.com/models',
+    );
   });
 });
 
@@ -144,8 +208,14 @@ describe('suppressionEdit', () => {
     const e = suppressionEdit('a\n    b = 1\n', 'python', 1, 'token-scope', '/w/a.py');
     assert.deepEqual(e.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } });
     assert.equal(e.newText, '    # azure-ai-auth-doctor-disable-next-line token-scope\n');
-    assert.equal(suppressionEdit('x\r\n  y\r\n', 'csharp', 1, 'hardcoded-key').newText, '  // azure-ai-auth-doctor-disable-next-line hardcoded-key\r\n');
-    assert.equal(suppressionEdit('<a/>\n<b/>\n', 'xml', 1, 'sdk-version').newText, '<!-- azure-ai-auth-doctor-disable-next-line sdk-version -->\n');
+    assert.equal(
+      suppressionEdit('x\r\n  y\r\n', 'csharp', 1, 'hardcoded-key').newText,
+      '  // azure-ai-auth-doctor-disable-next-line hardcoded-key\r\n',
+    );
+    assert.equal(
+      suppressionEdit('<a/>\n<b/>\n', 'xml', 1, 'sdk-version').newText,
+      '<!-- azure-ai-auth-doctor-disable-next-line sdk-version -->\n',
+    );
   });
 
   it('extends an existing marker on the line above', () => {

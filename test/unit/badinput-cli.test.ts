@@ -54,13 +54,22 @@ const BAD_FILES: BadFile[] = [
   {
     name: 'binary.py',
     expect: 'skip',
-    write: (p) => writeFileSync(p, Buffer.concat([Buffer.from(CONTROL), Buffer.from([0, 1, 2, 0, 255, 0, 0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(4096, 0)])),
+    write: (p) =>
+      writeFileSync(
+        p,
+        Buffer.concat([
+          Buffer.from(CONTROL),
+          Buffer.from([0, 1, 2, 0, 255, 0, 0x89, 0x50, 0x4e, 0x47]),
+          Buffer.alloc(4096, 0),
+        ]),
+      ),
   },
   {
     name: 'minified.js',
     expect: 'skip',
     write: (p) => {
-      const stmt = 'var a=new AzureOpenAI({endpoint:"https://contoso.services.ai.azure.com/models",apiVersion:"2024-10-21"});';
+      const stmt =
+        'var a=new AzureOpenAI({endpoint:"https://contoso.services.ai.azure.com/models",apiVersion:"2024-10-21"});';
       writeFileSync(p, stmt.repeat(Math.ceil((5 * 1024 * 1024) / stmt.length)));
     },
   },
@@ -74,12 +83,28 @@ const BAD_FILES: BadFile[] = [
     expect: 'same',
     // Invalid bytes inside a comment on the first line: the rest of the file is the control, positions unchanged
     // when the decoder maps each bad byte to one U+FFFD.
-    write: (p) => writeFileSync(p, Buffer.concat([Buffer.from('import os  # '), Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xff]), Buffer.from(CONTROL.slice('import os'.length))])),
+    write: (p) =>
+      writeFileSync(
+        p,
+        Buffer.concat([
+          Buffer.from('import os  # '),
+          Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xff]),
+          Buffer.from(CONTROL.slice('import os'.length)),
+        ]),
+      ),
   },
   { name: 'lone-cr.py', expect: 'survive', write: (p) => writeFileSync(p, CONTROL.replace(/\n/g, '\r')) },
   { name: 'empty.py', expect: 'survive', write: (p) => writeFileSync(p, '') },
   { name: 'only-bom.py', expect: 'survive', write: (p) => writeFileSync(p, '\uFEFF') },
-  { name: 'unterminated.py', expect: 'survive', write: (p) => writeFileSync(p, 'client = AzureOpenAI(azure_endpoint="https://contoso.services.ai.azure.com/models' + ' x'.repeat(50_000)) },
+  {
+    name: 'unterminated.py',
+    expect: 'survive',
+    write: (p) =>
+      writeFileSync(
+        p,
+        'client = AzureOpenAI(azure_endpoint="https://contoso.services.ai.azure.com/models' + ' x'.repeat(50_000),
+      ),
+  },
   { name: 'parens.ts', expect: 'survive', write: (p) => writeFileSync(p, 'new AzureOpenAI' + '('.repeat(10_000)) },
   {
     name: 'odd/.env',
@@ -110,10 +135,21 @@ const BAD_FILES: BadFile[] = [
     name: 'cfg/appsettings.json',
     expect: 'survive',
     write: (p) =>
-      writeFileSync(p, '{\n  // comment\n  /* block */\n  "AzureOpenAI": { "Endpoint": "https://contoso.services.ai.azure.com/models", },\n  "List": [1, 2, ],\n}\n'),
+      writeFileSync(
+        p,
+        '{\n  // comment\n  /* block */\n  "AzureOpenAI": { "Endpoint": "https://contoso.services.ai.azure.com/models", },\n  "List": [1, 2, ],\n}\n',
+      ),
   },
-  { name: 'cfg/appsettings.Broken.json', expect: 'survive', write: (p) => writeFileSync(p, '{ "AzureOpenAI": { "Endpoint": "https://contoso.services.ai.azure.com/models" ') },
-  { name: 'cfg/local.settings.json', expect: 'survive', write: (p) => writeFileSync(p, '{ "Values": [ "not", "an", "object" ], }') },
+  {
+    name: 'cfg/appsettings.Broken.json',
+    expect: 'survive',
+    write: (p) => writeFileSync(p, '{ "AzureOpenAI": { "Endpoint": "https://contoso.services.ai.azure.com/models" '),
+  },
+  {
+    name: 'cfg/local.settings.json',
+    expect: 'survive',
+    write: (p) => writeFileSync(p, '{ "Values": [ "not", "an", "object" ], }'),
+  },
   {
     name: 'nb/truncated.ipynb',
     expect: 'survive',
@@ -127,10 +163,22 @@ const BAD_FILES: BadFile[] = [
       writeFileSync(p, full.slice(0, Math.floor(full.length * 0.6)));
     },
   },
-  { name: 'nb/not-a-notebook.ipynb', expect: 'survive', write: (p) => writeFileSync(p, '{"cells": "nope", "nbformat": "four"}') },
+  {
+    name: 'nb/not-a-notebook.ipynb',
+    expect: 'survive',
+    write: (p) => writeFileSync(p, '{"cells": "nope", "nbformat": "four"}'),
+  },
   { name: 'nb/array.ipynb', expect: 'survive', write: (p) => writeFileSync(p, '[1,2,3]') },
-  { name: 'req/requirements.txt', expect: 'survive', write: (p) => writeFileSync(p, 'openai==\nazure-ai-inference>=\n-r missing.txt\n--index-url x\n\u0000\n') },
-  { name: 'req/package.json', expect: 'survive', write: (p) => writeFileSync(p, '{ "dependencies": { "openai": 4, "@azure-rest/ai-inference": null }, ') },
+  {
+    name: 'req/requirements.txt',
+    expect: 'survive',
+    write: (p) => writeFileSync(p, 'openai==\nazure-ai-inference>=\n-r missing.txt\n--index-url x\n\u0000\n'),
+  },
+  {
+    name: 'req/package.json',
+    expect: 'survive',
+    write: (p) => writeFileSync(p, '{ "dependencies": { "openai": 4, "@azure-rest/ai-inference": null }, '),
+  },
   { name: 'weird name with spaces ✓.py', expect: 'same', write: (p) => writeFileSync(p, CONTROL) },
 ];
 
@@ -172,7 +220,9 @@ describe('bad input through the CLI', function () {
     assert.equal(run.code, 0, `exit ${run.code}; stderr: ${run.stderr.slice(0, 2000)}`);
     assert.equal(report.version, 1);
     assert.ok(!/\bat .+:\d+:\d+\)?$/m.test(run.stderr), `stack trace on stderr:\n${run.stderr.slice(0, 2000)}`);
-    console.log(`      bad-input scan: ${BAD_FILES.length + 5} files incl. FIFO and symlink loop, ${run.ms} ms, ${report.filesScanned} scanned, ${report.findings.length} findings`);
+    console.log(
+      `      bad-input scan: ${BAD_FILES.length + 5} files incl. FIFO and symlink loop, ${run.ms} ms, ${report.filesScanned} scanned, ${report.findings.length} findings`,
+    );
   });
 
   it('keeps scanning after the bad files (the control before and after both analysed)', () => {
@@ -183,33 +233,58 @@ describe('bad input through the CLI', function () {
     for (const bad of BAD_FILES.filter((b) => b.expect === 'skip')) {
       const line = run.stderr.split(/\r?\n/).find((l) => l.includes(bad.name));
       assert.ok(line, `${bad.name} is not reported as skipped; stderr:\n${run.stderr.slice(0, 2000)}`);
-      assert.ok(line!.replace(bad.name, '').replace(/[\s:.,()-]/g, '').length >= 4, `no reason given for ${bad.name}: "${line}"`);
+      assert.ok(
+        line!.replace(bad.name, '').replace(/[\s:.,()-]/g, '').length >= 4,
+        `no reason given for ${bad.name}: "${line}"`,
+      );
     }
   });
 
   it('reports no finding inside skipped files', () => {
     for (const bad of BAD_FILES.filter((b) => b.expect === 'skip')) {
-      assert.deepEqual(report.findings.filter((f) => f.file.endsWith(bad.name)), [], `${bad.name} was skipped but has findings`);
+      assert.deepEqual(
+        report.findings.filter((f) => f.file.endsWith(bad.name)),
+        [],
+        `${bad.name} was skipped but has findings`,
+      );
     }
   });
 
   it('finds the same problems at the same positions whatever the encoding, BOM or line ending', function () {
     const key = (f: JsonFinding): string => `${f.rule}@${f.line}:${f.column}-${f.endLine}:${f.endColumn}`;
-    const control = report.findings.filter((f) => f.file === 'aaa-control.py').map(key).sort();
+    const control = report.findings
+      .filter((f) => f.file === 'aaa-control.py')
+      .map(key)
+      .sort();
     if (control.length === 0) {
       console.log('      (the engine finds nothing in the control file yet: encoding comparison not possible)');
       this.skip();
     }
-    assert.deepEqual(report.findings.filter((f) => f.file === 'zzz-control.py').map(key).sort(), control);
+    assert.deepEqual(
+      report.findings
+        .filter((f) => f.file === 'zzz-control.py')
+        .map(key)
+        .sort(),
+      control,
+    );
     for (const bad of BAD_FILES.filter((b) => b.expect === 'same')) {
-      assert.deepEqual(report.findings.filter((f) => f.file === bad.name).map(key).sort(), control, `${bad.name} differs from the control`);
+      assert.deepEqual(
+        report.findings
+          .filter((f) => f.file === bad.name)
+          .map(key)
+          .sort(),
+        control,
+        `${bad.name} differs from the control`,
+      );
     }
   });
 
   it('--fix leaves skipped, binary and undecodable files byte-identical and leaves no temp files', async () => {
     const fixRun = await runCli(['scan', '.', '--fix', '--format', 'json', '--fail-on', 'never'], tree);
     assert.equal(fixRun.code, 0, `exit ${fixRun.code}; stderr: ${fixRun.stderr.slice(0, 2000)}`);
-    for (const bad of BAD_FILES.filter((b) => b.expect === 'skip' || b.name.startsWith('utf16') || b.name.startsWith('invalid-utf8'))) {
+    for (const bad of BAD_FILES.filter(
+      (b) => b.expect === 'skip' || b.name.startsWith('utf16') || b.name.startsWith('invalid-utf8'),
+    )) {
       const now = sha(join(tree, bad.name));
       if (bad.expect === 'skip' || bad.name.startsWith('invalid-utf8')) {
         assert.equal(now, hashes.get(bad.name), `${bad.name} was modified by --fix`);
@@ -224,7 +299,12 @@ describe('bad input through the CLI', function () {
     // Line endings and BOMs survive a fix.
     const crlf = readFileSync(join(tree, 'crlf.py'), 'utf8');
     assert.ok(!/[^\r]\n/.test(crlf), 'crlf.py got a bare LF');
-    assert.ok(readFileSync(join(tree, 'bom-crlf.py')).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), 'bom-crlf.py lost its BOM');
+    assert.ok(
+      readFileSync(join(tree, 'bom-crlf.py'))
+        .subarray(0, 3)
+        .equals(Buffer.from([0xef, 0xbb, 0xbf])),
+      'bom-crlf.py lost its BOM',
+    );
     const leftovers: string[] = [];
     const walk = (dir: string): void => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {

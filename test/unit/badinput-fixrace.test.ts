@@ -80,9 +80,11 @@ describe('--fix under concurrent modification', function () {
     }
 
     let done = false;
-    const child = runCli(['scan', '.', '--fix', '--format', 'json', '--fail-on', 'never'], tree, 180_000).finally(() => {
-      done = true;
-    });
+    const child = runCli(['scan', '.', '--fix', '--format', 'json', '--fail-on', 'never'], tree, 180_000).finally(
+      () => {
+        done = true;
+      },
+    );
     let writes = 0;
     let samples = 0;
     let fixedSeen = 0;
@@ -107,14 +109,23 @@ describe('--fix under concurrent modification', function () {
     samples++;
     if (!allowed.has(final)) bad.push(final);
     else if (allowed.get(final)!.startsWith('fixed')) fixedSeen++;
-    const said = (run.stdout + run.stderr).split('\n').find((l) => l.includes('m-target.py'))?.trim() ?? '(nothing)';
-    console.log(`      --fix race: ${writes} concurrent writes, ${samples} reads, ${fixedSeen} fixed states seen, CLI ${run.ms} ms; CLI on the target: ${said}`);
+    const said =
+      (run.stdout + run.stderr)
+        .split('\n')
+        .find((l) => l.includes('m-target.py'))
+        ?.trim() ?? '(nothing)';
+    console.log(
+      `      --fix race: ${writes} concurrent writes, ${samples} reads, ${fixedSeen} fixed states seen, CLI ${run.ms} ms; CLI on the target: ${said}`,
+    );
 
     assert.equal(run.code, 0, `exit ${run.code}: ${run.stderr.slice(0, 1000)}`);
     assert.deepEqual(bad.slice(0, 3), [], `${bad.length} corrupt state(s) observed; first one above`);
     if (fixedSeen === 0) {
       // The target kept changing, so the CLI must have left it alone, and said so.
-      assert.ok((run.stdout + run.stderr).includes('m-target.py'), `the CLI did not report the target it left untouched:\n${run.stderr.slice(0, 1500)}`);
+      assert.ok(
+        (run.stdout + run.stderr).includes('m-target.py'),
+        `the CLI did not report the target it left untouched:\n${run.stderr.slice(0, 1500)}`,
+      );
     }
     const leftovers = readdirSync(tree).filter((n) => n !== 'a' && n !== 'z' && n !== 'm-target.py');
     assert.deepEqual(leftovers, [], 'temp files left in the tree by --fix');

@@ -27,12 +27,22 @@ export function runCli(args: string[], cwd: string, timeoutMs = 90_000): Promise
     child.stderr.on('data', (b: Buffer) => err.push(b));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`CLI ${args.join(' ')} did not finish within ${timeoutMs} ms (stderr so far: ${Buffer.concat(err).toString().slice(0, 2000)})`));
+      reject(
+        new Error(
+          `CLI ${args.join(' ')} did not finish within ${timeoutMs} ms (stderr so far: ${Buffer.concat(err).toString().slice(0, 2000)})`,
+        ),
+      );
     }, timeoutMs);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms: Date.now() - started });
+      resolve({
+        code,
+        signal,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        ms: Date.now() - started,
+      });
     });
   });
 }
@@ -51,7 +61,8 @@ export function parseJsonReport(run: CliRun): JsonReport {
   try {
     return JSON.parse(run.stdout);
   } catch (error) {
-    throw new Error(`stdout is not JSON (exit ${run.code}): ${run.stdout.slice(0, 500)}\nstderr: ${run.stderr.slice(0, 1000)}`);
+    throw new Error(
+      `stdout is not JSON (exit ${run.code}): ${run.stdout.slice(0, 500)}\nstderr: ${run.stderr.slice(0, 1000)}`,
+    );
   }
 }
-

@@ -32,18 +32,28 @@ describe('bundle size (esbuild metafile of the production build)', function () {
 
   it('builds every shipped bundle', () => {
     for (const name of ['extension.js', 'azure.js', 'cli.js', 'webview/main.js']) {
-      assert.ok(report.bundles[name], `${name} is missing from the metafile outputs: ${Object.keys(report.bundles).join(', ')}`);
+      assert.ok(
+        report.bundles[name],
+        `${name} is missing from the metafile outputs: ${Object.keys(report.bundles).join(', ')}`,
+      );
     }
   });
 
   it('keeps dist/extension.js under 250 KB minified', () => {
     const { bytes, topInputs } = report.bundles['extension.js'];
     const largest = topInputs.map((input) => `${input.path} ${(input.bytes / 1024).toFixed(1)} KB`).join(', ');
-    assert.ok(bytes < budget, `extension.js is ${(bytes / 1024).toFixed(1)} KB (budget ${budget / 1024} KB); largest inputs: ${largest}`);
+    assert.ok(
+      bytes < budget,
+      `extension.js is ${(bytes / 1024).toFixed(1)} KB (budget ${budget / 1024} KB); largest inputs: ${largest}`,
+    );
   });
 
   it('has no @azure/* code in dist/extension.js', () => {
     const { azureModules, azureBytes } = report.bundles['extension.js'];
-    assert.equal(azureModules, 0, `${azureModules} @azure/* modules (${azureBytes} bytes) are bundled into extension.js: import them only from src/azure/`);
+    assert.equal(
+      azureModules,
+      0,
+      `${azureModules} @azure/* modules (${azureBytes} bytes) are bundled into extension.js: import them only from src/azure/`,
+    );
   });
 });

@@ -61,7 +61,8 @@ describe('gitignore matcher', () => {
   });
 
   it('survives odd patterns', () => {
-    for (const p of ['[', '[]', '***', '\\', '!', '/', '**', '[z-a]']) assert.doesNotThrow(() => stack(p).ignores('a/b.py', false), p);
+    for (const p of ['[', '[]', '***', '\\', '!', '/', '**', '[z-a]'])
+      assert.doesNotThrow(() => stack(p).ignores('a/b.py', false), p);
   });
 
   describe('ignoresPath (the editor scan, which lists files instead of walking)', () => {

@@ -20,7 +20,14 @@ describe('scan on worker threads', function () {
     for (let i = 0; i < WORKER_THRESHOLD + 500; i++) {
       const dir = join(root, `d${Math.floor(i / 50)}`);
       if (i % 50 === 0) mkdirSync(dir);
-      const text = i % 97 === 0 ? bad : i % 89 === 0 ? envUser : i % 501 === 0 ? 'azure\u0000binary' : `def f${i}(x):\n    return x + ${i}\n`;
+      const text =
+        i % 97 === 0
+          ? bad
+          : i % 89 === 0
+            ? envUser
+            : i % 501 === 0
+              ? 'azure\u0000binary'
+              : `def f${i}(x):\n    return x + ${i}\n`;
       writeFileSync(join(dir, `f${i}.py`), text);
     }
   });

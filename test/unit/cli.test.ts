@@ -76,7 +76,17 @@ describe('CLI', function () {
       assert.equal(report.filesScanned, 3);
       assert.ok(report.findings.length >= 2);
       for (const f of report.findings) {
-        assert.deepEqual(Object.keys(f), ['rule', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'fixes']);
+        assert.deepEqual(Object.keys(f), [
+          'rule',
+          'severity',
+          'file',
+          'line',
+          'column',
+          'endLine',
+          'endColumn',
+          'message',
+          'fixes',
+        ]);
         assert.ok((RULE_IDS as readonly string[]).includes(f.rule));
         assert.ok(['error', 'warning', 'info'].includes(f.severity));
         for (const n of [f.line, f.column, f.endLine, f.endColumn]) assert.ok(Number.isInteger(n) && n >= 1);
@@ -84,7 +94,8 @@ describe('CLI', function () {
         for (const fix of f.fixes) {
           assert.deepEqual(Object.keys(fix), ['title', 'preferred', 'edits']);
           assert.equal(typeof fix.preferred, 'boolean');
-          for (const e of fix.edits) assert.deepEqual(Object.keys(e), ['file', 'line', 'column', 'endLine', 'endColumn', 'newText']);
+          for (const e of fix.edits)
+            assert.deepEqual(Object.keys(e), ['file', 'line', 'column', 'endLine', 'endColumn', 'newText']);
         }
         if (f.fixes.length) assert.equal(f.fixes.filter((x) => x.preferred).length, 1);
       }
@@ -93,7 +104,10 @@ describe('CLI', function () {
       // azure_endpoint="https://contoso.services.ai.azure.com/models" is on line 6; 1-based columns.
       assert.equal(endpoint.line, 6);
       const line = BAD.split('\n')[5];
-      assert.equal(line.slice(endpoint.column - 1, endpoint.endColumn - 1).replace(/"/g, ''), 'https://contoso.services.ai.azure.com/models');
+      assert.equal(
+        line.slice(endpoint.column - 1, endpoint.endColumn - 1).replace(/"/g, ''),
+        'https://contoso.services.ai.azure.com/models',
+      );
       assert.equal(endpoint.fixes.find((x) => x.preferred)!.edits[0].file, 'src/app.py');
     });
 
@@ -116,7 +130,10 @@ describe('CLI', function () {
     it('warnings fail only with --fail-on warning', () => {
       const root = tree({ 'package.json': WARN_ONLY });
       const report = json(cli(['scan', '--format', 'json'], root));
-      assert.ok(report.findings.length > 0 && report.findings.every((f) => f.severity === 'warning'), JSON.stringify(report.findings.map((f) => f.severity)));
+      assert.ok(
+        report.findings.length > 0 && report.findings.every((f) => f.severity === 'warning'),
+        JSON.stringify(report.findings.map((f) => f.severity)),
+      );
       assert.equal(cli(['scan'], root).code, 0);
       assert.equal(cli(['scan', '--fail-on', 'warning'], root).code, 1);
     });
@@ -130,7 +147,7 @@ describe('CLI', function () {
   });
 
   describe('--rule', () => {
-    it('off removes a rule\'s findings; a level changes their severity (and the exit code)', () => {
+    it("off removes a rule's findings; a level changes their severity (and the exit code)", () => {
       const root = tree({ 'app.py': BAD });
       const off = json(cli(['scan', '--format', 'json', '--rule', 'openai-class-endpoint=off'], root));
       assert.equal(off.findings.filter((f) => f.rule === 'openai-class-endpoint').length, 0);
@@ -142,7 +159,7 @@ describe('CLI', function () {
   });
 
   describe('what is walked', () => {
-    it('skips .git, node_modules, virtualenvs, build output and .gitignore\'d paths', () => {
+    it("skips .git, node_modules, virtualenvs, build output and .gitignore'd paths", () => {
       const root = tree({
         '.git/HEAD': 'ref: refs/heads/main\n',
         '.git/hooks/app.py': BAD,
@@ -207,9 +224,16 @@ describe('CLI', function () {
 
   describe('skipped files', () => {
     it('text: a "Skipped" section with the reason; JSON: stderr, and the JSON unchanged', () => {
-      const root = tree({ 'app.py': BAD, 'big.py': '# azure openai\n' + 'x = 1\n'.repeat(200_000), 'bin.py': 'azure\u0000\u0001' });
+      const root = tree({
+        'app.py': BAD,
+        'big.py': '# azure openai\n' + 'x = 1\n'.repeat(200_000),
+        'bin.py': 'azure\u0000\u0001',
+      });
       const text = cli(['scan', '--fail-on', 'never'], root);
-      assert.match(text.stdout, /Skipped 2 files:\n {2}big\.py: too large \(1\.1 MB; limit 1\.0 MB\)\n {2}bin\.py: binary/);
+      assert.match(
+        text.stdout,
+        /Skipped 2 files:\n {2}big\.py: too large \(1\.1 MB; limit 1\.0 MB\)\n {2}bin\.py: binary/,
+      );
       const r = cli(['scan', '--format', 'json', '--fail-on', 'never'], root);
       assert.match(r.stderr, /skipped big\.py: too large/);
       assert.match(r.stderr, /skipped bin\.py: binary/);
@@ -220,7 +244,8 @@ describe('CLI', function () {
   describe('malformed env/config files', () => {
     it('are read where possible and named with the problem (text section; stderr for JSON)', () => {
       const root = tree({
-        'appsettings.json': '{ "AzureOpenAI": { "Endpoint": "https://contoso.services.ai.azure.com/models" "Other": 1 }',
+        'appsettings.json':
+          '{ "AzureOpenAI": { "Endpoint": "https://contoso.services.ai.azure.com/models" "Other": 1 }',
         '.env': 'GOOD=1\nthis line is odd\n',
         'app.py': BAD,
       });
@@ -253,7 +278,10 @@ describe('CLI', function () {
     });
 
     it('--format json is exactly {scenario,title,rootCause,solution,links}', () => {
-      const r = cli(['explain', '--format', 'json', '{"error":{"code":"DeploymentNotFound","message":"x"}}'], process.cwd());
+      const r = cli(
+        ['explain', '--format', 'json', '{"error":{"code":"DeploymentNotFound","message":"x"}}'],
+        process.cwd(),
+      );
       const e = JSON.parse(r.stdout);
       assert.deepEqual(Object.keys(e), ['scenario', 'title', 'rootCause', 'solution', 'links']);
       assert.equal(e.scenario, 'deployment-not-found');
@@ -262,14 +290,20 @@ describe('CLI', function () {
     });
 
     it('reads standard input for "-"', () => {
-      const r = cli(['explain', '-', '--format', 'json'], process.cwd(), 'Traceback...\nopenai.RateLimitError: Error code: 429\n');
+      const r = cli(
+        ['explain', '-', '--format', 'json'],
+        process.cwd(),
+        'Traceback...\nopenai.RateLimitError: Error code: 429\n',
+      );
       const e = JSON.parse(r.stdout);
       assert.equal(e.scenario, null);
       assert.match(e.title, /429/);
     });
 
     it('joins unquoted words', () => {
-      const e = JSON.parse(cli(['explain', '--format', 'json', 'Public', 'access', 'is', 'disabled'], process.cwd()).stdout);
+      const e = JSON.parse(
+        cli(['explain', '--format', 'json', 'Public', 'access', 'is', 'disabled'], process.cwd()).stdout,
+      );
       assert.equal(e.scenario, 'public-access-disabled');
     });
   });
@@ -290,11 +324,16 @@ describe('CLI', function () {
     it('applies the preferred fix in place, re-analyses, and reports what is left', () => {
       const root = tree({ 'app.py': BAD, 'ok.py': GOOD });
       const before = json(cli(['scan', '--format', 'json'], root));
-      const preferred = before.findings.find((f) => f.rule === 'openai-class-endpoint')!.fixes.find((x) => x.preferred)!;
+      const preferred = before.findings
+        .find((f) => f.rule === 'openai-class-endpoint')!
+        .fixes.find((x) => x.preferred)!;
       const r = cli(['scan', '--fix', '--format', 'json'], root);
       const after = json(r);
       assert.equal(after.findings.filter((f) => f.rule === 'openai-class-endpoint').length, 0, r.stdout);
-      assert.match(readFileSync(join(root, 'app.py'), 'utf8'), new RegExp(preferred.edits[0].newText.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')));
+      assert.match(
+        readFileSync(join(root, 'app.py'), 'utf8'),
+        new RegExp(preferred.edits[0].newText.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')),
+      );
       assert.equal(readFileSync(join(root, 'ok.py'), 'utf8'), GOOD);
       assert.match(r.stderr, /Fixed \d+ problems? in 1 file/);
       assert.equal(r.code, after.findings.some((f) => f.severity === 'error') ? 1 : 0);
@@ -306,7 +345,10 @@ describe('CLI', function () {
     });
 
     it('edits the value in the .env file when the endpoint came from there', () => {
-      const root = tree({ '.env': 'AZURE_OPENAI_ENDPOINT=https://contoso.services.ai.azure.com/models\n', 'app.py': snippet('env-azureopenai.py.txt') });
+      const root = tree({
+        '.env': 'AZURE_OPENAI_ENDPOINT=https://contoso.services.ai.azure.com/models\n',
+        'app.py': snippet('env-azureopenai.py.txt'),
+      });
       const before = json(cli(['scan', '--format', 'json'], root));
       const finding = before.findings.find((f) => f.rule === 'openai-class-endpoint');
       assert.ok(finding);
@@ -333,7 +375,7 @@ describe('CLI', function () {
       assert.match(cli(['scan', '--fix', '--fail-on', 'never'], root).stdout, /Fixed [1-9]\d* problems? in 1 file\./);
     });
 
-    it('leaves a read-only folder\'s file untouched and says why', function () {
+    it("leaves a read-only folder's file untouched and says why", function () {
       if (process.getuid?.() === 0) this.skip(); // root writes anywhere
       const root = tree({ 'ro/app.py': BAD });
       chmodSync(join(root, 'ro'), 0o555);

@@ -42,7 +42,11 @@ export interface JsonReport {
     endLine: number;
     endColumn: number;
     message: string;
-    fixes: Array<{ title: string; preferred: boolean; edits: Array<{ file: string; line: number; column: number; endLine: number; endColumn: number; newText: string }> }>;
+    fixes: Array<{
+      title: string;
+      preferred: boolean;
+      edits: Array<{ file: string; line: number; column: number; endLine: number; endColumn: number; newText: string }>;
+    }>;
   }>;
 }
 

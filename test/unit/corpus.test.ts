@@ -18,7 +18,12 @@ describe('corpus', () => {
       const fmt = (xs: Array<{ line: number; rule: string }>) => xs.map((x) => `${x.line + 1}:${x.rule}`).join(', ');
       assert.equal(r.skipped, undefined, `skipped: ${r.skipped}`);
       assert.deepEqual(
-        { falsePositives: fmt(r.falsePositives.map((f) => ({ line: f.range.start.line, rule: f.rule, msg: f.message }))), falseNegatives: fmt(r.falseNegatives) },
+        {
+          falsePositives: fmt(
+            r.falsePositives.map((f) => ({ line: f.range.start.line, rule: f.rule, msg: f.message })),
+          ),
+          falseNegatives: fmt(r.falseNegatives),
+        },
         { falsePositives: '', falseNegatives: '' },
         r.falsePositives.map((f) => `${f.range.start.line + 1}: ${f.rule}: ${f.message}`).join('\n'),
       );
@@ -27,7 +32,10 @@ describe('corpus', () => {
 
   it('covers every rule with a positive case', () => {
     const covered = new Set(results.flatMap((r) => r.expected.map((e) => e.rule)));
-    assert.deepEqual(RULE_IDS.filter((id) => !covered.has(id)), []);
+    assert.deepEqual(
+      RULE_IDS.filter((id) => !covered.has(id)),
+      [],
+    );
   });
 
   it('preferred fixes that edit only the analysed file make their finding go away', () => {
@@ -42,7 +50,14 @@ describe('corpus', () => {
         const again = analyzeDocument(fixed, r.languageId, { fileName: f.file }).findings;
         applied++;
         const lineShift = fixed.split('\n').length - text.split('\n').length;
-        if (again.some((g) => g.rule === f.rule && (g.range.start.line === f.range.start.line || g.range.start.line === f.range.start.line + lineShift) && g.message === f.message))
+        if (
+          again.some(
+            (g) =>
+              g.rule === f.rule &&
+              (g.range.start.line === f.range.start.line || g.range.start.line === f.range.start.line + lineShift) &&
+              g.message === f.message,
+          )
+        )
           failures.push(`${r.file}:${f.range.start.line + 1} ${f.rule} (${preferred.title})`);
       }
     }

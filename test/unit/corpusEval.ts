@@ -59,7 +59,11 @@ export function readExpectations(file: string, text: string): Expectation[] {
 }
 
 export function corpusRoot(): string {
-  const candidates = [resolve(__dirname, '../../../test/fixtures/corpus'), resolve(__dirname, '../../test/fixtures/corpus'), resolve(process.cwd(), 'test/fixtures/corpus')];
+  const candidates = [
+    resolve(__dirname, '../../../test/fixtures/corpus'),
+    resolve(__dirname, '../../test/fixtures/corpus'),
+    resolve(process.cwd(), 'test/fixtures/corpus'),
+  ];
   return candidates.find((c) => existsSync(c)) ?? candidates[candidates.length - 1];
 }
 
@@ -116,7 +120,13 @@ export function score(results: CaseResult[], filter: (rule: string, r: CaseResul
 }
 
 /** Applies same-file edits (non-overlapping) to text; positions are 0-based line/character. */
-export function applyEdits(text: string, edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>): string {
+export function applyEdits(
+  text: string,
+  edits: Array<{
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  }>,
+): string {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   const off = (p: { line: number; character: number }) => (starts[p.line] ?? text.length) + p.character;

@@ -29,7 +29,9 @@ describe('editor exclude globs', () => {
   });
 
   it('reads only enabled entries of an exclude setting', () => {
-    assert.deepEqual(enabledGlobs({ '**/.git': true, '**/dist': false, '**/*.js': { when: '$(basename).ts' } }), ['**/.git']);
+    assert.deepEqual(enabledGlobs({ '**/.git': true, '**/dist': false, '**/*.js': { when: '$(basename).ts' } }), [
+      '**/.git',
+    ]);
     assert.deepEqual(enabledGlobs(undefined), []);
   });
 });

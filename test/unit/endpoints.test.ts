@@ -23,7 +23,9 @@ describe('classifyEndpoint', () => {
   }
 
   it('gives the US Gov scope for openai.azure.us', () => {
-    assert.deepEqual(classifyEndpoint('https://x.openai.azure.us')?.scopes, ['https://cognitiveservices.azure.us/.default']);
+    assert.deepEqual(classifyEndpoint('https://x.openai.azure.us')?.scopes, [
+      'https://cognitiveservices.azure.us/.default',
+    ]);
   });
 
   it('returns undefined for non-Azure hosts', () => {

@@ -12,12 +12,31 @@ function textAt(text: string, range: Range): string {
   return text.slice(offset(range.start.line, range.start.character), offset(range.end.line, range.end.character));
 }
 
-const valueOf = (file: string, text: string, name: string) => parseEnvConfig(file, text).entries.find((e) => e.name === name);
+const valueOf = (file: string, text: string, name: string) =>
+  parseEnvConfig(file, text).entries.find((e) => e.name === name);
 
 describe('env/config readers', () => {
   describe('isEnvConfigFile', () => {
-    const yes = ['.env', '.env.local', 'app/.env.production', '.envrc', 'appsettings.json', 'src/appsettings.Development.json', 'local.settings.json', '.vscode/launch.json', 'C:\\repo\\.vscode\\launch.json'];
-    const no = ['env.py', 'settings.json', 'launch.json', 'package.json', 'appsettings.yaml', '.vscode/settings.json', 'my.env.py'];
+    const yes = [
+      '.env',
+      '.env.local',
+      'app/.env.production',
+      '.envrc',
+      'appsettings.json',
+      'src/appsettings.Development.json',
+      'local.settings.json',
+      '.vscode/launch.json',
+      'C:\\repo\\.vscode\\launch.json',
+    ];
+    const no = [
+      'env.py',
+      'settings.json',
+      'launch.json',
+      'package.json',
+      'appsettings.yaml',
+      '.vscode/settings.json',
+      'my.env.py',
+    ];
     for (const f of yes) it(`accepts ${f}`, () => assert.equal(isEnvConfigFile(f), true));
     for (const f of no) it(`rejects ${f}`, () => assert.equal(isEnvConfigFile(f), false));
   });
@@ -33,7 +52,7 @@ describe('env/config readers', () => {
       'MULTI="line one',
       'line two"',
       'ESCAPES="a\\"b\\nc"',
-      'SINGLE=\'no \\n escape\'',
+      "SINGLE='no \\n escape'",
       'BACKTICK=`x`',
       'EMPTY=',
       'DUP=1',
@@ -69,7 +88,10 @@ describe('env/config readers', () => {
     });
 
     it('keeps both duplicates in entries; WorkspaceEnv takes the last', () => {
-      assert.deepEqual(get('DUP').map((e) => e.value), ['1', '2']);
+      assert.deepEqual(
+        get('DUP').map((e) => e.value),
+        ['1', '2'],
+      );
       const env = new WorkspaceEnv();
       env.set('.env', text);
       assert.equal(env.sourceFor('app.py').lookup('DUP')?.value, '2');
@@ -86,11 +108,29 @@ describe('env/config readers', () => {
     });
 
     it('reports odd lines with their line number instead of throwing, and keeps the good ones', () => {
-      const odd = ['=no-name', 'no-equals-sign', 'GOOD=1', 'UNTERMINATED="abc', 'export', 'export ONLY_EXPORTED', '\u0000NUL=1', 'AFTER=2'].join('\n');
+      const odd = [
+        '=no-name',
+        'no-equals-sign',
+        'GOOD=1',
+        'UNTERMINATED="abc',
+        'export',
+        'export ONLY_EXPORTED',
+        '\u0000NUL=1',
+        'AFTER=2',
+      ].join('\n');
       const result = parseEnvConfig('.env', odd);
-      assert.ok(result.errors.some((e) => /^line 1: /.test(e)), result.errors.join('; '));
-      assert.ok(result.errors.some((e) => /^line 2: .*'='/.test(e)), result.errors.join('; '));
-      assert.ok(result.errors.some((e) => /^line 4: unterminated/.test(e)), result.errors.join('; '));
+      assert.ok(
+        result.errors.some((e) => /^line 1: /.test(e)),
+        result.errors.join('; '),
+      );
+      assert.ok(
+        result.errors.some((e) => /^line 2: .*'='/.test(e)),
+        result.errors.join('; '),
+      );
+      assert.ok(
+        result.errors.some((e) => /^line 4: unterminated/.test(e)),
+        result.errors.join('; '),
+      );
       assert.equal(result.entries.find((e) => e.name === 'GOOD')?.value, '1');
       assert.equal(result.entries.find((e) => e.name === 'UNTERMINATED')?.value, 'abc');
       assert.equal(result.entries.find((e) => e.name === 'AFTER')?.value, '2');
@@ -117,7 +157,16 @@ describe('env/config readers', () => {
       const result = parseEnvConfig('appsettings.Development.json', text);
       assert.deepEqual(result.errors, []);
       const names = result.entries.map((e) => e.name);
-      for (const n of ['AzureOpenAI:Endpoint', 'AzureOpenAI__Endpoint', 'AzureOpenAI:Deployment', 'Retries', 'Enabled', 'Models:0', 'Models__1']) assert.ok(names.includes(n), n);
+      for (const n of [
+        'AzureOpenAI:Endpoint',
+        'AzureOpenAI__Endpoint',
+        'AzureOpenAI:Deployment',
+        'Retries',
+        'Enabled',
+        'Models:0',
+        'Models__1',
+      ])
+        assert.ok(names.includes(n), n);
       assert.ok(!names.includes('Nothing'));
       const endpoint = result.entries.find((e) => e.name === 'AzureOpenAI:Endpoint')!;
       assert.equal(endpoint.value, 'https://contoso.openai.azure.com/');
@@ -134,7 +183,16 @@ describe('env/config readers', () => {
     });
 
     it('does not throw on garbage, empty input or deep nesting', () => {
-      for (const bad of ['', 'not json', '[1,2', '{"a": "unterminated', '{"a":'.repeat(5000), '}}}]]]', '{"a" 1}', '/* never closed']) {
+      for (const bad of [
+        '',
+        'not json',
+        '[1,2',
+        '{"a": "unterminated',
+        '{"a":'.repeat(5000),
+        '}}}]]]',
+        '{"a" 1}',
+        '/* never closed',
+      ]) {
         const result = parseEnvConfig('appsettings.json', bad);
         assert.ok(Array.isArray(result.entries));
         if (bad.trim()) assert.ok(result.errors.length > 0, `no error for ${bad.slice(0, 20)}`);
@@ -144,7 +202,8 @@ describe('env/config readers', () => {
 
   describe('local.settings.json', () => {
     it('reads Values, with the other separator form', () => {
-      const text = '{ "IsEncrypted": false, "Values": { "AzureOpenAI__Endpoint": "https://c.openai.azure.com", "AZURE_OPENAI_API_VERSION": "2024-10-21", }, "Host": { "Port": 7071 } }';
+      const text =
+        '{ "IsEncrypted": false, "Values": { "AzureOpenAI__Endpoint": "https://c.openai.azure.com", "AZURE_OPENAI_API_VERSION": "2024-10-21", }, "Host": { "Port": 7071 } }';
       const result = parseEnvConfig('local.settings.json', text);
       const names = result.entries.map((e) => e.name);
       assert.deepEqual(names, ['AzureOpenAI__Endpoint', 'AzureOpenAI:Endpoint', 'AZURE_OPENAI_API_VERSION']);
@@ -188,14 +247,26 @@ describe('env/config readers', () => {
     env.set('/ws/api/.env.local', 'SHARED=api-local');
     env.set('/ws/api/.env.example', 'SHARED=example\nEXAMPLE_ONLY=e');
     env.set('/ws/dotnet/appsettings.json', '{ "AzureOpenAI": { "Endpoint": "https://base.openai.azure.com" } }');
-    env.set('/ws/dotnet/appsettings.Development.json', '{ "AzureOpenAI": { "Endpoint": "https://dev.openai.azure.com" } }');
+    env.set(
+      '/ws/dotnet/appsettings.Development.json',
+      '{ "AzureOpenAI": { "Endpoint": "https://dev.openai.azure.com" } }',
+    );
     env.set('/ws/.vscode/launch.json', '{ "configurations": [ { "env": { "LAUNCH_ONLY": "l" } } ] }');
     env.set('/ws/README.md', 'NOT=read');
 
-    it('looks in the file\'s folder first, then its ancestors', () => {
-      assert.equal(env.sourceFor('/ws/api/app.py').lookup('AZURE_OPENAI_ENDPOINT')?.value, 'https://api.openai.azure.com');
-      assert.equal(env.sourceFor('/ws/api/deep/er/app.py').lookup('AZURE_OPENAI_ENDPOINT')?.value, 'https://api.openai.azure.com');
-      assert.equal(env.sourceFor('/ws/web/app.py').lookup('AZURE_OPENAI_ENDPOINT')?.value, 'https://root.openai.azure.com');
+    it("looks in the file's folder first, then its ancestors", () => {
+      assert.equal(
+        env.sourceFor('/ws/api/app.py').lookup('AZURE_OPENAI_ENDPOINT')?.value,
+        'https://api.openai.azure.com',
+      );
+      assert.equal(
+        env.sourceFor('/ws/api/deep/er/app.py').lookup('AZURE_OPENAI_ENDPOINT')?.value,
+        'https://api.openai.azure.com',
+      );
+      assert.equal(
+        env.sourceFor('/ws/web/app.py').lookup('AZURE_OPENAI_ENDPOINT')?.value,
+        'https://root.openai.azure.com',
+      );
       assert.equal(env.sourceFor('/ws/api/app.py').lookup('ROOT_ONLY')?.value, 'r');
       assert.equal(env.sourceFor('/elsewhere/app.py').lookup('ROOT_ONLY'), undefined);
     });

@@ -28,27 +28,63 @@ describe('explain()', () => {
 
   describe('facts §6 bodies, verbatim', () => {
     const bodies: Array<[string, ScenarioId | null]> = [
-      ['{"error":{"code":"PermissionDenied","message":"Principal does not have access to API/Operation."}}', 'principal-lacks-permission'],
+      [
+        '{"error":{"code":"PermissionDenied","message":"Principal does not have access to API/Operation."}}',
+        'principal-lacks-permission',
+      ],
       ['HTTP 401 (PermissionDenied) Principal does not have access to API/Operation.', 'principal-lacks-permission'],
-      ['ClientAuthenticationError: (PermissionDenied) Principal does not have access to API/Operation.', 'principal-lacks-permission'],
+      [
+        'ClientAuthenticationError: (PermissionDenied) Principal does not have access to API/Operation.',
+        'principal-lacks-permission',
+      ],
       ['401 HTTP/1.1 401 PermissionDenied', 'principal-lacks-permission'],
-      ['{ "statusCode": 401, "message": "Unauthorized. Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com), or have expired." }', 'token-invalid-or-wrong-audience'],
-      ['{"statusCode":401,"message":"Unauthorized. Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com/), or have expired."}', 'token-invalid-or-wrong-audience'],
-      ['{"statusCode":401,"message":"Unauthorized. Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com/ or https://ai.azure.com/), or have expired."}', 'token-invalid-or-wrong-audience'],
-      ['{"statusCode":401,"message":"Unauthorized. Access token is missing, invalid, audience is incorrect (https://ai.azure.com), or have expired."}', 'token-invalid-or-wrong-audience'],
-      ['{"error":{"code":"BadRequest","message":"Please provide a custom subdomain for token authentication, otherwise API key is required."}}', 'custom-subdomain-required'],
-      ['{"error":{"code":"401","message":"Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource."}}', 'invalid-key'],
+      [
+        '{ "statusCode": 401, "message": "Unauthorized. Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com), or have expired." }',
+        'token-invalid-or-wrong-audience',
+      ],
+      [
+        '{"statusCode":401,"message":"Unauthorized. Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com/), or have expired."}',
+        'token-invalid-or-wrong-audience',
+      ],
+      [
+        '{"statusCode":401,"message":"Unauthorized. Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com/ or https://ai.azure.com/), or have expired."}',
+        'token-invalid-or-wrong-audience',
+      ],
+      [
+        '{"statusCode":401,"message":"Unauthorized. Access token is missing, invalid, audience is incorrect (https://ai.azure.com), or have expired."}',
+        'token-invalid-or-wrong-audience',
+      ],
+      [
+        '{"error":{"code":"BadRequest","message":"Please provide a custom subdomain for token authentication, otherwise API key is required."}}',
+        'custom-subdomain-required',
+      ],
+      [
+        '{"error":{"code":"401","message":"Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource."}}',
+        'invalid-key',
+      ],
       ['(AuthenticationTypeDisabled) Key based authentication is disabled for this resource.', 'key-auth-disabled'],
       ['{"error":{"code":"403","message":"Access denied due to Virtual Network/Firewall rules."}}', 'network-denied'],
       ['Public access is disabled. Please configure private endpoint.', 'public-access-disabled'],
-      ['{"code":"403","message":"A Virtual Network is configured for this resource. Please use the correct endpoint for making requests. Check https://aka.ms/cogsvc-vnet for more details."}', 'network-denied'],
-      ['{"error":{"code":"DeploymentNotFound","message":"The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again."}}', 'deployment-not-found'],
+      [
+        '{"code":"403","message":"A Virtual Network is configured for this resource. Please use the correct endpoint for making requests. Check https://aka.ms/cogsvc-vnet for more details."}',
+        'network-denied',
+      ],
+      [
+        '{"error":{"code":"DeploymentNotFound","message":"The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again."}}',
+        'deployment-not-found',
+      ],
       ['{"error":{"code":"404","message":"Resource not found"}}', 'not-found'],
       ['404 Not found', 'not-found'],
       ['Status code: 405 (Method Not Allowed)', null],
       ['401 Content: {"status": "Invalid auth token"}', 'token-invalid-or-wrong-audience'],
-      ['Missing credentials. Please pass one of api_key, azure_ad_token, azure_ad_token_provider, or the AZURE_OPENAI_API_KEY or AZURE_OPENAI_AD_TOKEN environment variables.', 'missing-credentials'],
-      ['ValueError("Must provide either the api_version argument or the OPENAI_API_VERSION environment variable")', 'missing-api-version'],
+      [
+        'Missing credentials. Please pass one of api_key, azure_ad_token, azure_ad_token_provider, or the AZURE_OPENAI_API_KEY or AZURE_OPENAI_AD_TOKEN environment variables.',
+        'missing-credentials',
+      ],
+      [
+        'ValueError("Must provide either the api_version argument or the OPENAI_API_VERSION environment variable")',
+        'missing-api-version',
+      ],
     ];
     for (const [body, scenario] of bodies) {
       it(`${body.slice(0, 80)} -> ${scenario}`, () => assert.equal(explain(body).scenario, scenario));
@@ -99,7 +135,10 @@ describe('explain()', () => {
 
     it('picks the REST row for a curl transcript', () => {
       const e = explain(readFileSync(join(FIXTURES, 'token-invalid-or-wrong-audience--curl.txt'), 'utf8'));
-      assert.match(e.solution, /^Ensure the Authorization header contains a valid token with the scope https:\/\/cognitiveservices\.azure\.com\/\.default/);
+      assert.match(
+        e.solution,
+        /^Ensure the Authorization header contains a valid token with the scope https:\/\/cognitiveservices\.azure\.com\/\.default/,
+      );
     });
 
     it('says plainly that a 429 is not an Entra ID scenario', () => {
@@ -116,7 +155,9 @@ describe('explain()', () => {
     });
 
     it('does not mistake openai.PermissionDeniedError (any 403) for the PermissionDenied code', () => {
-      const e = explain("openai.PermissionDeniedError: Error code: 403 - {'error': {'code': '403', 'message': 'Forbidden'}}");
+      const e = explain(
+        "openai.PermissionDeniedError: Error code: 403 - {'error': {'code': '403', 'message': 'Forbidden'}}",
+      );
       assert.notEqual(e.scenario, 'principal-lacks-permission');
     });
 
@@ -124,9 +165,20 @@ describe('explain()', () => {
       const mutual = explain('ValueError: base_url and azure_endpoint are mutually exclusive');
       assert.equal(mutual.scenario, null);
       assert.match(mutual.title, /exclude each other/);
-      assert.match(explain('The `apiKey` and `azureADTokenProvider` arguments are mutually exclusive; only one can be passed at a time.').solution, /azureADTokenProvider/);
-      assert.match(explain('AADSTS65002: Consent between first party application and first party resource must be configured').title, /AADSTS65002/);
-      const cred = explain('azure.identity._exceptions.CredentialUnavailableError: DefaultAzureCredential failed to retrieve a token from the included credentials.');
+      assert.match(
+        explain(
+          'The `apiKey` and `azureADTokenProvider` arguments are mutually exclusive; only one can be passed at a time.',
+        ).solution,
+        /azureADTokenProvider/,
+      );
+      assert.match(
+        explain('AADSTS65002: Consent between first party application and first party resource must be configured')
+          .title,
+        /AADSTS65002/,
+      );
+      const cred = explain(
+        'azure.identity._exceptions.CredentialUnavailableError: DefaultAzureCredential failed to retrieve a token from the included credentials.',
+      );
       assert.equal(cred.scenario, null);
       assert.match(cred.title, /No token was obtained/);
     });

@@ -22,7 +22,10 @@ describe('applyTextEdits', () => {
 
   it('applies several edits against the original positions, in any order given', () => {
     const edits = [edit(2, 0, 2, 0, '  api_version="2024-10-21",\n'), edit(0, 9, 0, 20, 'OpenAI')];
-    assert.equal(applyTextEdits(text, edits), 'client = OpenAI(\n  azure_endpoint="https://x.services.ai.azure.com/models",\n  api_version="2024-10-21",\n)\n');
+    assert.equal(
+      applyTextEdits(text, edits),
+      'client = OpenAI(\n  azure_endpoint="https://x.services.ai.azure.com/models",\n  api_version="2024-10-21",\n)\n',
+    );
     assert.equal(applyTextEdits(text, [...edits].reverse()), applyTextEdits(text, edits));
   });
 
@@ -72,7 +75,11 @@ describe('fix selection', () => {
     range: edits[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     related: [],
     fixes: [
-      { title: 'suppress', preferred: false, edits: [edit(0, 0, 0, 0, '# azure-ai-auth-doctor-disable-next-line x\n')] },
+      {
+        title: 'suppress',
+        preferred: false,
+        edits: [edit(0, 0, 0, 0, '# azure-ai-auth-doctor-disable-next-line x\n')],
+      },
       { title: 'fix', preferred, edits },
     ],
     docsUrl: '',
@@ -84,7 +91,10 @@ describe('fix selection', () => {
     const c = finding('missing-model', [edit(2, 0, 2, 0, 'C')]);
     const a2 = finding('token-scope', [edit(1, 0, 1, 5, 'A')]);
     const chosen = compatiblePreferredFixes([a, b, c, a2]);
-    assert.deepEqual(chosen.map((f) => f.edits[0].newText), ['A', 'C']);
+    assert.deepEqual(
+      chosen.map((f) => f.edits[0].newText),
+      ['A', 'C'],
+    );
   });
 
   it('ignores findings without a preferred fix', () => {

@@ -28,24 +28,32 @@ function timedCall<T>(label: string, length: number, fn: () => T): T {
     ms = Math.min(ms, performance.now() - started);
   }
   casesRun++;
-  assert.ok(ms <= timeBoundMs(length), `${label} took ${ms.toFixed(1)} ms on ${length} chars (bound ${timeBoundMs(length).toFixed(0)} ms)`);
+  assert.ok(
+    ms <= timeBoundMs(length),
+    `${label} took ${ms.toFixed(1)} ms on ${length} chars (bound ${timeBoundMs(length).toFixed(0)} ms)`,
+  );
   return result;
 }
 
 const ERROR_SEEDS = [
-  'openai.AuthenticationError: Error code: 401 - {\'statusCode\': 401, \'message\': \'Unauthorized. Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com), or have expired.\'}',
+  "openai.AuthenticationError: Error code: 401 - {'statusCode': 401, 'message': 'Unauthorized. Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com), or have expired.'}",
   'azure.core.exceptions.ClientAuthenticationError: (PermissionDenied) Principal does not have access to API/Operation.\nCode: PermissionDenied',
   'Azure.RequestFailedException: Status: 401 (Unauthorized)\nErrorCode: PermissionDenied\n\nContent:\n{"error":{"code":"PermissionDenied","message":"Principal does not have access to API/Operation."}}',
   'HTTP/1.1 400 Bad Request\n{"error":{"code":"BadRequest","message":"Please provide a custom subdomain for token authentication, otherwise API key is required."}}',
   '404 {"error":{"code":"DeploymentNotFound","message":"The API deployment for this resource does not exist."}}',
   'RestError: Access denied due to Virtual Network/Firewall rules.',
-  'Traceback (most recent call last):\n  File "app.py", line 9, in <module>\nopenai.NotFoundError: Error code: 404 - {\'error\': {\'code\': \'404\', \'message\': \'Resource not found\'}}',
+  "Traceback (most recent call last):\n  File \"app.py\", line 9, in <module>\nopenai.NotFoundError: Error code: 404 - {'error': {'code': '404', 'message': 'Resource not found'}}",
 ];
 
 const textMutation = fc.oneof(
   fc.constantFrom(...HOSTILE_FRAGMENTS),
   fc.string({ unit: 'binary', maxLength: 30 }),
-  fc.tuple(fc.constantFrom(...HOSTILE_FRAGMENTS, '401', '{"error":', 'Error code: ', 'audience', ' ', '(', '"'), fc.integer({ min: 2, max: 3000 })).map(([t, n]) => t.repeat(n)),
+  fc
+    .tuple(
+      fc.constantFrom(...HOSTILE_FRAGMENTS, '401', '{"error":', 'Error code: ', 'audience', ' ', '(', '"'),
+      fc.integer({ min: 2, max: 3000 }),
+    )
+    .map(([t, n]) => t.repeat(n)),
 );
 
 function mutate(seed: string, inserts: Array<[number, string]>): string {
@@ -63,13 +71,20 @@ describe('fuzz: explain(), env readers and applyTextEdits', function () {
 
   it('explain() never throws, stays in time and returns a well-formed Explanation', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...ERROR_SEEDS, ''), fc.array(fc.tuple(fc.nat(), textMutation), { maxLength: 6 }), (seed, inserts) => {
-        const text = mutate(seed, inserts);
-        const result = timedCall('explain', text.length, () => explain(text));
-        assert.ok(result.scenario === null || (SCENARIO_IDS as readonly string[]).includes(result.scenario), `unknown scenario ${result.scenario}`);
-        for (const key of ['title', 'rootCause', 'solution'] as const) assert.equal(typeof result[key], 'string');
-        assert.ok(Array.isArray(result.links));
-      }),
+      fc.property(
+        fc.constantFrom(...ERROR_SEEDS, ''),
+        fc.array(fc.tuple(fc.nat(), textMutation), { maxLength: 6 }),
+        (seed, inserts) => {
+          const text = mutate(seed, inserts);
+          const result = timedCall('explain', text.length, () => explain(text));
+          assert.ok(
+            result.scenario === null || (SCENARIO_IDS as readonly string[]).includes(result.scenario),
+            `unknown scenario ${result.scenario}`,
+          );
+          for (const key of ['title', 'rootCause', 'solution'] as const) assert.equal(typeof result[key], 'string');
+          assert.ok(Array.isArray(result.links));
+        },
+      ),
       { numRuns: RUNS * 3 },
     );
   });
@@ -79,12 +94,22 @@ describe('fuzz: explain(), env readers and applyTextEdits', function () {
       for (const n of [2_500, 40_000]) {
         const text = shape.make(n);
         timedCall(`explain(${shape.name})`, text.length, () => explain(text));
-        timedCall(`explain(401 + ${shape.name})`, text.length, () => explain('401 Unauthorized ' + text + ' PermissionDenied'));
+        timedCall(`explain(401 + ${shape.name})`, text.length, () =>
+          explain('401 Unauthorized ' + text + ' PermissionDenied'),
+        );
       }
     }
   });
 
-  const configNames = ['.env', '.env.local', 'sub/.env.production', 'appsettings.json', 'appsettings.Development.json', 'local.settings.json', '.vscode/launch.json'];
+  const configNames = [
+    '.env',
+    '.env.local',
+    'sub/.env.production',
+    'appsettings.json',
+    'appsettings.Development.json',
+    'local.settings.json',
+    '.vscode/launch.json',
+  ];
   const configSeeds: Record<string, string> = {
     dotenv: 'export AZURE_OPENAI_ENDPOINT="https://contoso.openai.azure.com"\nKEY=\'x\' # c\nMULTI="a\nb"\n# comment\n',
     json: '{\n // c\n "AzureOpenAI": { "Endpoint": "https://contoso.openai.azure.com", },\n "Values": { "A": "b" },\n "configurations": [ { "env": { "X": "y" } } ],\n}\n',
@@ -92,21 +117,26 @@ describe('fuzz: explain(), env readers and applyTextEdits', function () {
 
   it('parseEnvConfig never throws on mutated config files and its ranges stay inside the file', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...configNames), fc.array(fc.tuple(fc.nat(), textMutation), { maxLength: 6 }), (fileName, inserts) => {
-        const seed = fileName.includes('.env') ? configSeeds.dotenv : configSeeds.json;
-        const text = mutate(seed, inserts);
-        const parsed = timedCall(`parseEnvConfig(${fileName})`, text.length, () => parseEnvConfig(fileName, text));
-        assert.ok(Array.isArray(parsed.entries) && Array.isArray(parsed.errors));
-        const lines = Math.max(text.split('\n').length, text.split(/\r\n|\r|\n/).length);
-        for (const entry of parsed.entries) {
-          assert.equal(typeof entry.name, 'string');
-          assert.equal(typeof entry.value, 'string');
-          for (const p of [entry.range.start, entry.range.end]) assert.ok(p.line >= 0 && p.line < lines && p.character >= 0, `range outside ${fileName}`);
-        }
-        const env = new WorkspaceEnv();
-        env.set(fileName, text);
-        for (const entry of parsed.entries.slice(0, 3)) env.sourceFor('src/app.py').lookup(entry.name);
-      }),
+      fc.property(
+        fc.constantFrom(...configNames),
+        fc.array(fc.tuple(fc.nat(), textMutation), { maxLength: 6 }),
+        (fileName, inserts) => {
+          const seed = fileName.includes('.env') ? configSeeds.dotenv : configSeeds.json;
+          const text = mutate(seed, inserts);
+          const parsed = timedCall(`parseEnvConfig(${fileName})`, text.length, () => parseEnvConfig(fileName, text));
+          assert.ok(Array.isArray(parsed.entries) && Array.isArray(parsed.errors));
+          const lines = Math.max(text.split('\n').length, text.split(/\r\n|\r|\n/).length);
+          for (const entry of parsed.entries) {
+            assert.equal(typeof entry.name, 'string');
+            assert.equal(typeof entry.value, 'string');
+            for (const p of [entry.range.start, entry.range.end])
+              assert.ok(p.line >= 0 && p.line < lines && p.character >= 0, `range outside ${fileName}`);
+          }
+          const env = new WorkspaceEnv();
+          env.set(fileName, text);
+          for (const entry of parsed.entries.slice(0, 3)) env.sourceFor('src/app.py').lookup(entry.name);
+        },
+      ),
       { numRuns: RUNS * 3 },
     );
   });
@@ -136,10 +166,13 @@ describe('fuzz: explain(), env readers and applyTextEdits', function () {
         fc.array(fc.tuple(fc.nat(), fc.nat({ max: 10 }), fc.string({ maxLength: 8 })), { maxLength: 6 }),
         (text, raw) => {
           // Build sorted, non-overlapping offset edits that never split a \r\n or a surrogate pair.
-          const safe = (o: number): boolean => o <= text.length && !(o > 0 && o < text.length && /[\uD800-\uDBFF]/.test(text[o - 1]));
+          const safe = (o: number): boolean =>
+            o <= text.length && !(o > 0 && o < text.length && /[\uD800-\uDBFF]/.test(text[o - 1]));
           const edits: Array<{ start: number; end: number; newText: string }> = [];
           let cursor = 0;
-          for (const [a, len, newText] of raw.map(([a, l, t]) => [a % (text.length + 1), l, t] as const).sort((x, y) => x[0] - y[0])) {
+          for (const [a, len, newText] of raw
+            .map(([a, l, t]) => [a % (text.length + 1), l, t] as const)
+            .sort((x, y) => x[0] - y[0])) {
             const start = Math.max(a, cursor);
             const end = Math.min(text.length, start + len);
             if (!safe(start) || !safe(end) || text.slice(start, end).includes('\n')) continue;
@@ -147,9 +180,17 @@ describe('fuzz: explain(), env readers and applyTextEdits', function () {
             cursor = end + 1;
           }
           let expected = text;
-          for (const e of [...edits].reverse()) expected = expected.slice(0, e.start) + e.newText + expected.slice(e.end);
-          const asTextEdits: TextEdit[] = edits.map((e) => ({ file: 'f', range: { start: positionAt(text, e.start), end: positionAt(text, e.end) }, newText: e.newText }));
-          assert.equal(applyTextEdits(text, fc.sample(fc.shuffledSubarray(asTextEdits, { minLength: asTextEdits.length }), 1)[0]), expected);
+          for (const e of [...edits].reverse())
+            expected = expected.slice(0, e.start) + e.newText + expected.slice(e.end);
+          const asTextEdits: TextEdit[] = edits.map((e) => ({
+            file: 'f',
+            range: { start: positionAt(text, e.start), end: positionAt(text, e.end) },
+            newText: e.newText,
+          }));
+          assert.equal(
+            applyTextEdits(text, fc.sample(fc.shuffledSubarray(asTextEdits, { minLength: asTextEdits.length }), 1)[0]),
+            expected,
+          );
           casesRun++;
         },
       ),
@@ -164,7 +205,11 @@ describe('fuzz: explain(), env readers and applyTextEdits', function () {
         fc.string({ unit: fc.constantFrom('x', '\n', '\r\n', '\r', '\t'), maxLength: 120 }),
         fc.array(fc.record({ start: position, end: position, newText: fc.string({ maxLength: 5 }) }), { maxLength: 5 }),
         (text, raw) => {
-          const edits: TextEdit[] = raw.map((r) => ({ file: 'f', range: { start: r.start, end: r.end }, newText: r.newText }));
+          const edits: TextEdit[] = raw.map((r) => ({
+            file: 'f',
+            range: { start: r.start, end: r.end },
+            newText: r.newText,
+          }));
           const result = applyTextEdits(text, edits);
           casesRun++;
           if (result === undefined) return;

@@ -43,7 +43,14 @@ const fragment = fc.oneof(
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fragment }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('delete' as const),
+      at: fc.nat(),
+      length: fc.integer({ min: 1, max: 40 }),
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -54,7 +61,13 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('replace-newlines' as const), with: fc.constantFrom('\r\n', '\r', '', '\u2028') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('replace-newlines' as const),
+      with: fc.constantFrom('\r\n', '\r', '', '\u2028'),
+    }),
+  },
 );
 
 function applyMutation(text: string, m: Mutation): string {
@@ -83,11 +96,17 @@ function lineLengths(text: string): number[] {
 function assertRangeInside(range: Range, lengths: number[], looseMaxLine: number, where: string): void {
   const { start, end } = range;
   for (const p of [start, end]) {
-    assert.ok(Number.isInteger(p.line) && Number.isInteger(p.character), `${where}: non-integer position ${JSON.stringify(p)}`);
+    assert.ok(
+      Number.isInteger(p.line) && Number.isInteger(p.character),
+      `${where}: non-integer position ${JSON.stringify(p)}`,
+    );
     assert.ok(p.line >= 0 && p.character >= 0, `${where}: negative position ${JSON.stringify(p)}`);
     assert.ok(p.line <= looseMaxLine, `${where}: line ${p.line} beyond the document (${lengths.length} lines)`);
   }
-  assert.ok(start.line < end.line || (start.line === end.line && start.character <= end.character), `${where}: start after end ${JSON.stringify(range)}`);
+  assert.ok(
+    start.line < end.line || (start.line === end.line && start.character <= end.character),
+    `${where}: start after end ${JSON.stringify(range)}`,
+  );
 }
 
 /** Runs the engine once under the time bound and checks the shape of what it returns. */
@@ -99,16 +118,25 @@ function analyzeChecked(text: string, languageId: string, fileName: string, labe
     try {
       result = analyzeDocument(text, languageId, { fileName });
     } catch (error) {
-      throw new Error(`analyzeDocument threw on ${label} (${languageId}, ${text.length} chars): ${(error as Error)?.stack ?? error}`);
+      throw new Error(
+        `analyzeDocument threw on ${label} (${languageId}, ${text.length} chars): ${(error as Error)?.stack ?? error}`,
+      );
     }
     ms = Math.min(ms, performance.now() - started);
   }
   casesRun++;
   if (ms > slowest.ms) slowest = { ms, what: `${label} (${languageId}, ${text.length} chars)` };
-  assert.ok(ms <= timeBoundMs(text.length), `${label} (${languageId}, ${text.length} chars) took ${ms.toFixed(1)} ms > ${timeBoundMs(text.length).toFixed(0)} ms`);
+  assert.ok(
+    ms <= timeBoundMs(text.length),
+    `${label} (${languageId}, ${text.length} chars) took ${ms.toFixed(1)} ms > ${timeBoundMs(text.length).toFixed(0)} ms`,
+  );
 
-  assert.ok(result && Array.isArray(result.findings) && Array.isArray(result.endpoints) && Array.isArray(result.clients), `${label}: malformed result`);
-  if (result.skipped !== undefined) assert.ok(typeof result.skipped === 'string' && result.skipped.length > 0, `${label}: empty skip reason`);
+  assert.ok(
+    result && Array.isArray(result.findings) && Array.isArray(result.endpoints) && Array.isArray(result.clients),
+    `${label}: malformed result`,
+  );
+  if (result.skipped !== undefined)
+    assert.ok(typeof result.skipped === 'string' && result.skipped.length > 0, `${label}: empty skip reason`);
   JSON.stringify(result); // plain data: must serialise (no cycles, no BigInt)
 
   const lengths = lineLengths(text);
@@ -125,7 +153,8 @@ function analyzeChecked(text: string, languageId: string, fileName: string, labe
       }
     }
   }
-  for (const e of result.endpoints) assertRangeInside(e.range, lengths, looseMaxLine, `${label} endpoint ${e.info.url}`);
+  for (const e of result.endpoints)
+    assertRangeInside(e.range, lengths, looseMaxLine, `${label} endpoint ${e.info.url}`);
   for (const c of result.clients) assertRangeInside(c.range, lengths, looseMaxLine, `${label} client ${c.className}`);
   return result;
 }
@@ -134,27 +163,41 @@ describe('fuzz: analyzeDocument on generated and mutated files', function () {
   this.timeout(120_000);
 
   after(() => {
-    console.log(`      fuzz: ${casesRun} analyzeDocument cases run; slowest ${slowest.ms.toFixed(1)} ms on ${slowest.what}`);
+    console.log(
+      `      fuzz: ${casesRun} analyzeDocument cases run; slowest ${slowest.ms.toFixed(1)} ms on ${slowest.what}`,
+    );
   });
 
   it('handles the unmutated seeds of every language', () => {
-    for (const c of LANGUAGE_CASES) for (const [i, seed] of c.seeds.entries()) analyzeChecked(seed, c.languageId, c.fileName, `seed ${c.fileName}#${i}`);
+    for (const c of LANGUAGE_CASES)
+      for (const [i, seed] of c.seeds.entries())
+        analyzeChecked(seed, c.languageId, c.fileName, `seed ${c.fileName}#${i}`);
   });
 
   for (const c of LANGUAGE_CASES) {
     it(`never throws and stays in time on mutated ${c.fileName} (${c.languageId})`, () => {
       fc.assert(
-        fc.property(fc.nat({ max: c.seeds.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 8 }), (seedIndex, mutations) => {
-          const text = mutations.reduce(applyMutation, c.seeds[seedIndex]);
-          analyzeChecked(text, c.languageId, c.fileName, `mutated ${c.fileName}`);
-        }),
+        fc.property(
+          fc.nat({ max: c.seeds.length - 1 }),
+          fc.array(mutation, { minLength: 1, maxLength: 8 }),
+          (seedIndex, mutations) => {
+            const text = mutations.reduce(applyMutation, c.seeds[seedIndex]);
+            analyzeChecked(text, c.languageId, c.fileName, `mutated ${c.fileName}`);
+          },
+        ),
         { numRuns: RUNS_PER_LANGUAGE },
       );
     });
   }
 
   it('never throws on random text under any language id (including unknown ones)', () => {
-    const languages = [...new Set(LANGUAGE_CASES.map((c) => c.languageId)), 'plaintext', 'markdown', '', 'no-such-language'];
+    const languages = [
+      ...new Set(LANGUAGE_CASES.map((c) => c.languageId)),
+      'plaintext',
+      'markdown',
+      '',
+      'no-such-language',
+    ];
     fc.assert(
       fc.property(fc.constantFrom(...languages), fc.string({ unit: 'binary', maxLength: 2000 }), (languageId, text) => {
         analyzeChecked(text, languageId, 'random.txt', 'random text');
@@ -198,8 +241,14 @@ describe('fuzz: adversarial inputs stay linear', function () {
         let tLargeBest = tLarge;
         let tSmallBest = tSmall;
         for (let retry = 0; retry < 2 && !linearEnough(tSmallBest, tLargeBest); retry++) {
-          tSmallBest = Math.min(tSmallBest, timed(() => analyzeDocument(small, c.languageId, { fileName: c.fileName })));
-          tLargeBest = Math.min(tLargeBest, timed(() => analyzeDocument(large, c.languageId, { fileName: c.fileName })));
+          tSmallBest = Math.min(
+            tSmallBest,
+            timed(() => analyzeDocument(small, c.languageId, { fileName: c.fileName })),
+          );
+          tLargeBest = Math.min(
+            tLargeBest,
+            timed(() => analyzeDocument(large, c.languageId, { fileName: c.fileName })),
+          );
         }
         assert.ok(
           linearEnough(tSmallBest, tLargeBest),
@@ -210,7 +259,8 @@ describe('fuzz: adversarial inputs stay linear', function () {
   }
 
   it('10,000 open parens after a client name, in every language', () => {
-    for (const c of LANGUAGE_CASES) analyzeChecked('client = AzureOpenAI' + '('.repeat(10_000), c.languageId, c.fileName, '10k open parens');
+    for (const c of LANGUAGE_CASES)
+      analyzeChecked('client = AzureOpenAI' + '('.repeat(10_000), c.languageId, c.fileName, '10k open parens');
   });
 });
 

@@ -43,7 +43,9 @@ export const LANGUAGE_CASES: LanguageCase[] = [
   {
     languageId: 'typescriptreact',
     fileName: 'App.tsx',
-    seeds: [`export const App = () => <div title={"${MODELS}"}>{new AzureOpenAI({ endpoint: "${V1}" }) && "x"}</div>;\n`],
+    seeds: [
+      `export const App = () => <div title={"${MODELS}"}>{new AzureOpenAI({ endpoint: "${V1}" }) && "x"}</div>;\n`,
+    ],
   },
   {
     languageId: 'csharp',
@@ -77,12 +79,16 @@ export const LANGUAGE_CASES: LanguageCase[] = [
   {
     languageId: 'json',
     fileName: 'local.settings.json',
-    seeds: [`{ "IsEncrypted": false, "Values": { "AZURE_OPENAI_ENDPOINT": "${V1}", "FUNCTIONS_WORKER_RUNTIME": "python" } }\n`],
+    seeds: [
+      `{ "IsEncrypted": false, "Values": { "AZURE_OPENAI_ENDPOINT": "${V1}", "FUNCTIONS_WORKER_RUNTIME": "python" } }\n`,
+    ],
   },
   {
     languageId: 'jsonc',
     fileName: '.vscode/launch.json',
-    seeds: [`{ "version": "0.2.0", "configurations": [ { "name": "py", "type": "debugpy", "env": { "AZURE_OPENAI_ENDPOINT": "${PROJECT}" } } ] }\n`],
+    seeds: [
+      `{ "version": "0.2.0", "configurations": [ { "name": "py", "type": "debugpy", "env": { "AZURE_OPENAI_ENDPOINT": "${PROJECT}" } } ] }\n`,
+    ],
   },
   {
     languageId: 'http',
@@ -101,27 +107,51 @@ export const LANGUAGE_CASES: LanguageCase[] = [
   {
     languageId: 'powershell',
     fileName: 'call.ps1',
-    seeds: [`$token = (Get-AzAccessToken -ResourceUrl "https://cognitiveservices.azure.com").Token\nInvoke-RestMethod -Uri "${AOAI}/openai/deployments/gpt/chat/completions" -Headers @{ Authentication = "Bearer $token" } -Method Post\n`],
+    seeds: [
+      `$token = (Get-AzAccessToken -ResourceUrl "https://cognitiveservices.azure.com").Token\nInvoke-RestMethod -Uri "${AOAI}/openai/deployments/gpt/chat/completions" -Headers @{ Authentication = "Bearer $token" } -Method Post\n`,
+    ],
   },
-  { languageId: 'pip-requirements', fileName: 'requirements.txt', seeds: [`openai==1.30.0\nazure-ai-inference>=1.0.0b9\nazure-identity\n-e ./local\n# comment\n`] },
-  { languageId: 'toml', fileName: 'pyproject.toml', seeds: [`[project]\nname = "x"\ndependencies = [\n  "openai<1.35",\n  "azure-ai-inference==1.0.0b9",\n]\n`] },
+  {
+    languageId: 'pip-requirements',
+    fileName: 'requirements.txt',
+    seeds: [`openai==1.30.0\nazure-ai-inference>=1.0.0b9\nazure-identity\n-e ./local\n# comment\n`],
+  },
+  {
+    languageId: 'toml',
+    fileName: 'pyproject.toml',
+    seeds: [`[project]\nname = "x"\ndependencies = [\n  "openai<1.35",\n  "azure-ai-inference==1.0.0b9",\n]\n`],
+  },
   {
     languageId: 'json',
     fileName: 'package.json',
-    seeds: [`{ "name": "x", "dependencies": { "@azure-rest/ai-inference": "1.0.0-beta.6", "@azure/openai": "^1.0.0-beta.12", "openai": "^4.0.0" } }\n`],
+    seeds: [
+      `{ "name": "x", "dependencies": { "@azure-rest/ai-inference": "1.0.0-beta.6", "@azure/openai": "^1.0.0-beta.12", "openai": "^4.0.0" } }\n`,
+    ],
   },
   {
     languageId: 'xml',
     fileName: 'app.csproj',
-    seeds: [`<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="Azure.AI.Inference" Version="1.0.0-beta.5" />\n    <PackageReference Include="Azure.AI.OpenAI" Version="2.1.0" />\n  </ItemGroup>\n</Project>\n`],
+    seeds: [
+      `<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="Azure.AI.Inference" Version="1.0.0-beta.5" />\n    <PackageReference Include="Azure.AI.OpenAI" Version="2.1.0" />\n  </ItemGroup>\n</Project>\n`,
+    ],
   },
   {
     languageId: 'xml',
     fileName: 'pom.xml',
-    seeds: [`<project><dependencies><dependency><groupId>com.azure</groupId><artifactId>azure-ai-inference</artifactId><version>1.0.0-beta.1</version></dependency></dependencies></project>\n`],
+    seeds: [
+      `<project><dependencies><dependency><groupId>com.azure</groupId><artifactId>azure-ai-inference</artifactId><version>1.0.0-beta.1</version></dependency></dependencies></project>\n`,
+    ],
   },
-  { languageId: 'groovy', fileName: 'build.gradle', seeds: [`dependencies {\n  implementation 'com.azure:azure-ai-inference:1.0.0-beta.1'\n}\n`] },
-  { languageId: 'kotlin', fileName: 'build.gradle.kts', seeds: [`dependencies {\n  implementation("com.azure:azure-ai-inference:1.0.0-beta.1")\n}\n`] },
+  {
+    languageId: 'groovy',
+    fileName: 'build.gradle',
+    seeds: [`dependencies {\n  implementation 'com.azure:azure-ai-inference:1.0.0-beta.1'\n}\n`],
+  },
+  {
+    languageId: 'kotlin',
+    fileName: 'build.gradle.kts',
+    seeds: [`dependencies {\n  implementation("com.azure:azure-ai-inference:1.0.0-beta.1")\n}\n`],
+  },
   {
     languageId: 'jupyter',
     fileName: 'notebook.ipynb',
@@ -135,7 +165,10 @@ export const LANGUAGE_CASES: LanguageCase[] = [
               metadata: {},
               execution_count: null,
               outputs: [],
-              source: ['from openai import AzureOpenAI\n', `client = AzureOpenAI(azure_endpoint="${MODELS}", api_version="2024-10-21")\n`],
+              source: [
+                'from openai import AzureOpenAI\n',
+                `client = AzureOpenAI(azure_endpoint="${MODELS}", api_version="2024-10-21")\n`,
+              ],
             },
           ],
           metadata: {},
@@ -206,25 +239,41 @@ export const ADVERSARIAL: Array<{ name: string; make: (n: number) => string }> =
   { name: 'https:// repeated', make: (n) => 'AzureOpenAI(azure_endpoint="' + 'https://'.repeat(n) },
   { name: 'azure hosts chained', make: (n) => '"https://' + 'a.openai.azure.com.'.repeat(n) + '"' },
   { name: 'path segments', make: (n) => '"https://contoso.services.ai.azure.com' + '/models'.repeat(n) + '"' },
-  { name: 'unterminated string', make: (n) => 'client = AzureOpenAI(azure_endpoint="https://contoso.openai.azure.com' + ' x'.repeat(n) },
+  {
+    name: 'unterminated string',
+    make: (n) => 'client = AzureOpenAI(azure_endpoint="https://contoso.openai.azure.com' + ' x'.repeat(n),
+  },
   { name: 'unterminated triple quote', make: (n) => '"""' + 'openai.azure.com '.repeat(n) },
   { name: 'unterminated block comment', make: (n) => '/* ' + 'AzureOpenAI( '.repeat(n) },
   { name: 'unterminated template literal', make: (n) => 'const u = `' + '${x}https://a.openai.azure.com'.repeat(n) },
   { name: 'nested template literals', make: (n) => 'const u = ' + '`${'.repeat(n) + '}`'.repeat(n) },
   { name: '10k open parens', make: (n) => 'AzureOpenAI' + '('.repeat(n) },
-  { name: 'deep nesting balanced', make: (n) => 'f' + '('.repeat(n) + '"https://contoso.openai.azure.com"' + ')'.repeat(n) },
+  {
+    name: 'deep nesting balanced',
+    make: (n) => 'f' + '('.repeat(n) + '"https://contoso.openai.azure.com"' + ')'.repeat(n),
+  },
   { name: 'deep JSON nesting', make: (n) => '{"a":'.repeat(n) + '"https://contoso.openai.azure.com"' + '}'.repeat(n) },
   { name: 'deep array nesting', make: (n) => '['.repeat(n) },
   { name: 'many keyword args', make: (n) => 'AzureOpenAI(' + 'azure_endpoint=x, '.repeat(n) + ')' },
-  { name: 'many client constructions', make: (n) => 'c = AzureOpenAI(azure_endpoint="https://x.services.ai.azure.com/models")\n'.repeat(Math.max(1, n >> 6)) },
+  {
+    name: 'many client constructions',
+    make: (n) =>
+      'c = AzureOpenAI(azure_endpoint="https://x.services.ai.azure.com/models")\n'.repeat(Math.max(1, n >> 6)),
+  },
   { name: 'long line of words', make: (n) => 'openai azure inference cognitive '.repeat(n >> 2) },
   { name: 'many .env lines', make: (n) => 'A="x\n'.repeat(n >> 2) },
-  { name: 'many headers', make: (n) => 'POST https://a.openai.azure.com/openai/deployments/d\n' + 'api-key: Bearer \n'.repeat(n >> 3) },
+  {
+    name: 'many headers',
+    make: (n) => 'POST https://a.openai.azure.com/openai/deployments/d\n' + 'api-key: Bearer \n'.repeat(n >> 3),
+  },
   { name: 'curl continuation', make: (n) => 'curl https://a.openai.azure.com \\\n'.repeat(n >> 4) },
   { name: 'whitespace only', make: (n) => ' \t'.repeat(n) },
   { name: 'newlines only', make: (n) => '\n'.repeat(n) },
   { name: 'CR only', make: (n) => '\r'.repeat(n) },
   { name: 'dots and slashes', make: (n) => './'.repeat(n) },
   { name: 'hex run', make: (n) => 'api_key="' + '0123456789abcdef'.repeat(n >> 4) },
-  { name: 'suppression comments', make: (n) => '# azure-ai-auth-doctor-disable-next-line token-scope,\n'.repeat(n >> 5) },
+  {
+    name: 'suppression comments',
+    make: (n) => '# azure-ai-auth-doctor-disable-next-line token-scope,\n'.repeat(n >> 5),
+  },
 ];

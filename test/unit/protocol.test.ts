@@ -36,7 +36,18 @@ describe('webview protocol validator', () => {
   });
 
   it('rejects unknown or inherited message types', () => {
-    for (const type of ['', 'READY', 'assignRole', 'executeCommand', 'toString', '__proto__', 'constructor', 'hasOwnProperty', 1, null]) {
+    for (const type of [
+      '',
+      'READY',
+      'assignRole',
+      'executeCommand',
+      'toString',
+      '__proto__',
+      'constructor',
+      'hasOwnProperty',
+      1,
+      null,
+    ]) {
       assert.equal(validateWebviewMessage({ type }).ok, false, `type ${String(type)}`);
     }
     assert.equal(validateWebviewMessage({}).ok, false);
@@ -95,7 +106,16 @@ describe('webview protocol validator', () => {
   });
 
   it('never throws and never accepts junk, for arbitrary values (property test)', () => {
-    const known = new Set(['ready', 'scanWorkspace', 'runCheck', 'openIam', 'revealFinding', 'applyFix', 'explain', 'openLink']);
+    const known = new Set([
+      'ready',
+      'scanWorkspace',
+      'runCheck',
+      'openIam',
+      'revealFinding',
+      'applyFix',
+      'explain',
+      'openLink',
+    ]);
     fc.assert(
       fc.property(fc.anything({ withObjectString: true, withNullPrototype: true }), (value) => {
         const result = validateWebviewMessage(value);
@@ -105,7 +125,17 @@ describe('webview protocol validator', () => {
     );
     fc.assert(
       fc.property(
-        fc.record({ type: fc.constantFrom(...known), text: fc.anything(), key: fc.anything(), url: fc.anything(), index: fc.anything(), kind: fc.anything() }, { requiredKeys: ['type'] }),
+        fc.record(
+          {
+            type: fc.constantFrom(...known),
+            text: fc.anything(),
+            key: fc.anything(),
+            url: fc.anything(),
+            index: fc.anything(),
+            kind: fc.anything(),
+          },
+          { requiredKeys: ['type'] },
+        ),
         (value) => {
           const result = validateWebviewMessage(value);
           if (!result.ok) return;

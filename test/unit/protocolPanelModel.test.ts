@@ -8,7 +8,12 @@ import { formatAge, matchesQuery } from '../../src/webview/ui/format';
 import { scenarioReference, explainErrorText } from '../../src/webview/panelKnowledge';
 import { iamUrl } from '../../src/webview/portalLinks';
 
-function finding(rule: Finding['rule'], severity: Finding['severity'], line: number, extra: Partial<Finding> = {}): Finding {
+function finding(
+  rule: Finding['rule'],
+  severity: Finding['severity'],
+  line: number,
+  extra: Partial<Finding> = {},
+): Finding {
   return {
     rule,
     severity,
@@ -65,10 +70,12 @@ describe('panel findings model', () => {
     for (const shown of model.groups[0].findings) assert.ok(model.index.has(shown.key));
   });
 
-  it('carries hostile text through as data (rendering as text is the webview\'s job)', () => {
+  it("carries hostile text through as data (rendering as text is the webview's job)", () => {
     const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>';
     const model = buildFindingsModel(
-      new Map([[`file:///w/${encodeURIComponent(hostile)}.env`, [finding('hardcoded-key', 'error', 0, { message: hostile })]]]),
+      new Map([
+        [`file:///w/${encodeURIComponent(hostile)}.env`, [finding('hardcoded-key', 'error', 0, { message: hostile })]],
+      ]),
       () => `${hostile}.env`,
     );
     assert.equal(model.groups[0].findings[0].message, hostile);
@@ -77,8 +84,15 @@ describe('panel findings model', () => {
 });
 
 describe('panel HTML shell', () => {
-  const webview = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', asWebviewUri: (u: { toString(): string }) => u };
-  const assets = { script: 'https://r/dist/webview/main.js', style: 'https://r/dist/webview/main.css', codicons: 'https://r/dist/webview/codicon.css' };
+  const webview = {
+    cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+    asWebviewUri: (u: { toString(): string }) => u,
+  };
+  const assets = {
+    script: 'https://r/dist/webview/main.js',
+    style: 'https://r/dist/webview/main.css',
+    codicons: 'https://r/dist/webview/codicon.css',
+  };
 
   it("uses default-src 'none', a script nonce, and the webview source for styles and fonts only", () => {
     const csp = contentSecurityPolicy(webview.cspSource, 'abc');
@@ -124,18 +138,25 @@ describe('panel formatting and knowledge', () => {
     assert.equal(seed.length, 7);
     assert.equal(seed[1].scenario, '401 Principal does not have access to API/Operation');
     assert.ok(rows.some((r) => r.origin === 'engine' && r.id === 'custom-subdomain-required'));
-    assert.ok(seed.some((r) => r.note?.includes('/models')), 'notes the /model typo');
+    assert.ok(
+      seed.some((r) => r.note?.includes('/models')),
+      'notes the /model typo',
+    );
     for (const row of rows) for (const link of row.links) assert.match(link, /^https:\/\//);
   });
 
   it('explains the seed error through the engine', () => {
-    assert.equal(explainErrorText('401 Principal does not have access to API/Operation').scenario, 'principal-lacks-permission');
+    assert.equal(
+      explainErrorText('401 Principal does not have access to API/Operation').scenario,
+      'principal-lacks-permission',
+    );
     assert.equal(explainErrorText('hello world').scenario, null);
   });
 });
 
 describe('panel portal links (Open IAM)', () => {
-  const id = '/subscriptions/00000000-0000-4000-8000-00000000a001/resourceGroups/rg-ai/providers/Microsoft.CognitiveServices/accounts/contoso-ai';
+  const id =
+    '/subscriptions/00000000-0000-4000-8000-00000000a001/resourceGroups/rg-ai/providers/Microsoft.CognitiveServices/accounts/contoso-ai';
   const base = {
     endpoint: 'https://contoso-ai.services.ai.azure.com/models',
     startedAt: '2026-01-01T00:00:00Z',
@@ -147,19 +168,35 @@ describe('panel portal links (Open IAM)', () => {
     checklist: [],
     gaps: [],
   };
-  const resource = { id, name: 'contoso-ai', subscriptionId: 's', resourceGroup: 'rg-ai', kind: 'AIServices', location: 'eastus', deployments: [] };
+  const resource = {
+    id,
+    name: 'contoso-ai',
+    subscriptionId: 's',
+    resourceGroup: 'rg-ai',
+    kind: 'AIServices',
+    location: 'eastus',
+    deployments: [],
+  };
 
   it('opens the portal home before any check', () => {
     assert.equal(iamUrl(undefined), 'https://portal.azure.com');
   });
   it("prefers the access check's own open-iam link when it is https", () => {
-    const fixes = [{ kind: 'open-iam' as const, title: 'Open IAM', url: 'https://portal.azure.com/#@t/resource/x/users' }];
+    const fixes = [
+      { kind: 'open-iam' as const, title: 'Open IAM', url: 'https://portal.azure.com/#@t/resource/x/users' },
+    ];
     assert.equal(iamUrl({ ...base, resource, fixes }), fixes[0].url);
     const bad = [{ kind: 'open-iam' as const, title: 'Open IAM', url: 'javascript:alert(1)' }];
-    assert.match(iamUrl({ ...base, resource, fixes: bad }), /^https:\/\/portal\.azure\.com\/#\/resource\/subscriptions\//);
+    assert.match(
+      iamUrl({ ...base, resource, fixes: bad }),
+      /^https:\/\/portal\.azure\.com\/#\/resource\/subscriptions\//,
+    );
   });
   it("builds the resource's IAM blade, with the tenant, and the Government portal for .us endpoints", () => {
-    assert.equal(iamUrl({ ...base, resource, identity: { kind: 'vscode', source: 'x', tenantId: 'tid' } }), `https://portal.azure.com/#@tid/resource${id}/users`);
+    assert.equal(
+      iamUrl({ ...base, resource, identity: { kind: 'vscode', source: 'x', tenantId: 'tid' } }),
+      `https://portal.azure.com/#@tid/resource${id}/users`,
+    );
     const usgov = { ...base, resource, endpointInfo: { cloud: 'usgov' } as never };
     assert.equal(iamUrl(usgov), `https://portal.azure.us/#/resource${id}/users`);
   });

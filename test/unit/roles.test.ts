@@ -1,7 +1,15 @@
 // The data-action evaluator against the REAL built-in role definitions (facts §4, kept as data in
 // test/emulator/roleDefinitions.json): Azure wildcard semantics and the seed's verdict words.
 import { strict as assert } from 'node:assert';
-import { actionMatches, permissionGrants, roleGrants, requiredDataAction, whyNotGranted, DATA_ACTIONS, ROLE_IDS } from '../../src/azure/roles';
+import {
+  actionMatches,
+  permissionGrants,
+  roleGrants,
+  requiredDataAction,
+  whyNotGranted,
+  DATA_ACTIONS,
+  ROLE_IDS,
+} from '../../src/azure/roles';
 import { classifyEndpoint } from '../../src/core/knowledge/endpoints';
 import roleData from '../emulator/roleDefinitions.json';
 
@@ -23,21 +31,36 @@ describe('RBAC wildcard evaluator', () => {
   it('matches case-insensitively and lets * span segments', () => {
     assert.equal(actionMatches('Microsoft.CognitiveServices/*', DATA_ACTIONS.openAIChat), true);
     assert.equal(actionMatches('microsoft.cognitiveservices/ACCOUNTS/openai/*', DATA_ACTIONS.openAIChat), true);
-    assert.equal(actionMatches('Microsoft.CognitiveServices/*/read', 'Microsoft.CognitiveServices/accounts/deployments/read'), true);
+    assert.equal(
+      actionMatches('Microsoft.CognitiveServices/*/read', 'Microsoft.CognitiveServices/accounts/deployments/read'),
+      true,
+    );
     assert.equal(actionMatches('Microsoft.CognitiveServices/*/read', DATA_ACTIONS.openAIChat), false);
     assert.equal(actionMatches('Microsoft.CognitiveServices/accounts/MaaS/*', DATA_ACTIONS.maasChat), true);
     assert.equal(actionMatches('Microsoft.CognitiveServices/accounts/OpenAI/*', DATA_ACTIONS.maasChat), false);
     assert.equal(actionMatches('*', 'anything/at/all'), true);
-    assert.equal(actionMatches('Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action', DATA_ACTIONS.openAIChat), true);
+    assert.equal(
+      actionMatches(
+        'Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action',
+        DATA_ACTIONS.openAIChat,
+      ),
+      true,
+    );
   });
 
   it('treats regex metacharacters in patterns literally', () => {
     assert.equal(actionMatches('Microsoft.Cognitive(Services)/x', 'Microsoft.Cognitive(Services)/x'), true);
-    assert.equal(actionMatches('Microsoft.CognitiveServices/acc.unts/*', 'Microsoft.CognitiveServices/accounts/x'), false);
+    assert.equal(
+      actionMatches('Microsoft.CognitiveServices/acc.unts/*', 'Microsoft.CognitiveServices/accounts/x'),
+      false,
+    );
   });
 
   it('lets notDataActions subtract from dataActions', () => {
-    const custom = { dataActions: ['Microsoft.CognitiveServices/*'], notDataActions: ['Microsoft.CognitiveServices/accounts/MaaS/*'] };
+    const custom = {
+      dataActions: ['Microsoft.CognitiveServices/*'],
+      notDataActions: ['Microsoft.CognitiveServices/accounts/MaaS/*'],
+    };
     assert.equal(permissionGrants(custom, DATA_ACTIONS.openAIChat), true);
     assert.equal(permissionGrants(custom, DATA_ACTIONS.maasChat), false);
   });
@@ -57,20 +80,38 @@ describe('RBAC wildcard evaluator', () => {
     assert.equal(grants(ROLE_IDS.cognitiveServicesOpenAIUser, DATA_ACTIONS.openAIChat), true);
     assert.equal(grants(ROLE_IDS.cognitiveServicesOpenAIUser, DATA_ACTIONS.maasChat), false);
     assert.equal(grants(ROLE_IDS.cognitiveServicesOpenAIContributor, DATA_ACTIONS.openAIChat), true);
-    const why = whyNotGranted(ROLE_IDS.cognitiveServicesOpenAIUser, 'Cognitive Services OpenAI User', [role(ROLE_IDS.cognitiveServicesOpenAIUser)], DATA_ACTIONS.maasChat);
+    const why = whyNotGranted(
+      ROLE_IDS.cognitiveServicesOpenAIUser,
+      'Cognitive Services OpenAI User',
+      [role(ROLE_IDS.cognitiveServicesOpenAIUser)],
+      DATA_ACTIONS.maasChat,
+    );
     assert.match(why, /grants only access to OpenAI models/);
   });
 
   it('Owner, Contributor, Cognitive Services Contributor, Azure AI Account Owner and Reader grant no data action', () => {
-    for (const guid of [ROLE_IDS.owner, ROLE_IDS.contributor, ROLE_IDS.cognitiveServicesContributor, ROLE_IDS.azureAIAccountOwner, ROLE_IDS.reader]) {
+    for (const guid of [
+      ROLE_IDS.owner,
+      ROLE_IDS.contributor,
+      ROLE_IDS.cognitiveServicesContributor,
+      ROLE_IDS.azureAIAccountOwner,
+      ROLE_IDS.reader,
+    ]) {
       assert.equal(grants(guid, DATA_ACTIONS.openAIChat), false, role(guid).roleName);
       assert.equal(grants(guid, DATA_ACTIONS.maasChat), false, role(guid).roleName);
-      assert.match(whyNotGranted(guid, role(guid).roleName, [role(guid)], DATA_ACTIONS.openAIChat), /carries no data actions.*Owner or Contributor don't provide access/);
+      assert.match(
+        whyNotGranted(guid, role(guid).roleName, [role(guid)], DATA_ACTIONS.openAIChat),
+        /carries no data actions.*Owner or Contributor don't provide access/,
+      );
     }
   });
 
   it('every built-in role in the data has its documented GUID', () => {
-    for (const guid of Object.values(ROLE_IDS)) assert.ok(roles.some((r) => r.name === guid), guid);
+    for (const guid of Object.values(ROLE_IDS))
+      assert.ok(
+        roles.some((r) => r.name === guid),
+        guid,
+      );
   });
 });
 
@@ -87,7 +128,11 @@ describe('required data action', () => {
     const info = classifyEndpoint('https://x.services.ai.azure.com/models')!;
     assert.equal(requiredDataAction(info, deployments, 'DeepSeek-R1').action, DATA_ACTIONS.maasChat);
     assert.equal(requiredDataAction(info, deployments, 'gpt-4o').action, DATA_ACTIONS.openAIChat);
-    assert.equal(requiredDataAction(info, deployments).action, DATA_ACTIONS.maasChat, 'unknown model on a mixed resource: the stricter action');
+    assert.equal(
+      requiredDataAction(info, deployments).action,
+      DATA_ACTIONS.maasChat,
+      'unknown model on a mixed resource: the stricter action',
+    );
   });
   it('/openai/v1 with an OpenAI model needs the OpenAI chat action', () => {
     const info = classifyEndpoint('https://x.openai.azure.com/openai/v1/')!;

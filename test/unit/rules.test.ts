@@ -17,74 +17,177 @@ function fixed(text: string, languageId: string, rule: string, fileName = `/w/f.
 
 describe('rules', () => {
   it('registers every fixed rule id once, in order', () => {
-    assert.deepEqual(RULES.map((r) => r.id), [...RULE_IDS]);
+    assert.deepEqual(
+      RULES.map((r) => r.id),
+      [...RULE_IDS],
+    );
   });
 
   it('inference-default-scope adds the scope in each language', () => {
     assert.match(
-      fixed('from azure.ai.inference import ChatCompletionsClient\nc = ChatCompletionsClient(endpoint="https://x.services.ai.azure.com/models", credential=DefaultAzureCredential(), model="m")\n', 'python', 'inference-default-scope'),
+      fixed(
+        'from azure.ai.inference import ChatCompletionsClient\nc = ChatCompletionsClient(endpoint="https://x.services.ai.azure.com/models", credential=DefaultAzureCredential(), model="m")\n',
+        'python',
+        'inference-default-scope',
+      ),
       /credential=DefaultAzureCredential\(\), model="m", credential_scopes=\["https:\/\/cognitiveservices\.azure\.com\/\.default"\]\)/,
     );
     assert.match(
-      fixed('import ModelClient from "@azure-rest/ai-inference";\nconst c = ModelClient("https://x.services.ai.azure.com/models", new DefaultAzureCredential());\n', 'typescript', 'inference-default-scope'),
+      fixed(
+        'import ModelClient from "@azure-rest/ai-inference";\nconst c = ModelClient("https://x.services.ai.azure.com/models", new DefaultAzureCredential());\n',
+        'typescript',
+        'inference-default-scope',
+      ),
       /new DefaultAzureCredential\(\), \{ credentials: \{ scopes: \["https:\/\/cognitiveservices\.azure\.com\/\.default"\] \} \}\)/,
     );
-    const cs = fixed('using Azure.AI.Inference;\n    var c = new ChatCompletionsClient(new Uri("https://x.services.ai.azure.com/models"), credential);\n', 'csharp', 'inference-default-scope');
-    assert.match(cs, /    var inferenceOptions = new AzureAIInferenceClientOptions\(\);\n    inferenceOptions\.AddPolicy\(new BearerTokenAuthenticationPolicy\(credential, new\[\] \{ "https:\/\/cognitiveservices\.azure\.com\/\.default" \}\), HttpPipelinePosition\.PerRetry\);\n/);
+    const cs = fixed(
+      'using Azure.AI.Inference;\n    var c = new ChatCompletionsClient(new Uri("https://x.services.ai.azure.com/models"), credential);\n',
+      'csharp',
+      'inference-default-scope',
+    );
+    assert.match(
+      cs,
+      /    var inferenceOptions = new AzureAIInferenceClientOptions\(\);\n    inferenceOptions\.AddPolicy\(new BearerTokenAuthenticationPolicy\(credential, new\[\] \{ "https:\/\/cognitiveservices\.azure\.com\/\.default" \}\), HttpPipelinePosition\.PerRetry\);\n/,
+    );
     assert.match(cs, /credential, inferenceOptions\);/);
     assert.match(
-      fixed('var c = new ChatCompletionsClientBuilder().credential(new DefaultAzureCredentialBuilder().build()).endpoint("https://x.services.ai.azure.com/models").buildClient();\n', 'java', 'inference-default-scope'),
+      fixed(
+        'var c = new ChatCompletionsClientBuilder().credential(new DefaultAzureCredentialBuilder().build()).endpoint("https://x.services.ai.azure.com/models").buildClient();\n',
+        'java',
+        'inference-default-scope',
+      ),
       /\.credential\(new DefaultAzureCredentialBuilder\(\)\.build\(\)\)\.scopes\(new String\[\] \{ "https:\/\/cognitiveservices\.azure\.com\/\.default" \}\)/,
     );
   });
 
   it('token-passed-as-api-key switches to a token provider', () => {
-    const out = fixed('from openai import AzureOpenAI\nc = AzureOpenAI(azure_endpoint="https://x.openai.azure.com", api_version="1", api_key=cred.get_token("https://cognitiveservices.azure.com/.default").token)\n', 'python', 'token-passed-as-api-key');
-    assert.match(out, /azure_ad_token_provider=get_bearer_token_provider\(cred, "https:\/\/cognitiveservices\.azure\.com\/\.default"\)\)/);
+    const out = fixed(
+      'from openai import AzureOpenAI\nc = AzureOpenAI(azure_endpoint="https://x.openai.azure.com", api_version="1", api_key=cred.get_token("https://cognitiveservices.azure.com/.default").token)\n',
+      'python',
+      'token-passed-as-api-key',
+    );
+    assert.match(
+      out,
+      /azure_ad_token_provider=get_bearer_token_provider\(cred, "https:\/\/cognitiveservices\.azure\.com\/\.default"\)\)/,
+    );
   });
 
   it('static-token replaces the fetched token with a provider', () => {
-    const out = fixed('from openai import AzureOpenAI\nc = AzureOpenAI(azure_endpoint="https://x.openai.azure.com", api_version="1", azure_ad_token=credential.get_token("https://cognitiveservices.azure.com/.default").token)\n', 'python', 'static-token');
-    assert.match(out, /azure_ad_token_provider=get_bearer_token_provider\(credential, "https:\/\/cognitiveservices\.azure\.com\/\.default"\)/);
+    const out = fixed(
+      'from openai import AzureOpenAI\nc = AzureOpenAI(azure_endpoint="https://x.openai.azure.com", api_version="1", azure_ad_token=credential.get_token("https://cognitiveservices.azure.com/.default").token)\n',
+      'python',
+      'static-token',
+    );
+    assert.match(
+      out,
+      /azure_ad_token_provider=get_bearer_token_provider\(credential, "https:\/\/cognitiveservices\.azure\.com\/\.default"\)/,
+    );
   });
 
   it('rest-auth-header renames the header and adds Bearer', () => {
-    assert.match(fixed('@t = {{$aadToken}}\nPOST https://x.openai.azure.com/openai/deployments/d/chat/completions?api-version=1\napi-key: {{t_token}}\n', 'http', 'rest-auth-header', '/w/a.http'), /\nAuthorization: Bearer \{\{t_token\}\}\n/);
-    assert.match(fixed('curl https://x.openai.azure.com/openai/v1/models -H "Authentication: Bearer $TOKEN"\n', 'shellscript', 'rest-auth-header', '/w/a.sh'), /-H "Authorization: Bearer \$TOKEN"/);
-    assert.match(fixed('requests.post("https://x.openai.azure.com/openai/v1/models", headers={"Authorization": token})\n', 'python', 'rest-auth-header'), /\{"Authorization": f"Bearer \{token\}"\}/);
+    assert.match(
+      fixed(
+        '@t = {{$aadToken}}\nPOST https://x.openai.azure.com/openai/deployments/d/chat/completions?api-version=1\napi-key: {{t_token}}\n',
+        'http',
+        'rest-auth-header',
+        '/w/a.http',
+      ),
+      /\nAuthorization: Bearer \{\{t_token\}\}\n/,
+    );
+    assert.match(
+      fixed(
+        'curl https://x.openai.azure.com/openai/v1/models -H "Authentication: Bearer $TOKEN"\n',
+        'shellscript',
+        'rest-auth-header',
+        '/w/a.sh',
+      ),
+      /-H "Authorization: Bearer \$TOKEN"/,
+    );
+    assert.match(
+      fixed(
+        'requests.post("https://x.openai.azure.com/openai/v1/models", headers={"Authorization": token})\n',
+        'python',
+        'rest-auth-header',
+      ),
+      /\{"Authorization": f"Bearer \{token\}"\}/,
+    );
   });
 
   it('plain-openai-class-azure-endpoint rewrites to the v1 base URL keeping the resource', () => {
-    assert.match(fixed('from openai import OpenAI\nc = OpenAI(base_url="https://my-res.openai.azure.com/", api_key=tp)\n', 'python', 'plain-openai-class-azure-endpoint'), /base_url="https:\/\/my-res\.openai\.azure\.com\/openai\/v1\/"/);
+    assert.match(
+      fixed(
+        'from openai import OpenAI\nc = OpenAI(base_url="https://my-res.openai.azure.com/", api_key=tp)\n',
+        'python',
+        'plain-openai-class-azure-endpoint',
+      ),
+      /base_url="https:\/\/my-res\.openai\.azure\.com\/openai\/v1\/"/,
+    );
   });
 
   it('inference-endpoint fixes the /model and /deployments typos', () => {
-    assert.match(fixed('c = ChatCompletionsClient(endpoint="https://r.services.ai.azure.com/model", credential=AzureKeyCredential(k), model="m")\n', 'python', 'inference-endpoint'), /"https:\/\/r\.services\.ai\.azure\.com\/models"/);
-    assert.match(fixed('c = ChatCompletionsClient(endpoint="https://r.openai.azure.com/deployments/gpt-4o", credential=AzureKeyCredential(k))\n', 'python', 'inference-endpoint'), /"https:\/\/r\.openai\.azure\.com\/openai\/deployments\/gpt-4o"/);
+    assert.match(
+      fixed(
+        'c = ChatCompletionsClient(endpoint="https://r.services.ai.azure.com/model", credential=AzureKeyCredential(k), model="m")\n',
+        'python',
+        'inference-endpoint',
+      ),
+      /"https:\/\/r\.services\.ai\.azure\.com\/models"/,
+    );
+    assert.match(
+      fixed(
+        'c = ChatCompletionsClient(endpoint="https://r.openai.azure.com/deployments/gpt-4o", credential=AzureKeyCredential(k))\n',
+        'python',
+        'inference-endpoint',
+      ),
+      /"https:\/\/r\.openai\.azure\.com\/openai\/deployments\/gpt-4o"/,
+    );
   });
 
   it('token-scope keeps the resource form for az --resource and the sovereign scope for .us', () => {
-    assert.match(fixed('curl https://x.openai.azure.com/openai/v1/models\naz account get-access-token --resource https://management.azure.com\n', 'shellscript', 'token-scope', '/w/a.sh'), /--resource https:\/\/cognitiveservices\.azure\.com\n/);
     assert.match(
-      fixed('tp = get_bearer_token_provider(cred, "https://cognitiveservices.azure.com/.default")\nc = AzureOpenAI(azure_endpoint="https://x.openai.azure.us", api_version="1", azure_ad_token_provider=tp)\n', 'python', 'token-scope'),
+      fixed(
+        'curl https://x.openai.azure.com/openai/v1/models\naz account get-access-token --resource https://management.azure.com\n',
+        'shellscript',
+        'token-scope',
+        '/w/a.sh',
+      ),
+      /--resource https:\/\/cognitiveservices\.azure\.com\n/,
+    );
+    assert.match(
+      fixed(
+        'tp = get_bearer_token_provider(cred, "https://cognitiveservices.azure.com/.default")\nc = AzureOpenAI(azure_endpoint="https://x.openai.azure.us", api_version="1", azure_ad_token_provider=tp)\n',
+        'python',
+        'token-scope',
+      ),
       /"https:\/\/cognitiveservices\.azure\.us\/\.default"/,
     );
   });
 
   it('sdk-version bumps pinned versions in manifests', () => {
-    assert.equal(fixed('openai==1.30.0\n', 'pip-requirements', 'sdk-version', '/w/requirements.txt'), 'openai>=1.106.0\n');
-    assert.match(fixed('{ "dependencies": { "@azure/openai": "1.0.0-beta.12" } }', 'json', 'sdk-version', '/w/package.json'), /"@azure\/openai": "\^2\.0\.0"/);
+    assert.equal(
+      fixed('openai==1.30.0\n', 'pip-requirements', 'sdk-version', '/w/requirements.txt'),
+      'openai>=1.106.0\n',
+    );
+    assert.match(
+      fixed('{ "dependencies": { "@azure/openai": "1.0.0-beta.12" } }', 'json', 'sdk-version', '/w/package.json'),
+      /"@azure\/openai": "\^2\.0\.0"/,
+    );
   });
 
   it('mixed-credentials removes the key argument', () => {
     assert.equal(
-      fixed('c = AzureOpenAI(azure_endpoint="https://x.openai.azure.com", api_version="1", api_key=os.environ["K"], azure_ad_token_provider=tp)\n', 'python', 'mixed-credentials'),
+      fixed(
+        'c = AzureOpenAI(azure_endpoint="https://x.openai.azure.com", api_version="1", api_key=os.environ["K"], azure_ad_token_provider=tp)\n',
+        'python',
+        'mixed-credentials',
+      ),
       'c = AzureOpenAI(azure_endpoint="https://x.openai.azure.com", api_version="1", azure_ad_token_provider=tp)\n',
     );
   });
 
   it('hardcoded-key never puts the key in the message and reads it from the environment', () => {
-    const text = 'import os\nc = AzureOpenAI(azure_endpoint="https://x.openai.azure.com", api_version="1", api_key="0123456789abcdef0123456789abcdef")\n';
+    const text =
+      'import os\nc = AzureOpenAI(azure_endpoint="https://x.openai.azure.com", api_version="1", api_key="0123456789abcdef0123456789abcdef")\n';
     const r = analyzeDocument(text, 'python', { fileName: '/w/a.py' });
     const f = r.findings.find((x) => x.rule === 'hardcoded-key')!;
     assert.ok(!f.message.includes('0123456789abcdef'));
@@ -92,7 +195,8 @@ describe('rules', () => {
   });
 
   it('static-token never echoes a literal token', () => {
-    const text = 'c = AzureOpenAI(azure_endpoint="https://x.openai.azure.com", api_version="1", azure_ad_token="eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.e30.sig")\n';
+    const text =
+      'c = AzureOpenAI(azure_endpoint="https://x.openai.azure.com", api_version="1", azure_ad_token="eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.e30.sig")\n';
     const f = analyzeDocument(text, 'python', { fileName: '/w/a.py' }).findings.find((x) => x.rule === 'static-token')!;
     assert.ok(f && !f.message.includes('eyJ'));
   });

@@ -55,11 +55,17 @@ describe('SARIF output', function () {
 
   it('describes every rule with short description, help text, helpUri and a default level', () => {
     const rules = log.runs[0].tool.driver.rules;
-    assert.deepEqual(rules.map((r: any) => r.id), [...RULE_IDS]);
+    assert.deepEqual(
+      rules.map((r: any) => r.id),
+      [...RULE_IDS],
+    );
     for (const rule of rules) {
       assert.ok(rule.shortDescription.text.length > 10, rule.id);
       assert.ok(rule.help.text.length > 10 && rule.help.markdown, rule.id);
-      assert.equal(rule.helpUri, `https://github.com/azure-ai-auth-doctor/azure-ai-auth-doctor/blob/main/docs/rules/${rule.id}.md`);
+      assert.equal(
+        rule.helpUri,
+        `https://github.com/azure-ai-auth-doctor/azure-ai-auth-doctor/blob/main/docs/rules/${rule.id}.md`,
+      );
       assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level));
     }
   });
@@ -82,7 +88,9 @@ describe('SARIF output', function () {
   });
 
   it('has related locations (the .env line) and fixes with artifact changes', () => {
-    const fromEnv = log.runs[0].results.find((r: any) => r.locations[0].physicalLocation.artifactLocation.uri === 'env_app.py' && r.relatedLocations);
+    const fromEnv = log.runs[0].results.find(
+      (r: any) => r.locations[0].physicalLocation.artifactLocation.uri === 'env_app.py' && r.relatedLocations,
+    );
     assert.ok(fromEnv, 'no result with related locations');
     assert.equal(fromEnv.relatedLocations[0].physicalLocation.artifactLocation.uri, '.env');
     const withFix = log.runs[0].results.find((r: any) => r.fixes);

@@ -7,7 +7,8 @@ const values = (text: string, lang: string) => lex(text, lang).strings.map((t) =
 
 describe('lexer', () => {
   it('reads Python prefixes, triple quotes and f-strings, and treats docstrings as comments', () => {
-    const text = 'def f():\n    """doc "https://x" """\n    a = f"https://{res}.openai.azure.com"  # c "q"\n    b = rb\'x\\\'y\'\n    c = """multi\nline"""\n';
+    const text =
+      'def f():\n    """doc "https://x" """\n    a = f"https://{res}.openai.azure.com"  # c "q"\n    b = rb\'x\\\'y\'\n    c = """multi\nline"""\n';
     assert.deepEqual(values(text, 'python'), ['https://{res}.openai.azure.com', "x\\'y", 'multi\nline']);
     const l = lex(text, 'python');
     assert.equal(l.strings[0].interpolated, true);
@@ -17,7 +18,7 @@ describe('lexer', () => {
   });
 
   it('reads JS template literals with nested holes and skips regex literals', () => {
-    const text = "const a = `https://${env[\"R\"]}.x/${`in`}`; const r = /\"[a-z]'/g; const b = 'q'; // \"c\"\n";
+    const text = 'const a = `https://${env["R"]}.x/${`in`}`; const r = /"[a-z]\'/g; const b = \'q\'; // "c"\n';
     assert.deepEqual(values(text, 'typescript'), ['https://${env["R"]}.x/${`in`}', 'q']);
   });
 
@@ -27,7 +28,10 @@ describe('lexer', () => {
   });
 
   it('reads Java text blocks', () => {
-    assert.deepEqual(values('String s = """\n  a "b"\n  """; /* "c" */ String t = "d";', 'java'), ['\n  a "b"\n  ', 'd']);
+    assert.deepEqual(values('String s = """\n  a "b"\n  """; /* "c" */ String t = "d";', 'java'), [
+      '\n  a "b"\n  ',
+      'd',
+    ]);
   });
 
   it('handles shell, PowerShell, .http and .env comments', () => {

@@ -37,7 +37,7 @@ const DANGERS: Danger[] = [
 const ALLOWED: Record<string, Record<string, { why: string; mustMention: RegExp }>> = {
   'src/editor/accessCheck.ts': {
     'computed require': {
-      why: 'loads the extension\'s own dist/azure.js bundle lazily (a path inside the extension, never the workspace)',
+      why: "loads the extension's own dist/azure.js bundle lazily (a path inside the extension, never the workspace)",
       mustMention: /azure(\.js)?|azureBundle|bundlePath/i,
     },
   },
@@ -72,14 +72,17 @@ describe('security: nothing from the workspace is executed', () => {
     if (bundles.length === 0) this.skip();
     for (const bundle of bundles) {
       const text = readFileSync(bundle, 'utf8');
-      assert.ok(!/require\(["'](node:)?child_process["']\)/.test(text), `${relative(root, bundle)} requires child_process`);
+      assert.ok(
+        !/require\(["'](node:)?child_process["']\)/.test(text),
+        `${relative(root, bundle)} requires child_process`,
+      );
       assert.ok(!/(?<![.\w])eval\(|new Function\(/.test(text), `${relative(root, bundle)} evaluates code`);
     }
   });
 
   it('the danger patterns catch what they are meant to (self-test)', () => {
     const samples: Record<string, string> = {
-      'child_process': `import { spawn } from 'node:child_process';`,
+      child_process: `import { spawn } from 'node:child_process';`,
       'exec/spawn call': `spawn(cmd, args)`,
       'exec call': `exec(userText)`,
       'shell option': `{ shell: true }`,

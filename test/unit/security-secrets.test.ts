@@ -90,7 +90,11 @@ describe('security: secrets are never echoed', function () {
   describe('repository', () => {
     /** Tracked and new (not ignored) files: what a commit can contain. Generated trees (bench data, out/) are ignored. */
     function files(): string[] {
-      const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+        cwd: root,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
       if (listed.status !== 0) return [];
       return listed.stdout
         .split('\0')
@@ -120,4 +124,3 @@ describe('security: secrets are never echoed', function () {
     });
   });
 });
-

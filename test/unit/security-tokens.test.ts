@@ -14,13 +14,28 @@ import type { AccessReport } from '../../src/core/accessReport';
 import { listScenarios } from '../emulator/scenario';
 import { withEmulator, type EmulatorEnv } from './emulatorHelpers';
 
-const ENDPOINTS = ['https://contoso-ai.openai.azure.com/openai/deployments/gpt-4o/chat/completions', 'https://contoso-ai.services.ai.azure.com/models'];
+const ENDPOINTS = [
+  'https://contoso-ai.openai.azure.com/openai/deployments/gpt-4o/chat/completions',
+  'https://contoso-ai.services.ai.azure.com/models',
+];
 /**
  * The scenarios whose outputs differ in kind (success, each failure verdict, partial reports, retried
  * faults, a failing tenant); the rest repeat these paths. Each check costs ~1-3 s (the stand-in `az`
  * is a process per token), so the list is kept to what adds coverage.
  */
-const SCENARIOS = ['all-good', 'lacks-role', 'owner-contributor-only', 'wrong-audience', 'no-custom-subdomain', 'network-denied', 'fault-roleassignments-403', 'fault-500', 'tenant-failure', 'abac-condition', 'wrong-endpoint-404'];
+const SCENARIOS = [
+  'all-good',
+  'lacks-role',
+  'owner-contributor-only',
+  'wrong-audience',
+  'no-custom-subdomain',
+  'network-denied',
+  'fault-roleassignments-403',
+  'fault-500',
+  'tenant-failure',
+  'abac-condition',
+  'wrong-endpoint-404',
+];
 
 interface Collected {
   where: string;
@@ -35,7 +50,13 @@ function reflectingGateway(upstream: string): Promise<{ url: string; server: Ser
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const forward = request(
-        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...req.headers, host: target.host } },
+        {
+          host: target.hostname,
+          port: target.port,
+          path: req.url,
+          method: req.method,
+          headers: { ...req.headers, host: target.host },
+        },
         (up) => {
           const body: Buffer[] = [];
           up.on('data', (c: Buffer) => body.push(c));
@@ -50,7 +71,10 @@ function reflectingGateway(upstream: string): Promise<{ url: string; server: Ser
             }
             const auth = String(req.headers.authorization ?? '');
             const reflected = JSON.stringify({
-              error: { code: 'GatewayRejected', message: `Request rejected by gateway. Authorization: ${auth}; upstream said: ${Buffer.concat(body).toString('utf8').slice(0, 300)}` },
+              error: {
+                code: 'GatewayRejected',
+                message: `Request rejected by gateway. Authorization: ${auth}; upstream said: ${Buffer.concat(body).toString('utf8').slice(0, 300)}`,
+              },
               statusCode: status,
               message: `Unauthorized. Access token ${auth.replace(/^Bearer\s+/i, '')} is invalid.`,
             });
@@ -66,7 +90,11 @@ function reflectingGateway(upstream: string): Promise<{ url: string; server: Ser
       forward.end(Buffer.concat(chunks));
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }),
+    ),
+  );
 }
 
 async function issuedTokens(emulatorUrl: string): Promise<string[]> {
@@ -87,7 +115,8 @@ function findLeaks(outputs: Collected[], tokens: string[]): string[] {
     for (let i = 24; i + 24 <= p.length; i += 12) needles.set(p.slice(i, i + 24), 'a piece of a token payload');
   }
   const leaks = new Set<string>();
-  for (const o of outputs) for (const [needle, what] of needles) if (o.text.includes(needle)) leaks.add(`${what} in ${o.where}`);
+  for (const o of outputs)
+    for (const [needle, what] of needles) if (o.text.includes(needle)) leaks.add(`${what} in ${o.where}`);
   return [...leaks];
 }
 
@@ -102,7 +131,12 @@ describe('security: the access check never outputs a token', function () {
   // One identity for the whole suite, as the extension keeps one: its token cache spares `az` runs.
   const identity = defaultCredentialIdentity();
 
-  async function checkAndCollect(scenario: string, endpoint: string, base: string, outputs: Collected[]): Promise<AccessReport> {
+  async function checkAndCollect(
+    scenario: string,
+    endpoint: string,
+    base: string,
+    outputs: Collected[],
+  ): Promise<AccessReport> {
     env.emulator.setScenario(scenario);
     clearRoleDefinitionCache();
     const where = `${scenario} ${new URL(endpoint).hostname}`;
@@ -120,12 +154,19 @@ describe('security: the access check never outputs a token', function () {
     try {
       report = await runAccessCheck(options);
     } catch (error) {
-      outputs.push({ where: `${where} thrown error`, text: `${(error as Error)?.message}\n${(error as Error)?.stack}` });
+      outputs.push({
+        where: `${where} thrown error`,
+        text: `${(error as Error)?.message}\n${(error as Error)?.stack}`,
+      });
       throw error;
     }
     outputs.push({ where: `${where} report`, text: JSON.stringify(report) });
     outputs.push({ where: `${where} markdown`, text: reportToMarkdown(report) });
-    for (const fix of report.fixes) outputs.push({ where: `${where} fix ${fix.kind}`, text: `${fix.title} ${fix.detail ?? ''} ${fix.cliCommand ?? ''} ${fix.url ?? ''}` });
+    for (const fix of report.fixes)
+      outputs.push({
+        where: `${where} fix ${fix.kind}`,
+        text: `${fix.title} ${fix.detail ?? ''} ${fix.cliCommand ?? ''} ${fix.url ?? ''}`,
+      });
     return report;
   }
 
@@ -139,7 +180,9 @@ describe('security: the access check never outputs a token', function () {
     }
     const tokens = await issuedTokens(env.emulator.url);
     assert.ok(tokens.length > 0, 'the checks obtained no token: nothing was tested');
-    console.log(`      ${checks} checks over ${scenarios.length} scenarios, ${outputs.length} outputs searched for ${tokens.length} issued tokens`);
+    console.log(
+      `      ${checks} checks over ${scenarios.length} scenarios, ${outputs.length} outputs searched for ${tokens.length} issued tokens`,
+    );
     assert.deepEqual(findLeaks(outputs, tokens), []);
   });
 
@@ -147,7 +190,14 @@ describe('security: the access check never outputs a token', function () {
     const gateway = await reflectingGateway(env.emulator.url);
     try {
       const outputs: Collected[] = [];
-      const scenarios = ['lacks-role', 'wrong-audience', 'no-custom-subdomain', 'network-denied', 'fault-roleassignments-403', 'wrong-endpoint-404'];
+      const scenarios = [
+        'lacks-role',
+        'wrong-audience',
+        'no-custom-subdomain',
+        'network-denied',
+        'fault-roleassignments-403',
+        'wrong-endpoint-404',
+      ];
       for (const [i, scenario] of scenarios.filter((s) => listScenarios().includes(s)).entries()) {
         await checkAndCollect(scenario, ENDPOINTS[i % 2], gateway.url, outputs);
       }
@@ -168,7 +218,11 @@ describe('security: the access check never outputs a token', function () {
 });
 
 describe('security: redactSecrets (applied to every network error text we repeat)', () => {
-  const jwt = ['eyJhbGciOiJSUzI1NiJ9', 'eyJhdWQiOiJodHRwczovL2NvZ25pdGl2ZXNlcnZpY2VzLmF6dXJlLmNvbSJ9', 'c2lnbmF0dXJl'].join('.');
+  const jwt = [
+    'eyJhbGciOiJSUzI1NiJ9',
+    'eyJhdWQiOiJodHRwczovL2NvZ25pdGl2ZXNlcnZpY2VzLmF6dXJlLmNvbSJ9',
+    'c2lnbmF0dXJl',
+  ].join('.');
   const cases: Array<[string, string]> = [
     [`Authorization: Bearer ${jwt}`, 'Authorization: Bearer [redacted token]'],
     ['Authorization: Bearer opaque-key-material-1234', 'Authorization: Bearer [redacted]'],
@@ -177,14 +231,22 @@ describe('security: redactSecrets (applied to every network error text we repeat
     ['api-key: 0123456789abcdef0123456789abcdef', 'api-key: [redacted]'],
     ['{"access_token":"abcdefgh12345678","x":1}', '{"access_token":"[redacted]","x":1}'],
     ['Principal does not have access to API/Operation.', 'Principal does not have access to API/Operation.'],
-    ['audience is incorrect (https://cognitiveservices.azure.com)', 'audience is incorrect (https://cognitiveservices.azure.com)'],
+    [
+      'audience is incorrect (https://cognitiveservices.azure.com)',
+      'audience is incorrect (https://cognitiveservices.azure.com)',
+    ],
   ];
   for (const [input, expected] of cases) {
     it(`${input.slice(0, 50)} -> ${expected.slice(0, 40)}`, () => assert.equal(redactSecrets(input), expected));
   }
 
   it('is linear on adversarial input', () => {
-    for (const text of ['eyJ'.repeat(50_000), 'Bearer '.repeat(50_000), 'api-key: '.repeat(30_000), 'eyJa.'.repeat(40_000)]) {
+    for (const text of [
+      'eyJ'.repeat(50_000),
+      'Bearer '.repeat(50_000),
+      'api-key: '.repeat(30_000),
+      'eyJa.'.repeat(40_000),
+    ]) {
       const started = performance.now();
       redactSecrets(text);
       assert.ok(performance.now() - started < 500, `slow on ${text.slice(0, 12)}...`);

@@ -19,7 +19,8 @@ const stripComments = withoutComments;
 /** Body of every named function (declaration or `name = (...) =>`) in a source text, by brace matching. */
 function functionBodies(text: string): Array<{ name: string; body: string }> {
   const out: Array<{ name: string; body: string }> = [];
-  const re = /(?:function\s+([A-Za-z_$][\w$]*)\s*(?:<[^>]*>)?\s*\(|([A-Za-z_$][\w$]*)\s*[:=]\s*(?:async\s*)?\([^)]*\)\s*(?::[^=]+)?=>\s*\{)/g;
+  const re =
+    /(?:function\s+([A-Za-z_$][\w$]*)\s*(?:<[^>]*>)?\s*\(|([A-Za-z_$][\w$]*)\s*[:=]\s*(?:async\s*)?\([^)]*\)\s*(?::[^=]+)?=>\s*\{)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     // The body starts at the first '{' after the parameter list (defaults such as `args = {}` are skipped).
@@ -55,13 +56,17 @@ describe('security: workspace trust', () => {
   it('restricts every setting that could redirect network calls or credentials in an untrusted workspace', () => {
     const restricted: string[] = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [];
     const properties = Object.keys(manifest.contributes.configuration.properties ?? {});
-    const redirecting = properties.filter((name) => /endpoint|host|url|authority|tenant|cloud|proxy|credential/i.test(name));
+    const redirecting = properties.filter((name) =>
+      /endpoint|host|url|authority|tenant|cloud|proxy|credential/i.test(name),
+    );
     assert.ok(redirecting.length > 0, 'expected the ARM endpoint / authority host overrides');
-    for (const name of redirecting) assert.ok(restricted.includes(name), `${name} can redirect requests but is not in restrictedConfigurations`);
+    for (const name of redirecting)
+      assert.ok(restricted.includes(name), `${name} can redirect requests but is not in restrictedConfigurations`);
   });
 
   it('keeps every network API out of the analysis side (engine, CLI, editor features, panel, state)', () => {
-    const network = /\bfetch\s*\(|\bhttps?\.(request|get)\s*\(|(from\s+|require\s*\(\s*|import\s*\(\s*)['"]((node:)?(https?|net|tls|dgram|http2)|undici|@azure\/[^'"]*)['"]|\bXMLHttpRequest\b|\bnew\s+WebSocket\b/;
+    const network =
+      /\bfetch\s*\(|\bhttps?\.(request|get)\s*\(|(from\s+|require\s*\(\s*|import\s*\(\s*)['"]((node:)?(https?|net|tls|dgram|http2)|undici|@azure\/[^'"]*)['"]|\bXMLHttpRequest\b|\bnew\s+WebSocket\b/;
     const offenders: string[] = [];
     const files = [
       ...filesUnder(join(root, 'src', 'core'), /\.tsx?$/),
@@ -87,7 +92,10 @@ describe('security: workspace trust', () => {
     const unguarded: string[] = [];
     let reachingFunctions = 0;
     const checked: string[] = [];
-    for (const file of [...filesUnder(join(root, 'src', 'editor'), /\.tsx?$/), ...filesUnder(join(root, 'src', 'webview'), /\.tsx?$/)]) {
+    for (const file of [
+      ...filesUnder(join(root, 'src', 'editor'), /\.tsx?$/),
+      ...filesUnder(join(root, 'src', 'webview'), /\.tsx?$/),
+    ]) {
       const text = stripComments(readFileSync(file, 'utf8'));
       for (const { name, body } of functionBodies(text)) {
         const call = body.search(reaching);
@@ -95,19 +103,30 @@ describe('security: workspace trust', () => {
         reachingFunctions++;
         checked.push(`${name}()`);
         const guard = body.search(/workspace\.isTrusted/);
-        if (guard < 0 || guard > call) unguarded.push(`${rel(file)}: ${name}() reaches Azure without checking vscode.workspace.isTrusted first`);
+        if (guard < 0 || guard > call)
+          unguarded.push(`${rel(file)}: ${name}() reaches Azure without checking vscode.workspace.isTrusted first`);
       }
     }
-    if (reachingFunctions === 0) assert.fail('found no function calling runAccessCheck/assignRole: has the access check moved? update this test');
+    if (reachingFunctions === 0)
+      assert.fail('found no function calling runAccessCheck/assignRole: has the access check moved? update this test');
     console.log(`      trust guard checked in: ${checked.join(', ')}`);
     assert.deepEqual(unguarded, []);
   });
 
   it('loads the Azure bundle from one place only (so the guard above covers every way in)', () => {
     const loaders: string[] = [];
-    for (const file of [...filesUnder(join(root, 'src', 'editor'), /\.tsx?$/), ...filesUnder(join(root, 'src', 'webview'), /\.tsx?$/), join(root, 'src', 'extension.ts')]) {
+    for (const file of [
+      ...filesUnder(join(root, 'src', 'editor'), /\.tsx?$/),
+      ...filesUnder(join(root, 'src', 'webview'), /\.tsx?$/),
+      join(root, 'src', 'extension.ts'),
+    ]) {
       const text = stripComments(readFileSync(file, 'utf8'));
-      if (/['"`]azure\.js['"`]|dist\/azure|['"]\.\.?\/azure(\/index)?['"]/.test(text.replace(/import\s+type\s[^;]+;/g, ''))) loaders.push(rel(file));
+      if (
+        /['"`]azure\.js['"`]|dist\/azure|['"]\.\.?\/azure(\/index)?['"]/.test(
+          text.replace(/import\s+type\s[^;]+;/g, ''),
+        )
+      )
+        loaders.push(rel(file));
     }
     assert.deepEqual(loaders, ['src/editor/accessCheck.ts']);
   });

@@ -93,15 +93,24 @@ export function parseDotenv(fileName: string, text: string): EnvParseResult {
         const end = quote === '"' ? lineEndFrom(contentStart) : i;
         const stripped = text.slice(contentStart, end).replace(/\r$/, '');
         report(valueStart, `unterminated ${quote} quote in ${key[0]}`);
-        entries.push({ name: key[0], value: stripped, file: fileName, range: index.rangeOf(contentStart, contentStart + stripped.length) });
+        entries.push({
+          name: key[0],
+          value: stripped,
+          file: fileName,
+          range: index.rangeOf(contentStart, contentStart + stripped.length),
+        });
         pos = end + 1;
         continue;
       }
       value = value.replace(/\r\n/g, '\n');
       entries.push({ name: key[0], value, file: fileName, range: index.rangeOf(contentStart, closed) });
       lineEnd = lineEndFrom(closed);
-      const trailing = text.slice(closed + 1, lineEnd).replace(/\r$/, '').trim();
-      if (trailing && !trailing.startsWith('#')) report(closed + 1, `unexpected text after the quoted value of ${key[0]}`);
+      const trailing = text
+        .slice(closed + 1, lineEnd)
+        .replace(/\r$/, '')
+        .trim();
+      if (trailing && !trailing.startsWith('#'))
+        report(closed + 1, `unexpected text after the quoted value of ${key[0]}`);
       nextLine();
       continue;
     }

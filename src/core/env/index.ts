@@ -15,7 +15,11 @@ const dirName = (path: string): string => {
   return slash <= 0 ? (slash === 0 ? path.slice(0, 1) : '') : path.slice(0, slash);
 };
 /** Folder key used for comparisons: forward slashes, no trailing slash, lower-cased drive letter. */
-const folderKey = (dir: string): string => dir.replace(/\\/g, '/').replace(/\/+$/, '').replace(/^([A-Z]):/, (_, d: string) => `${d.toLowerCase()}:`);
+const folderKey = (dir: string): string =>
+  dir
+    .replace(/\\/g, '/')
+    .replace(/\/+$/, '')
+    .replace(/^([A-Z]):/, (_, d: string) => `${d.toLowerCase()}:`);
 
 function kindOf(fileName: string): ConfigKind | undefined {
   const name = baseName(fileName);
@@ -121,7 +125,12 @@ export class WorkspaceEnv {
     let current = folder;
     for (;;) {
       const here = byFolder.get(current);
-      if (here) chain.push(...[...here].sort((a, b) => precedence(a.fileName) - precedence(b.fileName) || a.fileName.localeCompare(b.fileName)));
+      if (here)
+        chain.push(
+          ...[...here].sort(
+            (a, b) => precedence(a.fileName) - precedence(b.fileName) || a.fileName.localeCompare(b.fileName),
+          ),
+        );
       const parent = folderKey(dirName(current));
       if (parent === current || current === '') break;
       current = parent;

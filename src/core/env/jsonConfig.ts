@@ -35,7 +35,8 @@ export function parseAppSettings(fileName: string, text: string): EnvParseResult
       }
     }
   };
-  if (root && root.kind !== 'object') errors.push({ offset: root.start, message: 'expected a JSON object at the top level' });
+  if (root && root.kind !== 'object')
+    errors.push({ offset: root.start, message: 'expected a JSON object at the top level' });
   else if (root) walk(root, [], 0);
   return { entries, errors: jsoncErrors(index, errors) };
 }

@@ -29,7 +29,8 @@ interface HostShape {
   labels: (m: RegExpMatchArray) => { resource?: string; region?: string; deployment?: string };
 }
 
-const openAiPathKind = (path: string): EndpointKind => (/^\/openai\/v1(?:\/|$)/i.test(path) ? 'openai-v1' : 'azure-openai');
+const openAiPathKind = (path: string): EndpointKind =>
+  /^\/openai\/v1(?:\/|$)/i.test(path) ? 'openai-v1' : 'azure-openai';
 
 const servicesAiPathKind = (path: string): EndpointKind => {
   if (/^\/openai\/v1(?:\/|$)/i.test(path)) return 'openai-v1';
@@ -52,13 +53,48 @@ const HOSTS: HostShape[] = [
   { pattern: host('openai.azure.com'), cloud: 'public', kind: openAiPathKind, labels: (m) => ({ resource: m[1] }) },
   { pattern: host('openai.azure.us'), cloud: 'usgov', kind: openAiPathKind, labels: (m) => ({ resource: m[1] }) },
   { pattern: host('openai.azure.cn'), cloud: 'china', kind: openAiPathKind, labels: (m) => ({ resource: m[1] }) },
-  { pattern: host('services.ai.azure.com'), cloud: 'public', kind: servicesAiPathKind, labels: (m) => ({ resource: m[1] }) },
-  { pattern: host('cognitiveservices.azure.com'), cloud: 'public', kind: cognitivePathKind, labels: (m) => ({ resource: m[1] }) },
-  { pattern: host('cognitiveservices.azure.us'), cloud: 'usgov', kind: cognitivePathKind, labels: (m) => ({ resource: m[1] }) },
-  { pattern: host('cognitiveservices.azure.cn'), cloud: 'china', kind: cognitivePathKind, labels: (m) => ({ resource: m[1] }) },
-  { pattern: host('api.cognitive.microsoft.com'), cloud: 'public', kind: () => 'regional', labels: (m) => ({ region: m[1] }) },
-  { pattern: host('api.cognitive.microsoft.us'), cloud: 'usgov', kind: () => 'regional', labels: (m) => ({ region: m[1] }) },
-  { pattern: host('api.cognitive.azure.cn'), cloud: 'china', kind: () => 'regional', labels: (m) => ({ region: m[1] }) },
+  {
+    pattern: host('services.ai.azure.com'),
+    cloud: 'public',
+    kind: servicesAiPathKind,
+    labels: (m) => ({ resource: m[1] }),
+  },
+  {
+    pattern: host('cognitiveservices.azure.com'),
+    cloud: 'public',
+    kind: cognitivePathKind,
+    labels: (m) => ({ resource: m[1] }),
+  },
+  {
+    pattern: host('cognitiveservices.azure.us'),
+    cloud: 'usgov',
+    kind: cognitivePathKind,
+    labels: (m) => ({ resource: m[1] }),
+  },
+  {
+    pattern: host('cognitiveservices.azure.cn'),
+    cloud: 'china',
+    kind: cognitivePathKind,
+    labels: (m) => ({ resource: m[1] }),
+  },
+  {
+    pattern: host('api.cognitive.microsoft.com'),
+    cloud: 'public',
+    kind: () => 'regional',
+    labels: (m) => ({ region: m[1] }),
+  },
+  {
+    pattern: host('api.cognitive.microsoft.us'),
+    cloud: 'usgov',
+    kind: () => 'regional',
+    labels: (m) => ({ region: m[1] }),
+  },
+  {
+    pattern: host('api.cognitive.azure.cn'),
+    cloud: 'china',
+    kind: () => 'regional',
+    labels: (m) => ({ region: m[1] }),
+  },
   {
     pattern: new RegExp(`^(${LABEL})\\.(${LABEL})\\.(?:models|inference)\\.ai\\.azure\\.com$`, 'i'),
     cloud: 'public',
@@ -88,9 +124,20 @@ const DESCRIPTIONS: Record<EndpointKind, string> = {
 };
 
 const CLIENTS: Record<EndpointKind, string[]> = {
-  'azure-openai': ['AzureOpenAI (openai)', 'AzureOpenAIClient (.NET)', 'OpenAIClientBuilder (Java com.azure.ai.openai)'],
-  'openai-v1': ['OpenAI (openai, base_url …/openai/v1/)', 'OpenAIClient (OpenAI .NET)', 'OpenAIOkHttpClient (openai-java)'],
-  'model-inference': ['ChatCompletionsClient / EmbeddingsClient (azure-ai-inference)', 'ModelClient (@azure-rest/ai-inference)'],
+  'azure-openai': [
+    'AzureOpenAI (openai)',
+    'AzureOpenAIClient (.NET)',
+    'OpenAIClientBuilder (Java com.azure.ai.openai)',
+  ],
+  'openai-v1': [
+    'OpenAI (openai, base_url …/openai/v1/)',
+    'OpenAIClient (OpenAI .NET)',
+    'OpenAIOkHttpClient (openai-java)',
+  ],
+  'model-inference': [
+    'ChatCompletionsClient / EmbeddingsClient (azure-ai-inference)',
+    'ModelClient (@azure-rest/ai-inference)',
+  ],
   'foundry-project': ['AIProjectClient (azure-ai-projects)'],
   'ai-services': ['append /models for the Inference SDK, /openai/v1/ for the OpenAI client'],
   'cognitive-services': ['AzureOpenAI (openai)', 'AzureOpenAIClient (.NET)'],
@@ -175,7 +222,8 @@ export function azureOpenAiBase(info: EndpointInfo): string {
 
 /** …/openai/v1/ on the same host when it serves it (openai / services.ai / cognitiveservices), for the plain OpenAI client [D4]. */
 export function openAiV1Base(info: EndpointInfo): string {
-  if (/\.(?:openai|services\.ai|cognitiveservices)\.azure\./i.test(info.host) && info.resource) return `https://${info.host}/openai/v1/`;
+  if (/\.(?:openai|services\.ai|cognitiveservices)\.azure\./i.test(info.host) && info.resource)
+    return `https://${info.host}/openai/v1/`;
   return `${azureOpenAiBase(info)}/openai/v1/`;
 }
 

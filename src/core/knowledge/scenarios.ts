@@ -41,7 +41,7 @@ export interface Scenario {
 
 const ROLE_FIX =
   'Assign the role Cognitive Services User (or Azure AI User / Foundry User, role id 53ca6127-db72-4b80-b1b0-d745d6d5456d) to your principal on the Azure AI Services resource itself (a grant on a project does not reach the account). ' +
-  'Cognitive Services OpenAI User grants only access to OpenAI models; Owner, Contributor and Cognitive Services Contributor don\'t provide access via Microsoft Entra ID. ' +
+  "Cognitive Services OpenAI User grants only access to OpenAI models; Owner, Contributor and Cognitive Services Contributor don't provide access via Microsoft Entra ID. " +
   'Wait at least 5 minutes before making the first call. If the role is there, check which identity DefaultAzureCredential really used (az login --tenant <tenant>, AZURE_TENANT_ID, AZURE_CLIENT_ID).';
 
 export const SCENARIOS: Record<ScenarioId, Scenario> = {
@@ -49,7 +49,7 @@ export const SCENARIOS: Record<ScenarioId, Scenario> = {
     id: 'principal-lacks-permission',
     title: '401 PermissionDenied: the principal does not have access to API/Operation',
     rootCause:
-      'The request indicates authentication in the correct way (the token and its audience are fine), however, the user principal doesn\'t have the required permissions (data actions) to use the inference endpoint.',
+      "The request indicates authentication in the correct way (the token and its audience are fine), however, the user principal doesn't have the required permissions (data actions) to use the inference endpoint.",
     solution: ROLE_FIX,
     links: [LEARN.configureEntraId, LEARN.builtInRoles, ruleDocUrl('mixed-credentials')],
     sources: ['D2', 'D6', 'I10', 'I11', 'O8', 'O10', 'R1', 'R4'],
@@ -63,18 +63,29 @@ export const SCENARIOS: Record<ScenarioId, Scenario> = {
       'Ensure the Authorization header contains a valid token with the scope https://cognitiveservices.azure.com/.default (https://ai.azure.com/.default for Foundry project endpoints; .azure.us / .azure.cn in sovereign clouds). ' +
       'With the Azure AI Inference SDK pass the scope explicitly (Python credential_scopes=[...], JS { credentials: { scopes: [...] } }, .NET a BearerTokenAuthenticationPolicy). ' +
       'Pass a token provider (get_bearer_token_provider / getBearerTokenProvider) rather than a static token, so it is refreshed. Check a token with az account get-access-token --resource https://cognitiveservices.azure.com.',
-    links: [LEARN.configureEntraId, LEARN.openAiManagedIdentity, ruleDocUrl('token-scope'), ruleDocUrl('inference-default-scope')],
+    links: [
+      LEARN.configureEntraId,
+      LEARN.openAiManagedIdentity,
+      ruleDocUrl('token-scope'),
+      ruleDocUrl('inference-default-scope'),
+    ],
     sources: ['D2', 'D1a', 'I5', 'I12', 'I13', 'I4', 'O11', 'N2'],
   },
   'not-found': {
     id: 'not-found',
     title: '404 Not found: the endpoint URL does not fit the SDK you are using',
     rootCause:
-      'The endpoint URL is incorrect based on the SDK you are using (or the api-version is missing or wrong), or the model deployment doesn\'t exist. A common case: AzureOpenAI pointed at the v1 base URL /openai/v1/, which makes it add /deployments/<model> to the path.',
+      "The endpoint URL is incorrect based on the SDK you are using (or the api-version is missing or wrong), or the model deployment doesn't exist. A common case: AzureOpenAI pointed at the v1 base URL /openai/v1/, which makes it add /deployments/<model> to the path.",
     solution:
       'Ensure you are using the right SDK connected to the right endpoint: with the Azure AI Inference SDK use https://<resource>.services.ai.azure.com/models with model="<model-deployment-name>" in the payloads, or https://<resource>.openai.azure.com/openai/deployments/<model-deployment-name>. ' +
       'With the AzureOpenAI class use https://<resource>.openai.azure.com and an api_version. For the v1 API (https://<resource>.openai.azure.com/openai/v1/) use the plain OpenAI client with no api_version.',
-    links: [LEARN.configureEntraId, LEARN.apiVersionLifecycle, LEARN.endpoints, ruleDocUrl('openai-class-endpoint'), ruleDocUrl('inference-endpoint')],
+    links: [
+      LEARN.configureEntraId,
+      LEARN.apiVersionLifecycle,
+      LEARN.endpoints,
+      ruleDocUrl('openai-class-endpoint'),
+      ruleDocUrl('inference-endpoint'),
+    ],
     sources: ['D2', 'D4', 'I17', 'I20', 'O13'],
   },
   'deployment-not-found': {
@@ -91,9 +102,9 @@ export const SCENARIOS: Record<ScenarioId, Scenario> = {
     id: 'custom-subdomain-required',
     title: '400 BadRequest: a custom subdomain is required for token authentication',
     rootCause:
-      'Microsoft Entra ID authentication needs the resource\'s custom subdomain endpoint (https://<resource>.openai.azure.com or https://<resource>.cognitiveservices.azure.com). The call went to a regional endpoint (https://<region>.api.cognitive.microsoft.com) or to a resource created without a custom subdomain. The service answers 400, not 401.',
+      "Microsoft Entra ID authentication needs the resource's custom subdomain endpoint (https://<resource>.openai.azure.com or https://<resource>.cognitiveservices.azure.com). The call went to a regional endpoint (https://<region>.api.cognitive.microsoft.com) or to a resource created without a custom subdomain. The service answers 400, not 401.",
     solution:
-      'Call the resource\'s custom-subdomain endpoint. If the resource has none, create a custom subdomain for it (this cannot be undone), or use an API key.',
+      "Call the resource's custom-subdomain endpoint. If the resource has none, create a custom subdomain for it (this cannot be undone), or use an API key.",
     links: [LEARN.customSubdomains, ruleDocUrl('regional-endpoint-entra')],
     sources: ['E5', 'D7', 'D6'],
   },
@@ -101,9 +112,9 @@ export const SCENARIOS: Record<ScenarioId, Scenario> = {
     id: 'network-denied',
     title: '403: access denied due to Virtual Network/Firewall rules',
     rootCause:
-      'The resource\'s network rules (networkAcls with defaultAction Deny, an ipRules allow-list, or a virtual network) do not admit the caller\'s IP address, or a VNet-configured resource was called on a regional / non-subdomain endpoint. Authentication is not the problem.',
+      "The resource's network rules (networkAcls with defaultAction Deny, an ipRules allow-list, or a virtual network) do not admit the caller's IP address, or a VNet-configured resource was called on a regional / non-subdomain endpoint. Authentication is not the problem.",
     solution:
-      'Add the caller\'s public IP or virtual network to the resource\'s Networking settings (or call from inside the allowed network), and call the resource\'s custom-subdomain endpoint.',
+      "Add the caller's public IP or virtual network to the resource's Networking settings (or call from inside the allowed network), and call the resource's custom-subdomain endpoint.",
     links: [LEARN.cogsvcVnet, LEARN.customSubdomains],
     sources: ['I14', 'I16'],
   },
@@ -111,7 +122,7 @@ export const SCENARIOS: Record<ScenarioId, Scenario> = {
     id: 'public-access-disabled',
     title: '403: public access is disabled; use a private endpoint',
     rootCause:
-      'The resource has publicNetworkAccess=Disabled and the request did not arrive through a private endpoint. Over a VPN the usual cause is DNS resolving the resource\'s host name to its public IP instead of the private endpoint.',
+      "The resource has publicNetworkAccess=Disabled and the request did not arrive through a private endpoint. Over a VPN the usual cause is DNS resolving the resource's host name to its public IP instead of the private endpoint.",
     solution:
       'Call from a network that reaches the private endpoint and check that the host name resolves to the private IP (private DNS zone privatelink.openai.azure.com / privatelink.cognitiveservices.azure.com), or enable public network access for selected networks.',
     links: [LEARN.cogsvcVnet],
@@ -124,7 +135,12 @@ export const SCENARIOS: Record<ScenarioId, Scenario> = {
       'An API key was sent to a resource with disableLocalAuth=true (often forced by Azure Policy). The code took the key path even if the configuration suggests Entra ID.',
     solution:
       'Authenticate with Microsoft Entra ID: pass a token provider (azure_ad_token_provider= / azureADTokenProvider, or a TokenCredential) and remove the api_key / AZURE_OPENAI_API_KEY so no key is sent. Re-enabling keys is often blocked by policy.',
-    links: [LEARN.foundryAuth, LEARN.openAiManagedIdentity, ruleDocUrl('mixed-credentials'), ruleDocUrl('hardcoded-key')],
+    links: [
+      LEARN.foundryAuth,
+      LEARN.openAiManagedIdentity,
+      ruleDocUrl('mixed-credentials'),
+      ruleDocUrl('hardcoded-key'),
+    ],
     sources: ['E7', 'O12', 'I22'],
   },
   'invalid-key': {
@@ -200,7 +216,8 @@ export const SEED_SCENARIOS: readonly SeedScenarioRow[] = [
     error:
       "You're using REST API calls and you get 401 Unauthorized. Access token is missing, invalid, audience is incorrect, or have expired.",
     rootCause: 'The request is failing to perform authentication with Entra ID.',
-    solution: 'Ensure the Authentication header contains a valid token with a scope https://cognitiveservices.azure.com/.default.',
+    solution:
+      'Ensure the Authentication header contains a valid token with a scope https://cognitiveservices.azure.com/.default.',
     scenario: 'token-invalid-or-wrong-audience',
     source: 'D2',
   },

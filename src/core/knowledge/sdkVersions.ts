@@ -27,17 +27,35 @@ export const PACKAGE_ADVICE: PackageAdvice[] = [
   {
     ecosystem: 'pypi',
     name: 'openai',
-    below: { version: '1.35.12', why: 'the Entra ID token is not refreshed when a request is retried (openai-python#1526, fixed in 1.35.12)', fixVersion: '1.106.0', source: '[I24][P2]', severity: 'error' },
+    below: {
+      version: '1.35.12',
+      why: 'the Entra ID token is not refreshed when a request is retried (openai-python#1526, fixed in 1.35.12)',
+      fixVersion: '1.106.0',
+      source: '[I24][P2]',
+      severity: 'error',
+    },
   },
   {
     ecosystem: 'pypi',
     name: 'openai',
-    below: { version: '1.106.0', why: 'api_key does not accept a callable before 1.106.0, so the OpenAI client cannot take get_bearer_token_provider(...) for the Azure v1 API', fixVersion: '1.106.0', source: '[P2][D4]', severity: 'info' },
+    below: {
+      version: '1.106.0',
+      why: 'api_key does not accept a callable before 1.106.0, so the OpenAI client cannot take get_bearer_token_provider(...) for the Azure v1 API',
+      fixVersion: '1.106.0',
+      source: '[P2][D4]',
+      severity: 'info',
+    },
   },
   {
     ecosystem: 'npm',
     name: '@azure/openai',
-    below: { version: '2.0.0', why: "the 1.x beta OpenAIClient was removed in 2.0.0-beta.1 and is no longer maintained; 2.x only ships types for openai's AzureOpenAI", fixVersion: '2.0.0', source: '[JO2]', severity: 'warning' },
+    below: {
+      version: '2.0.0',
+      why: "the 1.x beta OpenAIClient was removed in 2.0.0-beta.1 and is no longer maintained; 2.x only ships types for openai's AzureOpenAI",
+      fixVersion: '2.0.0',
+      source: '[JO2]',
+      severity: 'warning',
+    },
   },
 ];
 

@@ -6,7 +6,8 @@ import { edit, fix, fixes, type Rule } from './rule';
 
 const KEY = /^(?:[0-9a-fA-F]{32}|[A-Za-z0-9]{84})$/;
 /** What must precede the literal (same statement) for it to be a key. */
-const KEY_CONTEXT = /(?:api[_-]?key|apikey|AzureKeyCredential|ApiKeyCredential|KeyCredential|Ocp-Apim-Subscription-Key|subscription[_-]?key|(?:openai|azure|aoai|cognitive|ai|inference|foundry|resource|account)[_-]?(?:api[_-]?)?key)\b["'\]]?\s*(?:[:=(,]|\)\s*\.\s*\w+\s*\(|=>)?\s*(?:new\s+\w+\s*\(\s*)?$/i;
+const KEY_CONTEXT =
+  /(?:api[_-]?key|apikey|AzureKeyCredential|ApiKeyCredential|KeyCredential|Ocp-Apim-Subscription-Key|subscription[_-]?key|(?:openai|azure|aoai|cognitive|ai|inference|foundry|resource|account)[_-]?(?:api[_-]?)?key)\b["'\]]?\s*(?:[:=(,]|\)\s*\.\s*\w+\s*\(|=>)?\s*(?:new\s+\w+\s*\(\s*)?$/i;
 const HEADER = /\b(api-key|Ocp-Apim-Subscription-Key)\s*:\s*([0-9a-fA-F]{32}|[A-Za-z0-9]{84})\b/gi;
 
 const ENV_READ: Record<string, (name: string) => string> = {
@@ -17,7 +18,10 @@ const ENV_READ: Record<string, (name: string) => string> = {
 };
 
 function envNameFor(doc: Doc): string {
-  return /services\.ai\.azure|ai-inference|ChatCompletionsClient|ModelClient/i.test(doc.text) && !/openai\.azure/i.test(doc.text) ? 'AZURE_AI_API_KEY' : 'AZURE_OPENAI_API_KEY';
+  return /services\.ai\.azure|ai-inference|ChatCompletionsClient|ModelClient/i.test(doc.text) &&
+    !/openai\.azure/i.test(doc.text)
+    ? 'AZURE_AI_API_KEY'
+    : 'AZURE_OPENAI_API_KEY';
 }
 
 export const hardcodedKey: Rule = {
@@ -45,9 +49,15 @@ export const hardcodedKey: Rule = {
         const before = doc.code.slice(Math.max(0, t.start - 120), t.start);
         const line = before.slice(before.lastIndexOf('\n') + 1);
         if (!KEY_CONTEXT.test(line)) continue;
-        if (/\b(?:hash|sha|md5|digest|uuid|guid|id|etag|nonce|thumbprint)\b/i.test(line) && !/key/i.test(line)) continue;
-        const importOs = doc.family === 'python' && !/^\s*import\s+os\b/m.test(doc.text) ? edit(doc, 0, 0, `import os${doc.eol()}`) : undefined;
-        const f = makeEnv ? fix(`Read ${env} from the environment`, [edit(doc, t.start, t.end, makeEnv(env)), importOs], true) : undefined;
+        if (/\b(?:hash|sha|md5|digest|uuid|guid|id|etag|nonce|thumbprint)\b/i.test(line) && !/key/i.test(line))
+          continue;
+        const importOs =
+          doc.family === 'python' && !/^\s*import\s+os\b/m.test(doc.text)
+            ? edit(doc, 0, 0, `import os${doc.eol()}`)
+            : undefined;
+        const f = makeEnv
+          ? fix(`Read ${env} from the environment`, [edit(doc, t.start, t.end, makeEnv(env)), importOs], true)
+          : undefined;
         ctx.report({ message: message('This string'), start: t.valueStart, end: t.valueEnd, fixes: fixes(f) });
         continue;
       }
@@ -57,7 +67,12 @@ export const hardcodedKey: Rule = {
       while ((m = HEADER.exec(value))) {
         const s = t.valueStart + m.index + m[0].length - m[2].length;
         const repl = doc.family === 'shell' ? `$${env}` : undefined;
-        ctx.report({ message: message(`The ${m[1]} header value`), start: s, end: s + m[2].length, fixes: fixes(repl ? fix(`Use $${env}`, [edit(doc, s, s + m[2].length, repl)], true) : undefined) });
+        ctx.report({
+          message: message(`The ${m[1]} header value`),
+          start: s,
+          end: s + m[2].length,
+          fixes: fixes(repl ? fix(`Use $${env}`, [edit(doc, s, s + m[2].length, repl)], true) : undefined),
+        });
       }
     }
     if (doc.family === 'http') {
@@ -66,7 +81,12 @@ export const hardcodedKey: Rule = {
       let m: RegExpExecArray | null;
       while ((m = HEADER.exec(text))) {
         const s = m.index + m[0].length - m[2].length;
-        ctx.report({ message: message(`The ${m[1]} header value`), start: s, end: s + m[2].length, fixes: fixes(fix('Use a {{apiKey}} variable', [edit(doc, s, s + m[2].length, '{{apiKey}}')], true)) });
+        ctx.report({
+          message: message(`The ${m[1]} header value`),
+          start: s,
+          end: s + m[2].length,
+          fixes: fixes(fix('Use a {{apiKey}} variable', [edit(doc, s, s + m[2].length, '{{apiKey}}')], true)),
+        });
       }
     }
   },

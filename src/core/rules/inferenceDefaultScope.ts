@@ -27,30 +27,60 @@ export const inferenceDefaultScope: Rule = {
           const text = opts.props ? doc.text.slice(opts.start, opts.end) : expandedText(doc, ctx.resolver, opts);
           hasScopes = /\bscopes\b/.test(text);
         }
-      } else if (fam === 'csharp') hasScopes = c.call.args.length >= 3 && /BearerTokenAuthenticationPolicy/.test(doc.code.length < 2_000_000 ? doc.text : '');
+      } else if (fam === 'csharp')
+        hasScopes =
+          c.call.args.length >= 3 &&
+          /BearerTokenAuthenticationPolicy/.test(doc.code.length < 2_000_000 ? doc.text : '');
       else if (fam === 'java') hasScopes = c.call.chain.some((k) => k.name === 'scopes');
       if (hasScopes) continue;
       const scope = scopeFor(c.info);
-      const where = c.info ? `'${c.info.url}' (${c.info.description.replace(/ \(.*$/, '')})` : 'an Azure OpenAI / AI Services / Foundry endpoint';
+      const where = c.info
+        ? `'${c.info.url}' (${c.info.description.replace(/ \(.*$/, '')})`
+        : 'an Azure OpenAI / AI Services / Foundry endpoint';
       const credText = doc.text.slice(c.credArg.start, c.credArg.end);
       let f;
       const end = c.insertAt;
-      if (fam === 'python') f = fix(`Add credential_scopes=["${scope}"]`, [edit(doc, end, end, `, credential_scopes=["${scope}"]`)], true);
+      if (fam === 'python')
+        f = fix(`Add credential_scopes=["${scope}"]`, [edit(doc, end, end, `, credential_scopes=["${scope}"]`)], true);
       else if (fam === 'js') {
         const opts = c.call.args[2];
-        if (opts?.props && doc.code[opts.start] === '{') f = fix(`Add credentials.scopes`, [edit(doc, opts.start + 1, opts.start + 1, ` credentials: { scopes: ["${scope}"] },`)], true);
-        else if (!opts) f = fix(`Pass { credentials: { scopes: ["${scope}"] } }`, [edit(doc, end, end, `, { credentials: { scopes: ["${scope}"] } }`)], true);
+        if (opts?.props && doc.code[opts.start] === '{')
+          f = fix(
+            `Add credentials.scopes`,
+            [edit(doc, opts.start + 1, opts.start + 1, ` credentials: { scopes: ["${scope}"] },`)],
+            true,
+          );
+        else if (!opts)
+          f = fix(
+            `Pass { credentials: { scopes: ["${scope}"] } }`,
+            [edit(doc, end, end, `, { credentials: { scopes: ["${scope}"] } }`)],
+            true,
+          );
       } else if (fam === 'csharp' && c.call.args.length === 2) {
         const ls = doc.lineStartOf(c.call.exprStart);
         const indent = doc.indentAt(c.call.exprStart);
         const eol = doc.eol();
-        f = fix(`Add a BearerTokenAuthenticationPolicy for ${scope}`, [
-          edit(doc, ls, ls, `${indent}var inferenceOptions = new AzureAIInferenceClientOptions();${eol}${indent}inferenceOptions.AddPolicy(new BearerTokenAuthenticationPolicy(${credText}, new[] { "${scope}" }), HttpPipelinePosition.PerRetry);${eol}`),
-          edit(doc, end, end, ', inferenceOptions'),
-        ], true);
+        f = fix(
+          `Add a BearerTokenAuthenticationPolicy for ${scope}`,
+          [
+            edit(
+              doc,
+              ls,
+              ls,
+              `${indent}var inferenceOptions = new AzureAIInferenceClientOptions();${eol}${indent}inferenceOptions.AddPolicy(new BearerTokenAuthenticationPolicy(${credText}, new[] { "${scope}" }), HttpPipelinePosition.PerRetry);${eol}`,
+            ),
+            edit(doc, end, end, ', inferenceOptions'),
+          ],
+          true,
+        );
       } else if (fam === 'java') {
         const credCall = c.call.chain.find((k) => k.name === 'credential');
-        if (credCall) f = fix(`Add .scopes(...)`, [edit(doc, credCall.close + 1, credCall.close + 1, `.scopes(new String[] { "${scope}" })`)], true);
+        if (credCall)
+          f = fix(
+            `Add .scopes(...)`,
+            [edit(doc, credCall.close + 1, credCall.close + 1, `.scopes(new String[] { "${scope}" })`)],
+            true,
+          );
       }
       ctx.report({
         message: `${c.spec.display} with a token credential and no scopes requests the SDK default ${SCOPES.ml}, which ${where} rejects with 401 "audience is incorrect"; set the scope to ${scope}.`,

@@ -31,10 +31,21 @@ export const inferenceEndpoint: Rule = {
           problem = `load_client() reads GET /info, which only serverless and managed-compute endpoints serve; '${url}' is ${info.description.replace(/ \(.*$/, '')}: construct ChatCompletionsClient directly`;
           const importLine = /^[ \t]*from\s+azure\.ai\.inference\s+import\b[^\n]*$/m.exec(doc.text);
           const needsImport = !/\bChatCompletionsClient\b/.test(doc.code);
-          loadClientFix = fix('Use ChatCompletionsClient', [
-            edit(doc, c.call.calleeStart, c.call.calleeEnd, 'ChatCompletionsClient'),
-            needsImport && importLine ? edit(doc, importLine.index, importLine.index, `from azure.ai.inference import ChatCompletionsClient${doc.eol()}`) : undefined,
-          ], true);
+          loadClientFix = fix(
+            'Use ChatCompletionsClient',
+            [
+              edit(doc, c.call.calleeStart, c.call.calleeEnd, 'ChatCompletionsClient'),
+              needsImport && importLine
+                ? edit(
+                    doc,
+                    importLine.index,
+                    importLine.index,
+                    `from azure.ai.inference import ChatCompletionsClient${doc.eol()}`,
+                  )
+                : undefined,
+            ],
+            true,
+          );
         }
       } else {
         switch (info.kind) {

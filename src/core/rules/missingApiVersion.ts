@@ -25,9 +25,17 @@ export const missingApiVersion: Rule = {
       if (args.some((a) => a.name === undefined && doc.code.startsWith('**', a.start))) continue; // **kwargs
       const f =
         doc.family === 'python'
-          ? fix(`Add api_version="${AOAI_API_VERSION}"`, [edit(doc, c.insertAt, c.insertAt, `${c.call.args.length ? ', ' : ''}api_version="${AOAI_API_VERSION}"`)], true)
+          ? fix(
+              `Add api_version="${AOAI_API_VERSION}"`,
+              [edit(doc, c.insertAt, c.insertAt, `${c.call.args.length ? ', ' : ''}api_version="${AOAI_API_VERSION}"`)],
+              true,
+            )
           : c.call.args[0]?.props && doc.code[c.call.args[0].start] === '{'
-            ? fix(`Add apiVersion: "${AOAI_API_VERSION}"`, [edit(doc, c.call.args[0].start + 1, c.call.args[0].start + 1, ` apiVersion: "${AOAI_API_VERSION}",`)], true)
+            ? fix(
+                `Add apiVersion: "${AOAI_API_VERSION}"`,
+                [edit(doc, c.call.args[0].start + 1, c.call.args[0].start + 1, ` apiVersion: "${AOAI_API_VERSION}",`)],
+                true,
+              )
             : undefined;
       ctx.report({
         message: `${c.spec.display} needs an API version: pass ${doc.family === 'python' ? 'api_version' : 'apiVersion'} (e.g. "${AOAI_API_VERSION}") or set OPENAI_API_VERSION; no env file defines it, so the constructor throws "Must provide either the api_version argument or the OPENAI_API_VERSION environment variable".`,
@@ -51,8 +59,13 @@ export const missingApiVersion: Rule = {
       const info = classifyEndpoint(url);
       if (!info) continue;
       let version: string | undefined;
-      if (info.kind === 'azure-openai' && /^\/openai\/deployments\/[^/]+\/[\w/-]+/i.test(info.path)) version = AOAI_API_VERSION;
-      else if (info.kind === 'model-inference' && /^\/models\/(chat\/completions|embeddings|images\/embeddings|info)/i.test(info.path)) version = MODELS_API_VERSION;
+      if (info.kind === 'azure-openai' && /^\/openai\/deployments\/[^/]+\/[\w/-]+/i.test(info.path))
+        version = AOAI_API_VERSION;
+      else if (
+        info.kind === 'model-inference' &&
+        /^\/models\/(chat\/completions|embeddings|images\/embeddings|info)/i.test(info.path)
+      )
+        version = MODELS_API_VERSION;
       if (!version) continue;
       if (isCode && !doc.stringContaining(m.index)) continue;
       // The query may follow on the next .http line (?api-version=... continuation)
@@ -64,7 +77,9 @@ export const missingApiVersion: Rule = {
         message: `The request to '${url}' has no api-version query parameter; the service answers 404 "Resource not found" without it. Add ${sep}api-version=${version}.`,
         start: m.index,
         end,
-        fixes: fixes(fix(`Add ${sep}api-version=${version}`, [edit(doc, end, end, `${sep}api-version=${version}`)], true)),
+        fixes: fixes(
+          fix(`Add ${sep}api-version=${version}`, [edit(doc, end, end, `${sep}api-version=${version}`)], true),
+        ),
         endpoint: url,
       });
     }

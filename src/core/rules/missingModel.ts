@@ -20,12 +20,20 @@ export const missingModel: Rule = {
     const { doc } = ctx;
     let modelInFile: boolean | undefined;
     for (const c of ctx.clients) {
-      if (c.spec.family !== 'inference' || c.info?.kind !== 'model-inference' || c.spec.className === 'load_client') continue;
+      if (c.spec.family !== 'inference' || c.info?.kind !== 'model-inference' || c.spec.className === 'load_client')
+        continue;
       if (named(c.args, 'model')) continue;
       const re = MODEL_IN_CODE[doc.family ?? ''];
       modelInFile ??= !!re && doc.matchesOutsideComments(re, 'odel');
       if (modelInFile) continue;
-      const f = doc.family === 'python' ? fix('Add model="<deployment-name>"', [edit(doc, c.insertAt, c.insertAt, ', model="<deployment-name>"')], true) : undefined;
+      const f =
+        doc.family === 'python'
+          ? fix(
+              'Add model="<deployment-name>"',
+              [edit(doc, c.insertAt, c.insertAt, ', model="<deployment-name>"')],
+              true,
+            )
+          : undefined;
       ctx.report({
         message: `${c.spec.display} calls the shared model inference endpoint '${c.info.url}', which picks the deployment by \`model\`, but no model is given in the constructor or in any request in this file; pass model="<deployment-name>" or the call fails.`,
         start: c.call.calleeStart,

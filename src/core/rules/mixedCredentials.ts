@@ -16,7 +16,9 @@ export const mixedCredentials: Rule = {
       if (c.spec.family !== 'azure-openai') continue;
       const args = doc.family === 'js' ? (c.call.args[0]?.props ?? []) : c.call.args;
       const cls = c.spec.display;
-      const auth = ['api_key', 'azure_ad_token', 'azure_ad_token_provider', 'apiKey', 'azureADTokenProvider'].map((n) => named(args, n)).filter((a) => !!a);
+      const auth = ['api_key', 'azure_ad_token', 'azure_ad_token_provider', 'apiKey', 'azureADTokenProvider']
+        .map((n) => named(args, n))
+        .filter((a) => !!a);
       if (auth.length > 1) {
         const key = named(args, 'api_key', 'apiKey');
         const victim = key ?? auth[0]!;

@@ -43,7 +43,7 @@ export const openaiClassEndpoint: Rule = {
           break;
         case 'azure-openai': {
           const path = info.path.replace(/\/+$/, '');
-          if (path === '' || !ROOT_PARAMS.has(c.endpointParam) && !c.envFallback) break;
+          if (path === '' || (!ROOT_PARAMS.has(c.endpointParam) && !c.envFallback)) break;
           problem = `${param} must be the resource root ${aoai}; ${cls} appends /openai/deployments/<deployment> itself, so '${url}' doubles the path and calls return 404`;
           break;
         }
@@ -52,7 +52,10 @@ export const openaiClassEndpoint: Rule = {
       }
       if (!problem) continue;
       const [start, end] = clientAnchor(c);
-      const rewrite = info.kind === 'serverless' || info.kind === 'managed-online' ? undefined : fix(`Use ${aoai}`, [replaceValueEdit(doc, c.endpoint, aoai)], true);
+      const rewrite =
+        info.kind === 'serverless' || info.kind === 'managed-online'
+          ? undefined
+          : fix(`Use ${aoai}`, [replaceValueEdit(doc, c.endpoint, aoai)], true);
       ctx.report({
         message: `${cls} needs an Azure OpenAI resource endpoint (https://<resource>.openai.azure.com); ${problem}.`,
         start,
@@ -68,11 +71,14 @@ export const openaiClassEndpoint: Rule = {
 /** Python: AzureOpenAI(azure_endpoint=v1, azure_ad_token_provider=p, api_version=..) -> OpenAI(base_url=v1, api_key=p) [D4]. */
 function switchToPlainOpenAi(ctx: RuleContext, c: ClientUse) {
   const { doc } = ctx;
-  const edits = [edit(doc, c.call.calleeStart, c.call.calleeEnd, c.spec.className.startsWith('Async') ? 'AsyncOpenAI' : 'OpenAI')];
+  const edits = [
+    edit(doc, c.call.calleeStart, c.call.calleeEnd, c.spec.className.startsWith('Async') ? 'AsyncOpenAI' : 'OpenAI'),
+  ];
   for (const a of c.call.args) {
     if (!a.name) continue;
     if (a.name === 'azure_endpoint') edits.push(edit(doc, a.fullStart, a.fullStart + a.name.length, 'base_url'));
-    else if (a.name === 'azure_ad_token_provider') edits.push(edit(doc, a.fullStart, a.fullStart + a.name.length, 'api_key'));
+    else if (a.name === 'azure_ad_token_provider')
+      edits.push(edit(doc, a.fullStart, a.fullStart + a.name.length, 'api_key'));
     else if (a.name === 'api_version' || a.name === 'azure_deployment') {
       // delete the argument and its trailing comma
       let end = a.fullEnd;
@@ -93,10 +99,13 @@ function checkConfig(ctx: RuleContext) {
     if (!info) continue;
     const aoai = azureOpenAiBase(info);
     let problem: string | undefined;
-    if (info.kind === 'model-inference') problem = `'${info.url}' is the model inference endpoint (for ChatCompletionsClient)`;
-    else if (info.kind === 'openai-v1') problem = `'${info.url}' is the v1 API base URL (for the plain OpenAI client); AzureOpenAI adds /openai/deployments/<model> to it and gets 404`;
+    if (info.kind === 'model-inference')
+      problem = `'${info.url}' is the model inference endpoint (for ChatCompletionsClient)`;
+    else if (info.kind === 'openai-v1')
+      problem = `'${info.url}' is the v1 API base URL (for the plain OpenAI client); AzureOpenAI adds /openai/deployments/<model> to it and gets 404`;
     else if (info.kind === 'foundry-project') problem = `'${info.url}' is an Azure AI Foundry project endpoint`;
-    else if (info.kind === 'azure-openai' && info.path.replace(/\/+$/, '') !== '') problem = `'${info.url}' includes a path; the clients append /openai/deployments/<deployment> themselves`;
+    else if (info.kind === 'azure-openai' && info.path.replace(/\/+$/, '') !== '')
+      problem = `'${info.url}' includes a path; the clients append /openai/deployments/<deployment> themselves`;
     if (!problem) continue;
     ctx.report({
       message: `${/AZURE_OPENAI_ENDPOINT$/i.test(e.name) ? 'AZURE_OPENAI_ENDPOINT' : e.name} is read by AzureOpenAI / AzureOpenAIClient as the resource endpoint (https://<resource>.openai.azure.com); ${problem}. Set it to ${aoai}.`,

@@ -56,6 +56,8 @@ function report(ctx: RuleContext, arg: Arg, cls: string) {
     message: `${cls} serves OpenAI models on https://<resource>.openai.azure.com; '${model}' is not an OpenAI model, so the call fails (401/404). Call it with the Azure AI Inference SDK (ChatCompletionsClient on https://<resource>.services.ai.azure.com/models, model="${model}"), or the OpenAI client with base_url https://<resource>.openai.azure.com/openai/v1/.`,
     start: arg.start,
     end: arg.end,
-    related: value.envValue ? [{ file: value.envValue.file, range: value.envValue.range, message: `model set here (${value.envName})` }] : [],
+    related: value.envValue
+      ? [{ file: value.envValue.file, range: value.envValue.range, message: `model set here (${value.envName})` }]
+      : [],
   });
 }

@@ -5,7 +5,13 @@
 import { openAiV1Base } from '../knowledge/endpoints';
 import { clientAnchor, fix, fixes, relatedFor, replaceValueEdit, type Rule } from './rule';
 
-const AZURE_KINDS = new Set(['azure-openai', 'model-inference', 'ai-services', 'cognitive-services', 'foundry-project']);
+const AZURE_KINDS = new Set([
+  'azure-openai',
+  'model-inference',
+  'ai-services',
+  'cognitive-services',
+  'foundry-project',
+]);
 
 export const plainOpenaiClassAzureEndpoint: Rule = {
   id: 'plain-openai-class-azure-endpoint',

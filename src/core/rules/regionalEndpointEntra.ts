@@ -27,7 +27,9 @@ export const regionalEndpointEntra: Rule = {
       if (c.info?.kind !== 'regional' || (c.cred !== 'token' && c.cred !== 'static-token')) continue;
       const tld = c.info.cloud === 'usgov' ? 'us' : c.info.cloud === 'china' ? 'cn' : 'com';
       const target =
-        c.spec.family === 'azure-openai' ? `https://<resource>.openai.azure.${tld}` : `https://<resource>.cognitiveservices.azure.${tld}${c.info.path === '/' ? '' : c.info.path}`;
+        c.spec.family === 'azure-openai'
+          ? `https://<resource>.openai.azure.${tld}`
+          : `https://<resource>.cognitiveservices.azure.${tld}${c.info.path === '/' ? '' : c.info.path}`;
       const [start, end] = clientAnchor(c);
       ctx.report({
         message: `'${c.info.url}' is a regional endpoint without a custom subdomain: Entra ID token authentication fails there with 400 "Please provide a custom subdomain for token authentication, otherwise API key is required"; use the resource's custom-subdomain endpoint (${target}), creating the subdomain if the resource has none.`,

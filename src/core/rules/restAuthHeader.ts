@@ -62,13 +62,24 @@ function collectHeaders(doc: Doc): Header[] {
     const m = /^\s*(api-key|authentication|authorization)\s*:\s*/i.exec(v);
     if (m) {
       const ns = t.valueStart + v.indexOf(m[1]);
-      out.push({ name: m[1], nameStart: ns, nameEnd: ns + m[1].length, valueStart: t.valueStart + m[0].length, valueEnd: trimEnd(doc.text, t.valueStart, t.valueEnd), form: 'inline' });
+      out.push({
+        name: m[1],
+        nameStart: ns,
+        nameEnd: ns + m[1].length,
+        valueStart: t.valueStart + m[0].length,
+        valueEnd: trimEnd(doc.text, t.valueStart, t.valueEnd),
+        form: 'inline',
+      });
       continue;
     }
     // 2. key string followed by : , or = and a value (dicts, objects, Headers.Add("k", v), .header("k", v), @{ "k" = v })
     if (!NAMES.test(v)) continue;
     const after = /^\s*([:=,])\s*/.exec(code.slice(t.end, t.end + 50));
-    if (!after || (after[1] === '=' && code[t.end + after[0].length - 1] === '=' && code[t.end + after[0].length] === '=')) continue;
+    if (
+      !after ||
+      (after[1] === '=' && code[t.end + after[0].length - 1] === '=' && code[t.end + after[0].length] === '=')
+    )
+      continue;
     const vs = t.end + after[0].length;
     const ve = trimEnd(code, vs, valueEnd(code, vs));
     if (ve <= vs) continue;
@@ -82,7 +93,14 @@ function collectHeaders(doc: Doc): Header[] {
       const vs = m.index + m[0].length;
       const ve = trimEnd(code, vs, valueEnd(code, vs));
       if (ve <= vs) continue;
-      out.push({ name: m[1], nameStart: m.index, nameEnd: m.index + m[1].length, valueStart: vs, valueEnd: ve, form: 'pair' });
+      out.push({
+        name: m[1],
+        nameStart: m.index,
+        nameEnd: m.index + m[1].length,
+        valueStart: vs,
+        valueEnd: ve,
+        form: 'pair',
+      });
     }
   }
   // 4. .http header lines
@@ -93,7 +111,14 @@ function collectHeaders(doc: Doc): Header[] {
     while ((m = re.exec(text))) {
       const ns = m.index + m[0].indexOf(m[1]);
       const vs = m.index + m[0].length - m[2].length;
-      out.push({ name: m[1], nameStart: ns, nameEnd: ns + m[1].length, valueStart: vs, valueEnd: trimEnd(text, vs, vs + m[2].length), form: 'inline' });
+      out.push({
+        name: m[1],
+        nameStart: ns,
+        nameEnd: ns + m[1].length,
+        valueStart: vs,
+        valueEnd: trimEnd(text, vs, vs + m[2].length),
+        form: 'inline',
+      });
     }
   }
   return out;
@@ -106,7 +131,13 @@ function bearerEdits(doc: Doc, h: Header): TextEdit[] {
   if (tok && tok.end === h.valueEnd) return [edit(doc, tok.valueStart, tok.valueStart, 'Bearer ')];
   const v = doc.text.slice(h.valueStart, h.valueEnd);
   const wrapped =
-    doc.family === 'python' ? `f"Bearer {${v}}"` : doc.family === 'js' ? `\`Bearer \${${v}}\`` : doc.family === 'shell' ? `"Bearer $${v.replace(/^\$/, '')}"` : `"Bearer " + ${v}`;
+    doc.family === 'python'
+      ? `f"Bearer {${v}}"`
+      : doc.family === 'js'
+        ? `\`Bearer \${${v}}\``
+        : doc.family === 'shell'
+          ? `"Bearer $${v.replace(/^\$/, '')}"`
+          : `"Bearer " + ${v}`;
   return [edit(doc, h.valueStart, h.valueEnd, wrapped)];
 }
 
@@ -116,11 +147,17 @@ export const restAuthHeader: Rule = {
   languages: ['python', 'js', 'csharp', 'java', 'http', 'shell'],
   check(ctx: RuleContext) {
     const { doc } = ctx;
-    const azure = ctx.endpoints.length > 0 || ctx.clients.length > 0 || /openai\.azure|cognitiveservices|services\.ai\.azure|get-access-token|azure/i.test(doc.text);
+    const azure =
+      ctx.endpoints.length > 0 ||
+      ctx.clients.length > 0 ||
+      /openai\.azure|cognitiveservices|services\.ai\.azure|get-access-token|azure/i.test(doc.text);
     if (!azure) return;
     // The endpoint a header goes with: the nearest endpoint written before it (the request line in
     // .http files and curl commands), else the file's only kind of endpoint.
-    const mentions = ctx.endpoints.filter((e) => !e.source).map((e) => ({ at: doc.offsetAt(e.range.start), kind: e.info.kind })).sort((a, b) => a.at - b.at);
+    const mentions = ctx.endpoints
+      .filter((e) => !e.source)
+      .map((e) => ({ at: doc.offsetAt(e.range.start), kind: e.info.kind }))
+      .sort((a, b) => a.at - b.at);
     const aoaiKind = (k: string) => k === 'azure-openai' || k === 'cognitive-services';
     const aoaiFor = (offset: number): boolean => {
       let best: { at: number; kind: string } | undefined;
@@ -139,14 +176,29 @@ export const restAuthHeader: Rule = {
           message: `The header is named '${h.name}'; Entra ID tokens go in the 'Authorization' header ("Authorization: Bearer <token>"), so this request is sent without credentials and fails with 401.`,
           start: h.nameStart,
           end: h.nameEnd,
-          fixes: fixes(fix('Rename the header to Authorization', [edit(doc, h.nameStart, h.nameEnd, 'Authorization'), ...(hasBearer || !tokenish ? [] : bearerEdits(doc, h))], true)),
+          fixes: fixes(
+            fix(
+              'Rename the header to Authorization',
+              [
+                edit(doc, h.nameStart, h.nameEnd, 'Authorization'),
+                ...(hasBearer || !tokenish ? [] : bearerEdits(doc, h)),
+              ],
+              true,
+            ),
+          ),
         });
       } else if (name === 'api-key' && tokenish) {
         ctx.report({
           message: `An Entra ID token is sent in the 'api-key' header, which only takes resource keys, so the request fails with 401; send it as 'Authorization: Bearer <token>'.`,
           start: h.nameStart,
           end: h.valueEnd,
-          fixes: fixes(fix('Send the token as Authorization: Bearer', [edit(doc, h.nameStart, h.nameEnd, 'Authorization'), ...(hasBearer ? [] : bearerEdits(doc, h))], true)),
+          fixes: fixes(
+            fix(
+              'Send the token as Authorization: Bearer',
+              [edit(doc, h.nameStart, h.nameEnd, 'Authorization'), ...(hasBearer ? [] : bearerEdits(doc, h))],
+              true,
+            ),
+          ),
         });
       } else if (name === 'authorization' && tokenish && !hasBearer) {
         ctx.report({
@@ -158,7 +210,8 @@ export const restAuthHeader: Rule = {
       } else if (name === 'authorization' && hasBearer && keyish && aoaiFor(h.nameStart)) {
         const bearer = /bearer\s+/i.exec(value);
         const edits = [edit(doc, h.nameStart, h.nameEnd, 'api-key')];
-        if (bearer) edits.push(edit(doc, h.valueStart + bearer.index, h.valueStart + bearer.index + bearer[0].length, ''));
+        if (bearer)
+          edits.push(edit(doc, h.valueStart + bearer.index, h.valueStart + bearer.index + bearer[0].length, ''));
         ctx.report({
           message: `An API key is sent as 'Authorization: Bearer', which Azure OpenAI treats as an Entra ID token and rejects with 401 "Access token is missing, invalid, audience is incorrect"; send keys in the 'api-key' header (or send a real Entra ID token).`,
           start: h.nameStart,

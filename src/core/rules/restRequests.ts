@@ -40,7 +40,14 @@ function findRequests(doc: Doc): RestRequest[] {
     if (doc.family === 'http') stop = after.search(/^###|^(?:GET|POST|PUT|PATCH|DELETE) /m);
     else stop = shellCommandEnd(after, text[m.index - 1]);
     const rest = stop >= 0 ? after.slice(0, stop) : after;
-    out.push({ url, start: m.index, end: m.index + url.length, info, rest, bearer: /Authorization\s*[:=]\s*["']?Bearer\b/i.test(rest) });
+    out.push({
+      url,
+      start: m.index,
+      end: m.index + url.length,
+      info,
+      rest,
+      bearer: /Authorization\s*[:=]\s*["']?Bearer\b/i.test(rest),
+    });
   }
   return out;
 }

@@ -79,7 +79,9 @@ export function relatedFor(doc: Doc, value: Resolved | undefined, argStart: numb
     return [{ file: value.envValue.file, range: value.envValue.range, message: `${what} set here (${value.envName})` }];
   }
   if (value.literal && (value.literal.start < argStart - 1 || value.literal.start > argStart + 400)) {
-    return [{ file: doc.fileName, range: doc.range(value.literal.start, value.literal.end), message: `${what} set here` }];
+    return [
+      { file: doc.fileName, range: doc.range(value.literal.start, value.literal.end), message: `${what} set here` },
+    ];
   }
   return [];
 }

@@ -28,7 +28,8 @@ function manifestKind(fileName: string): string | undefined {
   return undefined;
 }
 
-const PEP508 = /^([ \t]*)([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?[ \t]*((?:(?:===|==|~=|!=|<=|>=|<|>)[ \t]*[\w.*+!-]+[ \t]*,?[ \t]*)*)/;
+const PEP508 =
+  /^([ \t]*)([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?[ \t]*((?:(?:===|==|~=|!=|<=|>=|<|>)[ \t]*[\w.*+!-]+[ \t]*,?[ \t]*)*)/;
 
 function collect(doc: Doc, kind: string): Dep[] {
   const text = doc.lexed.noComments;
@@ -39,7 +40,16 @@ function collect(doc: Doc, kind: string): Dep[] {
     const nameStart = offset + m[1].length;
     const specText = m[4].replace(/[\s,]+$/, '');
     const specStart = offset + m[0].length - m[4].length;
-    deps.push({ ecosystem: 'pypi', name: m[2], nameStart, nameEnd: nameStart + m[2].length, spec: specText, specStart, specEnd: specStart + specText.length, style: 'pep508' });
+    deps.push({
+      ecosystem: 'pypi',
+      name: m[2],
+      nameStart,
+      nameEnd: nameStart + m[2].length,
+      spec: specText,
+      specStart,
+      specEnd: specStart + specText.length,
+      style: 'pep508',
+    });
   };
   if (kind === 'requirements') {
     let off = 0;
@@ -54,14 +64,32 @@ function collect(doc: Doc, kind: string): Dep[] {
     while ((m = re.exec(text))) {
       const specStart = m.index + m[0].length - 1 - m[2].length;
       const ns = m.index + m[0].indexOf(m[1]);
-      deps.push({ ecosystem: 'pypi', name: m[1], nameStart: ns, nameEnd: ns + m[1].length, spec: m[2], specStart, specEnd: specStart + m[2].length, style: 'poetry' });
+      deps.push({
+        ecosystem: 'pypi',
+        name: m[1],
+        nameStart: ns,
+        nameEnd: ns + m[1].length,
+        spec: m[2],
+        specStart,
+        specEnd: specStart + m[2].length,
+        style: 'poetry',
+      });
     }
   } else if (kind === 'package.json') {
     const re = /"(@?[\w.-]+(?:\/[\w.-]+)?)"\s*:\s*"([^"\n]*)"/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
       const specStart = m.index + m[0].length - 1 - m[2].length;
-      deps.push({ ecosystem: 'npm', name: m[1], nameStart: m.index + 1, nameEnd: m.index + 1 + m[1].length, spec: m[2], specStart, specEnd: specStart + m[2].length, style: 'npm' });
+      deps.push({
+        ecosystem: 'npm',
+        name: m[1],
+        nameStart: m.index + 1,
+        nameEnd: m.index + 1 + m[1].length,
+        spec: m[2],
+        specStart,
+        specEnd: specStart + m[2].length,
+        style: 'npm',
+      });
     }
   } else if (kind === 'csproj') {
     const re = /<PackageReference\b[^>]*?\bInclude\s*=\s*"([^"]+)"[^>]*?(?:\bVersion\s*=\s*"([^"]*)")?[^>]*>/gi;
@@ -70,15 +98,34 @@ function collect(doc: Doc, kind: string): Dep[] {
       const ns = m.index + m[0].indexOf(`"${m[1]}"`) + 1;
       const vi = m[2] !== undefined ? m[0].lastIndexOf(`"${m[2]}"`) + 1 : -1;
       const specStart = vi >= 0 ? m.index + vi : ns;
-      deps.push({ ecosystem: 'nuget', name: m[1], nameStart: ns, nameEnd: ns + m[1].length, spec: m[2] ?? '', specStart, specEnd: specStart + (m[2]?.length ?? 0), style: 'nuget' });
+      deps.push({
+        ecosystem: 'nuget',
+        name: m[1],
+        nameStart: ns,
+        nameEnd: ns + m[1].length,
+        spec: m[2] ?? '',
+        specStart,
+        specEnd: specStart + (m[2]?.length ?? 0),
+        style: 'nuget',
+      });
     }
   } else if (kind === 'pom') {
-    const re = /<dependency>\s*<groupId>\s*([\w.-]+)\s*<\/groupId>\s*<artifactId>\s*([\w.-]+)\s*<\/artifactId>(?:\s*<version>\s*([^<\s]*)\s*<\/version>)?/g;
+    const re =
+      /<dependency>\s*<groupId>\s*([\w.-]+)\s*<\/groupId>\s*<artifactId>\s*([\w.-]+)\s*<\/artifactId>(?:\s*<version>\s*([^<\s]*)\s*<\/version>)?/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
       const ns = m.index + m[0].indexOf(`>${m[2]}<`) + 1;
       const vs = m[3] !== undefined ? m.index + m[0].lastIndexOf(`>${m[3]}<`) + 1 : ns;
-      deps.push({ ecosystem: 'maven', name: `${m[1]}:${m[2]}`, nameStart: ns, nameEnd: ns + m[2].length, spec: m[3] ?? '', specStart: vs, specEnd: vs + (m[3]?.length ?? 0), style: 'maven' });
+      deps.push({
+        ecosystem: 'maven',
+        name: `${m[1]}:${m[2]}`,
+        nameStart: ns,
+        nameEnd: ns + m[2].length,
+        spec: m[3] ?? '',
+        specStart: vs,
+        specEnd: vs + (m[3]?.length ?? 0),
+        style: 'maven',
+      });
     }
   } else if (kind === 'gradle') {
     const re = /["']([\w.-]+):([\w.-]+)(?::([\w.+-]+))?["']/g;
@@ -86,7 +133,16 @@ function collect(doc: Doc, kind: string): Dep[] {
     while ((m = re.exec(text))) {
       const ns = m.index + 1 + m[1].length + 1;
       const vs = m[3] !== undefined ? ns + m[2].length + 1 : ns;
-      deps.push({ ecosystem: 'maven', name: `${m[1]}:${m[2]}`, nameStart: ns, nameEnd: ns + m[2].length, spec: m[3] ?? '', specStart: vs, specEnd: vs + (m[3]?.length ?? 0), style: 'maven' });
+      deps.push({
+        ecosystem: 'maven',
+        name: `${m[1]}:${m[2]}`,
+        nameStart: ns,
+        nameEnd: ns + m[2].length,
+        spec: m[3] ?? '',
+        specStart: vs,
+        specEnd: vs + (m[3]?.length ?? 0),
+        style: 'maven',
+      });
     }
   }
   return deps;
@@ -112,9 +168,12 @@ export const sdkVersion: Rule = {
     const { doc } = ctx;
     const kind = manifestKind(doc.fileName);
     if (!kind) return;
-    const lowerName = (d: Dep) => (d.ecosystem === 'pypi' ? d.name.toLowerCase().replace(/[._]/g, '-') : d.name.toLowerCase());
+    const lowerName = (d: Dep) =>
+      d.ecosystem === 'pypi' ? d.name.toLowerCase().replace(/[._]/g, '-') : d.name.toLowerCase();
     for (const dep of collect(doc, kind)) {
-      const advice = PACKAGE_ADVICE.filter((a: PackageAdvice) => a.ecosystem === dep.ecosystem && a.name.toLowerCase() === lowerName(dep));
+      const advice = PACKAGE_ADVICE.filter(
+        (a: PackageAdvice) => a.ecosystem === dep.ecosystem && a.name.toLowerCase() === lowerName(dep),
+      );
       for (const a of advice) {
         if (a.retired) {
           ctx.report({
@@ -131,7 +190,9 @@ export const sdkVersion: Rule = {
             start: dep.specStart,
             end: dep.specEnd,
             severity: a.below.severity,
-            fixes: fixes(fix(`Upgrade ${a.name} to ${newSpec}`, [edit(doc, dep.specStart, dep.specEnd, newSpec)], true)),
+            fixes: fixes(
+              fix(`Upgrade ${a.name} to ${newSpec}`, [edit(doc, dep.specStart, dep.specEnd, newSpec)], true),
+            ),
           });
           break;
         }

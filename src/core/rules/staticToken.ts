@@ -26,7 +26,11 @@ export const staticToken: Rule = {
       const expanded = expandedText(doc, ctx.resolver, arg);
       const gt = parseGetToken(expanded);
       const scope = `"${scopeFor(c.info)}"`;
-      const provider = providerExpr(doc, gt?.cred ?? (doc.family === 'js' ? 'new DefaultAzureCredential()' : 'DefaultAzureCredential()'), gt?.scopes || scope);
+      const provider = providerExpr(
+        doc,
+        gt?.cred ?? (doc.family === 'js' ? 'new DefaultAzureCredential()' : 'DefaultAzureCredential()'),
+        gt?.scopes || scope,
+      );
       const edits = [edit(doc, arg.start, arg.end, provider)];
       if (newName) edits.unshift(edit(doc, arg.fullStart, arg.fullStart + (arg.name?.length ?? 0), newName));
       const written = doc.text.slice(arg.start, arg.end);

@@ -6,7 +6,8 @@ import { expandedText } from '../scan/clients';
 import { edit, fix, fixes, type Rule } from './rule';
 import { parseGetToken, providerExpr, scopeFor } from './credentialHelpers';
 
-const TOKEN_VALUE = /get_?[Tt]oken\s*\(|\.token\b|\baccess_?token\b|\baccessToken\b|\bad_token\b|\baad_token\b|\bentra_token\b|token_?provider|tokenProvider|get_bearer_token_provider|getBearerTokenProvider|^\s*token\s*$|=\s*token\s*$/i;
+const TOKEN_VALUE =
+  /get_?[Tt]oken\s*\(|\.token\b|\baccess_?token\b|\baccessToken\b|\bad_token\b|\baad_token\b|\bentra_token\b|token_?provider|tokenProvider|get_bearer_token_provider|getBearerTokenProvider|^\s*token\s*$|=\s*token\s*$/i;
 
 export const tokenPassedAsApiKey: Rule = {
   id: 'token-passed-as-api-key',
@@ -28,7 +29,8 @@ export const tokenPassedAsApiKey: Rule = {
       if (isShorthand) edits.push(edit(doc, key.start, key.end, `${providerName}: ${valueText}`));
       else edits.push(edit(doc, key.fullStart, key.fullStart + (key.name?.length ?? 0), providerName));
       const gt = parseGetToken(expanded);
-      if (gt && !isShorthand) edits.push(edit(doc, key.start, key.end, providerExpr(doc, gt.cred, gt.scopes || `"${scopeFor(c.info)}"`)));
+      if (gt && !isShorthand)
+        edits.push(edit(doc, key.start, key.end, providerExpr(doc, gt.cred, gt.scopes || `"${scopeFor(c.info)}"`)));
       ctx.report({
         message: `${c.spec.display} sends ${key.name} in the \`api-key\` header, so an Entra ID token passed there is rejected with 401${doc.family === 'python' ? ' (openai-python 2.34.0 and later)' : ''}; pass a token provider as ${providerName} instead.`,
         start: key.fullStart,

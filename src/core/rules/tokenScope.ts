@@ -9,12 +9,22 @@ import { SCOPES } from '../knowledge/endpoints';
 import { edit, fix, fixes, type Rule, type RuleContext } from './rule';
 
 /** Token audiences the rule knows (scope form or resource form). */
-const AUDIENCE = /^(https:\/\/(?:cognitiveservices\.azure\.(?:com|us|cn)|ai\.azure\.com|ml\.azure\.com|management\.azure\.com|management\.core\.windows\.net|management\.usgovcloudapi\.net|management\.chinacloudapi\.cn))(\/?)(\/\.default)?$/i;
+const AUDIENCE =
+  /^(https:\/\/(?:cognitiveservices\.azure\.(?:com|us|cn)|ai\.azure\.com|ml\.azure\.com|management\.azure\.com|management\.core\.windows\.net|management\.usgovcloudapi\.net|management\.chinacloudapi\.cn))(\/?)(\/\.default)?$/i;
 /** Code that makes a nearby string a token scope. */
-const SCOPE_CONTEXT = /(?:get_bearer_token_provider|getBearerTokenProvider|get_token|getToken|getTokenSync|BearerTokenPolicy|BearerTokenAuthenticationPolicy|TokenRequestContext|BearerTokenCredentialPolicy|credential_scopes|scopes|Scopes|Audience|audience|getBearerTokenSupplier|addScopes|scope|SCOPE|Scope)\b[^;\n]*$|(?:--resource|--scope|-ResourceUrl|-Resource)\s*=?\s*$/;
-const ARM_USE = /azure\.mgmt|@azure\/arm-|Azure\.ResourceManager|CognitiveServicesManagementClient|management\.azure\.com\/subscriptions|ArmClient\b|AzureResourceManager/;
+const SCOPE_CONTEXT =
+  /(?:get_bearer_token_provider|getBearerTokenProvider|get_token|getToken|getTokenSync|BearerTokenPolicy|BearerTokenAuthenticationPolicy|TokenRequestContext|BearerTokenCredentialPolicy|credential_scopes|scopes|Scopes|Audience|audience|getBearerTokenSupplier|addScopes|scope|SCOPE|Scope)\b[^;\n]*$|(?:--resource|--scope|-ResourceUrl|-Resource)\s*=?\s*$/;
+const ARM_USE =
+  /azure\.mgmt|@azure\/arm-|Azure\.ResourceManager|CognitiveServicesManagementClient|management\.azure\.com\/subscriptions|ArmClient\b|AzureResourceManager/;
 
-const DATA_KINDS = new Set(['azure-openai', 'openai-v1', 'model-inference', 'ai-services', 'cognitive-services', 'foundry-project']);
+const DATA_KINDS = new Set([
+  'azure-openai',
+  'openai-v1',
+  'model-inference',
+  'ai-services',
+  'cognitive-services',
+  'foundry-project',
+]);
 
 /** The endpoint a scope at `offset` is for: the enclosing client, else the file's single kind of endpoint. */
 function endpointFor(ctx: RuleContext, offset: number): EndpointInfo | undefined {
@@ -25,7 +35,6 @@ function endpointFor(ctx: RuleContext, offset: number): EndpointInfo | undefined
   const kinds = new Set(pool.map((i) => `${i.kind}/${i.cloud}`));
   return kinds.size === 1 ? pool[0] : undefined;
 }
-
 
 export const tokenScope: Rule = {
   id: 'token-scope',
@@ -65,7 +74,8 @@ export const tokenScope: Rule = {
       const info = endpointFor(ctx, c.start);
       const where = info ? `'${info.url}'` : 'the Azure AI endpoint';
       const scopeForm = (s: string) => (isAzCli ? s.replace(/\/\.default$/, '') : s);
-      const replace = (target: string, title = `Use ${scopeForm(target)}`) => fixes(fix(title, [edit(doc, c.start, c.end, scopeForm(target))], true));
+      const replace = (target: string, title = `Use ${scopeForm(target)}`) =>
+        fixes(fix(title, [edit(doc, c.start, c.end, scopeForm(target))], true));
       // 1. management scope on the data plane
       if (/management\./.test(base)) {
         armFile ??= ARM_USE.test(doc.text);
@@ -97,10 +107,14 @@ export const tokenScope: Rule = {
       const normalized = `${base}/.default`;
       if (accepted.length === 0 || accepted.includes(normalized)) continue;
       let why: string;
-      if (base.includes('ml.azure.com')) why = `ml.azure.com is the Azure Machine Learning audience (the Inference SDK default); ${info.description.replace(/ \(.*$/, '')} rejects it`;
-      else if (base.includes('cognitiveservices') && info.kind === 'foundry-project') why = `project endpoints need the ai.azure.com audience`;
-      else if (base.includes('cognitiveservices') && info.cloud !== 'public') why = `the endpoint is in the ${info.cloud === 'usgov' ? 'Azure Government' : 'Azure China'} cloud, which uses ${accepted[0]}`;
-      else if (base.includes('ai.azure.com') && info.cloud !== 'public') why = `the endpoint is in the ${info.cloud === 'usgov' ? 'Azure Government' : 'Azure China'} cloud, which uses ${accepted[0]}`;
+      if (base.includes('ml.azure.com'))
+        why = `ml.azure.com is the Azure Machine Learning audience (the Inference SDK default); ${info.description.replace(/ \(.*$/, '')} rejects it`;
+      else if (base.includes('cognitiveservices') && info.kind === 'foundry-project')
+        why = `project endpoints need the ai.azure.com audience`;
+      else if (base.includes('cognitiveservices') && info.cloud !== 'public')
+        why = `the endpoint is in the ${info.cloud === 'usgov' ? 'Azure Government' : 'Azure China'} cloud, which uses ${accepted[0]}`;
+      else if (base.includes('ai.azure.com') && info.cloud !== 'public')
+        why = `the endpoint is in the ${info.cloud === 'usgov' ? 'Azure Government' : 'Azure China'} cloud, which uses ${accepted[0]}`;
       else if (base.includes('ai.azure.com')) why = `${info.description.replace(/ \(.*$/, '')} expects ${accepted[0]}`;
       else why = `${info.description.replace(/ \(.*$/, '')} expects ${accepted[0]}`;
       ctx.report({
@@ -121,7 +135,10 @@ function checkDotnetAudience(ctx: RuleContext) {
   if (doc.family !== 'csharp' && doc.family !== 'java') return;
   for (const c of ctx.clients) {
     if (c.spec.family !== 'azure-openai' || !c.info || c.info.cloud === 'public' || c.cred !== 'token') continue;
-    const target = c.info.cloud === 'usgov' ? 'AzureOpenAIAudience.AzureGovernment' : `new AzureOpenAIAudience("${c.info.scopes[0]}")`;
+    const target =
+      c.info.cloud === 'usgov'
+        ? 'AzureOpenAIAudience.AzureGovernment'
+        : `new AzureOpenAIAudience("${c.info.scopes[0]}")`;
     if (doc.family === 'java') {
       ctx.report({
         message: `OpenAIClientBuilder always requests ${SCOPES.cognitiveServices} (hard-coded), which '${c.info.url}' (${c.info.cloud === 'usgov' ? 'Azure Government' : 'Azure China'}) rejects; add a BearerTokenAuthenticationPolicy for ${c.info.scopes[0]} through .addPolicy(...).`,
@@ -147,7 +164,15 @@ function checkDotnetAudience(ctx: RuleContext) {
         message: `AzureOpenAIClient defaults to the public-cloud audience ${SCOPES.cognitiveServices}, which '${c.info.url}' rejects with 401 "audience is incorrect"; pass new AzureOpenAIClientOptions { Audience = ${target} }.`,
         start: c.call.calleeStart,
         end: c.call.calleeEnd,
-        fixes: fixes(c.call.args.length === 2 ? fix('Set Audience', [edit(doc, c.insertAt, c.insertAt, `, new AzureOpenAIClientOptions { Audience = ${target} }`)], true) : undefined),
+        fixes: fixes(
+          c.call.args.length === 2
+            ? fix(
+                'Set Audience',
+                [edit(doc, c.insertAt, c.insertAt, `, new AzureOpenAIClientOptions { Audience = ${target} }`)],
+                true,
+              )
+            : undefined,
+        ),
         endpoint: c.info.url,
       });
     }

@@ -279,7 +279,8 @@ export function findCalls(doc: Doc, names: readonly string[]): Call[] {
     if (nw) exprStart -= nw[0].length;
     if (code[open] === '{' && !isNew) continue; // only C# `new X { }` initializers
     // Skip definitions: `class X(`, `def X(`, `function X(`
-    if (/\b(?:class|def|function|interface|struct|record)\s+$/.test(code.slice(Math.max(0, exprStart - 20), exprStart))) continue;
+    if (/\b(?:class|def|function|interface|struct|record)\s+$/.test(code.slice(Math.max(0, exprStart - 20), exprStart)))
+      continue;
     const close = matchBracket(doc, open);
     if (close < 0) continue;
     let args = parseArgs(doc, open, close);
@@ -297,7 +298,18 @@ export function findCalls(doc: Doc, names: readonly string[]): Call[] {
       }
     }
     const { chain, end: chainEnd } = parseChain(doc, end);
-    calls.push({ callee, calleeStart, calleeEnd: calleeStart + callee.length, exprStart, isNew, open, close, args, chain, end: chainEnd });
+    calls.push({
+      callee,
+      calleeStart,
+      calleeEnd: calleeStart + callee.length,
+      exprStart,
+      isNew,
+      open,
+      close,
+      args,
+      chain,
+      end: chainEnd,
+    });
   }
   return calls;
 }

@@ -29,7 +29,8 @@ export interface ClientUse {
   insertAt: number;
 }
 
-const TOKENISH = /get_token\s*\(|getToken\s*\(|\.token\b|\baccess_?token\b|\baccessToken\b|\bad_token\b|\btoken\b|_token\b|Token\b/;
+const TOKENISH =
+  /get_token\s*\(|getToken\s*\(|\.token\b|\baccess_?token\b|\baccessToken\b|\bad_token\b|\btoken\b|_token\b|Token\b/;
 const KEYISH = /api_?key|apiKey|API_KEY|_KEY\b|\bkey\b|Key\b/;
 
 export function looksLikeToken(text: string): boolean {
@@ -71,7 +72,11 @@ function flattenArgs(call: Call): Arg[] {
   }
   for (const c of call.chain) {
     const first = c.args[0];
-    out.push(first ? { ...first, name: c.name } : { name: c.name, start: c.open + 1, end: c.close, fullStart: c.open + 1, fullEnd: c.close });
+    out.push(
+      first
+        ? { ...first, name: c.name }
+        : { name: c.name, start: c.open + 1, end: c.close, fullStart: c.open + 1, fullEnd: c.close },
+    );
   }
   return out;
 }
@@ -137,11 +142,17 @@ export function extractClients(doc: Doc, resolver: ValueResolver): ClientUse[] {
     }
     if (family === 'csharp' && !call.isNew) continue;
     if (family === 'java' && spec.className.endsWith('Builder') && !call.isNew) continue;
-    if (family === 'python' && spec.family === 'openai' && /\bAzure\s*$/.test(doc.code.slice(call.exprStart - 6, call.calleeStart))) continue;
+    if (
+      family === 'python' &&
+      spec.family === 'openai' &&
+      /\bAzure\s*$/.test(doc.code.slice(call.exprStart - 6, call.calleeStart))
+    )
+      continue;
 
     let args = flattenArgs(call);
     if (family === 'csharp' && spec.family === 'openai') args = args.concat(optionProps(doc, resolver, call.args));
-    if (family === 'csharp' && spec.family === 'azure-openai') args = args.concat(optionProps(doc, resolver, call.args.slice(2)));
+    if (family === 'csharp' && spec.family === 'azure-openai')
+      args = args.concat(optionProps(doc, resolver, call.args.slice(2)));
 
     // endpoint
     let endpointArg = named(args, ...spec.endpointNames);
@@ -196,14 +207,31 @@ export function extractClients(doc: Doc, resolver: ValueResolver): ClientUse[] {
       if (key) {
         credArg = key;
         const t = expandedText(doc, resolver, key);
-        cred = /get_bearer_token_provider|getBearerTokenProvider|token_provider|tokenProvider/.test(t) ? 'token' : looksLikeToken(t) ? 'static-token' : 'key';
+        cred = /get_bearer_token_provider|getBearerTokenProvider|token_provider|tokenProvider/.test(t)
+          ? 'token'
+          : looksLikeToken(t)
+            ? 'static-token'
+            : 'key';
         credParam = key.name;
       }
     } else if (credArg) {
       cred = classifyCredential(expandedText(doc, resolver, credArg));
     }
 
-    out.push({ spec, call, args, endpointArg, endpointParam, endpoint, info, envFallback, credArg, credParam, cred, insertAt: insertPoint(doc, call) });
+    out.push({
+      spec,
+      call,
+      args,
+      endpointArg,
+      endpointParam,
+      endpoint,
+      info,
+      envFallback,
+      credArg,
+      credParam,
+      cred,
+      insertAt: insertPoint(doc, call),
+    });
   }
   return out;
 }

@@ -44,7 +44,12 @@ export function configEntries(doc: Doc): ConfigEntry[] {
       const v = doc.stringAt(vStart);
       if (v) {
         const prefix = path.filter((p): p is string => !!p).join(':');
-        out.push({ name: prefix ? `${prefix}:${name}` : name, value: doc.text.slice(v.valueStart, v.valueEnd), valueStart: v.valueStart, valueEnd: v.valueEnd });
+        out.push({
+          name: prefix ? `${prefix}:${name}` : name,
+          value: doc.text.slice(v.valueStart, v.valueEnd),
+          valueStart: v.valueStart,
+          valueEnd: v.valueEnd,
+        });
         i = v.end - 1;
       } else pendingKey = name;
     }

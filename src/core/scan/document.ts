@@ -44,7 +44,8 @@ export class Doc {
     let character = o - this.lineStarts[lo];
     // Never point between \r and \n.
     const lineEnd = lo + 1 < this.lineStarts.length ? this.lineStarts[lo + 1] - 1 : this.text.length;
-    if (o > lineEnd - 1 && this.text[lineEnd - 1] === '\r' && o === lineEnd) character = lineEnd - 1 - this.lineStarts[lo];
+    if (o > lineEnd - 1 && this.text[lineEnd - 1] === '\r' && o === lineEnd)
+      character = lineEnd - 1 - this.lineStarts[lo];
     return { line: lo, character };
   }
 

@@ -124,7 +124,22 @@ function isLineStart(text: string, i: number): boolean {
   return k < 0 || text.charCodeAt(k) === 10;
 }
 
-const REGEX_KEYWORDS = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'void', 'yield', 'await', 'delete', 'throw', 'new', 'instanceof']);
+const REGEX_KEYWORDS = new Set([
+  'return',
+  'typeof',
+  'case',
+  'do',
+  'else',
+  'in',
+  'of',
+  'void',
+  'yield',
+  'await',
+  'delete',
+  'throw',
+  'new',
+  'instanceof',
+]);
 
 /** Char code of the previous significant character (for JS regex-vs-division); '(' after keywords that precede expressions. */
 function prevSignificant(text: string, i: number): number {
@@ -453,7 +468,10 @@ export function lex(text: string, languageId: string): Lexed {
       case 'dotenv':
       case 'pip': {
         // Comments are lines starting with # (and // in .http files); no string syntax.
-        if ((ch === '#' && (atLineStart || syntax !== 'http')) || (syntax === 'http' && ch === '/' && text[i + 1] === '/' && atLineStart)) {
+        if (
+          (ch === '#' && (atLineStart || syntax !== 'http')) ||
+          (syntax === 'http' && ch === '/' && text[i + 1] === '/' && atLineStart)
+        ) {
           if (syntax === 'dotenv' && !atLineStart && !/\s/.test(text[i - 1])) break;
           if (syntax === 'pip' && !atLineStart && !/\s/.test(text[i - 1])) break;
           const e = lineEnd(text, i);
@@ -512,7 +530,11 @@ export function lex(text: string, languageId: string): Lexed {
         if (ch === '"' || ch === "'") {
           const triple = text.startsWith(ch + ch + ch, i);
           const q = triple ? ch + ch + ch : ch;
-          const e = triple ? scanUntil(text, i + 3, q, ch === '"') : ch === '"' ? scanEscaped(text, i + 1, '"', false) : scanUntilLine(text, i + 1, "'");
+          const e = triple
+            ? scanUntil(text, i + 3, q, ch === '"')
+            : ch === '"'
+              ? scanEscaped(text, i + 1, '"', false)
+              : scanUntilLine(text, i + 1, "'");
           addString(i, i + q.length, Math.max(i + q.length, e - q.length), e, false);
           i = e;
           continue;

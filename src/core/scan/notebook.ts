@@ -83,7 +83,10 @@ class JsonReader {
           ch = String.fromCharCode(parseInt(this.s.slice(this.i + 2, this.i + 6), 16));
           this.i += 6;
         } else {
-          ch = ({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '"': '"', '\\': '\\', '/': '/' } as Record<string, string>)[e] ?? e;
+          ch =
+            ({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '"': '"', '\\': '\\', '/': '/' } as Record<string, string>)[
+              e
+            ] ?? e;
           this.i += 2;
         }
         value += ch;
@@ -116,7 +119,8 @@ export function analyzeNotebook(
     return { findings: [], endpoints: [], clients: [], skipped: `invalid notebook JSON (${(e as Error).message})` };
   }
   const cells = (nb as { cells?: unknown })?.cells;
-  if (!Array.isArray(cells)) return { findings: [], endpoints: [], clients: [], skipped: 'invalid notebook (no cells array)' };
+  if (!Array.isArray(cells))
+    return { findings: [], endpoints: [], clients: [], skipped: 'invalid notebook (no cells array)' };
   const rawStarts = lineStarts(text);
   const rawPos = (offset: number): Position => {
     let lo = 0;
@@ -136,7 +140,11 @@ export function analyzeNotebook(
   for (const cell of cells as Array<Record<string, unknown>>) {
     if (!cell || (cell.cell_type as JsonStr | undefined)?.value !== 'code') continue;
     const src = cell.source;
-    const parts: JsonStr[] = Array.isArray(src) ? (src.filter((p) => p && typeof (p as JsonStr).value === 'string') as JsonStr[]) : src && typeof (src as JsonStr).value === 'string' ? [src as JsonStr] : [];
+    const parts: JsonStr[] = Array.isArray(src)
+      ? (src.filter((p) => p && typeof (p as JsonStr).value === 'string') as JsonStr[])
+      : src && typeof (src as JsonStr).value === 'string'
+        ? [src as JsonStr]
+        : [];
     if (parts.length === 0) continue;
     if (combined.length > 0) {
       combined += '\n';
@@ -161,7 +169,8 @@ export function analyzeNotebook(
   };
   const mapRange = (r: Range): Range => ({ start: toRaw(r.start), end: toRaw(r.end) });
   const escape = (s: string) => JSON.stringify(s).slice(1, -1);
-  const mapEdit = (e: TextEdit): TextEdit => (e.file === context.fileName ? { ...e, range: mapRange(e.range), newText: escape(e.newText) } : e);
+  const mapEdit = (e: TextEdit): TextEdit =>
+    e.file === context.fileName ? { ...e, range: mapRange(e.range), newText: escape(e.newText) } : e;
   const cellResult = analyzeCell(combined, context);
   for (const f of cellResult.findings) {
     result.findings.push({

@@ -31,7 +31,8 @@ const ENV_PATTERNS: RegExp[] = [
 ];
 
 /** What may precede an assigned name on its line: indentation, declaration keywords, a type. */
-const DECLARATION_PREFIX = /^[ \t]*(?:(?:export|const|let|var|val|final|static|private|public|protected|internal|readonly)\s+)*(?:[A-Za-z_][\w.]*(?:<[\w\s,.<>?]*>)?(?:\[\])?\??\s+)?$/;
+const DECLARATION_PREFIX =
+  /^[ \t]*(?:(?:export|const|let|var|val|final|static|private|public|protected|internal|readonly)\s+)*(?:[A-Za-z_][\w.]*(?:<[\w\s,.<>?]*>)?(?:\[\])?\??\s+)?$/;
 
 const WRAPPERS = /^(?:new\s+)?(?:Uri|URL|URI|URI\s*\.\s*create|str|String|Url|new\s+java\.net\.URI)\s*\(/;
 
@@ -52,7 +53,10 @@ export class ValueResolver {
     // Single string literal
     const tok = doc.stringAt(start);
     if (tok && tok.end === end) {
-      return { value: doc.text.slice(tok.valueStart, tok.valueEnd), literal: { start: tok.valueStart, end: tok.valueEnd } };
+      return {
+        value: doc.text.slice(tok.valueStart, tok.valueEnd),
+        literal: { start: tok.valueStart, end: tok.valueEnd },
+      };
     }
     const src = code.slice(start, end);
     const text = doc.text.slice(start, end);
@@ -120,7 +124,13 @@ export class ValueResolver {
           if (r.envValue && !env) env = r;
         } else {
           partial = true;
-          value += `{${code.slice(s, e).trim().replace(/[^\w]+/g, '_').slice(0, 40) || 'x'}}`;
+          value += `{${
+            code
+              .slice(s, e)
+              .trim()
+              .replace(/[^\w]+/g, '_')
+              .slice(0, 40) || 'x'
+          }}`;
         }
       }
       return { value, partial, envName: env?.envName, envValue: env?.envValue };
@@ -212,7 +222,12 @@ function splitPlus(code: string, start: number, end: number): Array<[number, num
   return parts;
 }
 
-function splitTopLevelOp(code: string, start: number, end: number, op: RegExp): { at: number; after: number } | undefined {
+function splitTopLevelOp(
+  code: string,
+  start: number,
+  end: number,
+  op: RegExp,
+): { at: number; after: number } | undefined {
   let depth = 0;
   for (let i = start; i < end; i++) {
     const c = code[i];

@@ -57,7 +57,8 @@ function renderStep(
 ): HTMLElement {
   const item = report?.checklist.find((candidate) => candidate.step === seed.step);
   const status = item?.status ?? 'unknown';
-  const reason = item?.reason ?? (report ? 'The check did not establish this step.' : 'Not checked yet: run the check.');
+  const reason =
+    item?.reason ?? (report ? 'The check did not establish this step.' : 'Not checked yet: run the check.');
   const title = item?.title ?? seed.title;
   return h(
     'li',

@@ -28,7 +28,9 @@ export function h(tag: string, options: ElementOptions = {}, ...children: Child[
 export function append(parent: Node, children: Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+    parent.appendChild(
+      typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child,
+    );
   }
 }
 
@@ -66,7 +68,11 @@ export function button(
 
 /** A link-looking native button (opening links always goes through the host). */
 export function linkButton(text: string, onClick: () => void, label?: string): HTMLElement {
-  return h('button', { className: 'link', attrs: { type: 'button', 'aria-label': label } , onClick: () => onClick() }, text);
+  return h(
+    'button',
+    { className: 'link', attrs: { type: 'button', 'aria-label': label }, onClick: () => onClick() },
+    text,
+  );
 }
 
 const STATUS_ICONS: Record<string, string> = {

@@ -59,9 +59,17 @@ function renderGroup(group: PanelFindingGroup): HTMLElement {
       { className: 'group-title' },
       icon(severityIcon(group.severity), `severity-${group.severity}`),
       h('span', { attrs: { id: headingId } }, group.rule),
-      h('vscode-badge', { attrs: { variant: 'counter', 'aria-label': `${group.count} findings` } }, String(group.count)),
+      h(
+        'vscode-badge',
+        { attrs: { variant: 'counter', 'aria-label': `${group.count} findings` } },
+        String(group.count),
+      ),
       group.docsUrl
-        ? linkButton('docs', () => send({ type: 'openLink', url: group.docsUrl }), `Documentation for rule ${group.rule}`)
+        ? linkButton(
+            'docs',
+            () => send({ type: 'openLink', url: group.docsUrl }),
+            `Documentation for rule ${group.rule}`,
+          )
         : null,
     ),
     h('ul', { className: 'findings' }, ...group.findings.map(renderFinding)),

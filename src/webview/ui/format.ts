@@ -10,7 +10,10 @@ export function formatAge(ageMinutes: number | undefined): string | undefined {
 
 /** Case-insensitive match of every whitespace-separated term of `query` somewhere in `fields`. */
 export function matchesQuery(query: string, fields: readonly string[]): boolean {
-  const terms = query.toLowerCase().split(/\s+/).filter((term) => term.length > 0);
+  const terms = query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((term) => term.length > 0);
   if (terms.length === 0) return true;
   const haystack = fields.join('\n').toLowerCase();
   return terms.every((term) => haystack.includes(term));

@@ -31,7 +31,13 @@ const scenarios = createScenarios((query) => {
   saveState(state);
 });
 
-const DEFAULT_OPEN: Record<string, boolean> = { checklist: true, findings: true, report: true, troubleshooter: true, scenarios: false };
+const DEFAULT_OPEN: Record<string, boolean> = {
+  checklist: true,
+  findings: true,
+  report: true,
+  troubleshooter: true,
+  scenarios: false,
+};
 
 function section(id: string, title: string, body: HTMLElement, extra?: HTMLElement): HTMLElement {
   const details = h(

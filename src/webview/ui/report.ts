@@ -63,7 +63,12 @@ function renderReport(report: AccessReport): Child[] {
     h('h3', {}, 'Role assignments'),
     renderAssignments(report.assignments),
     report.denyAssignments.length > 0
-      ? h('div', {}, h('h3', {}, 'Deny assignments'), h('ul', { className: 'plain' }, ...report.denyAssignments.map((d) => h('li', {}, d))))
+      ? h(
+          'div',
+          {},
+          h('h3', {}, 'Deny assignments'),
+          h('ul', { className: 'plain' }, ...report.denyAssignments.map((d) => h('li', {}, d))),
+        )
       : null,
     h('h3', {}, 'Steps'),
     h(
@@ -77,7 +82,9 @@ function renderReport(report: AccessReport): Child[] {
           h('strong', {}, step.title),
           ' — ',
           step.summary,
-          step.details.length > 0 ? h('ul', { className: 'plain' }, ...step.details.map((d) => h('li', { className: 'muted' }, d))) : null,
+          step.details.length > 0
+            ? h('ul', { className: 'plain' }, ...step.details.map((d) => h('li', { className: 'muted' }, d)))
+            : null,
         ),
       ),
     ),
@@ -90,7 +97,10 @@ function renderVerdict(report: AccessReport, running: boolean): HTMLElement {
   const status = running ? 'running' : report.verdict.status;
   return h(
     'div',
-    { className: `verdict verdict-${report.verdict.status}`, attrs: { role: 'status', 'data-testid': 'verdict', 'data-status': status } },
+    {
+      className: `verdict verdict-${report.verdict.status}`,
+      attrs: { role: 'status', 'data-testid': 'verdict', 'data-status': status },
+    },
     h('div', { className: 'verdict-title' }, statusIcon(status), running ? 'Check in progress…' : report.verdict.title),
     running ? null : h('div', {}, report.verdict.explanation),
   );
@@ -117,12 +127,18 @@ function identityText(report: AccessReport): string | undefined {
 function resourceText(report: AccessReport): string | undefined {
   const resource = report.resource;
   if (!resource) return undefined;
-  return [resource.name, resource.kind, resource.location, `resource group ${resource.resourceGroup}`].filter(Boolean).join(' · ');
+  return [resource.name, resource.kind, resource.location, `resource group ${resource.resourceGroup}`]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 function renderAssignments(assignments: RoleAssignmentInfo[]): HTMLElement {
   if (assignments.length === 0) {
-    return h('p', { className: 'muted', attrs: { 'data-testid': 'no-assignments' } }, 'No role assignments found for this identity at this resource.');
+    return h(
+      'p',
+      { className: 'muted', attrs: { 'data-testid': 'no-assignments' } },
+      'No role assignments found for this identity at this resource.',
+    );
   }
   const header = h(
     'tr',
@@ -145,13 +161,20 @@ function renderAssignments(assignments: RoleAssignmentInfo[]): HTMLElement {
         assignment.dataActions.length > 0
           ? h('div', { className: 'muted mono' }, `data actions: ${assignment.dataActions.join(', ')}`)
           : h('div', { className: 'muted' }, 'no data actions'),
-        assignment.notDataActions.length > 0 ? h('div', { className: 'muted mono' }, `not: ${assignment.notDataActions.join(', ')}`) : null,
+        assignment.notDataActions.length > 0
+          ? h('div', { className: 'muted mono' }, `not: ${assignment.notDataActions.join(', ')}`)
+          : null,
         assignment.note ? h('div', { className: 'muted' }, assignment.note) : null,
       ),
       h('td', { className: 'mono' }, assignment.scope),
       h('td', {}, how),
       h('td', {}, age, recent ? h('div', { className: 'muted' }, 'may still be propagating (up to 5 min)') : null),
-      h('td', {}, statusIcon(assignment.grantsRequired ? 'passed' : 'failed'), assignment.grantsRequired ? 'yes' : 'no'),
+      h(
+        'td',
+        {},
+        statusIcon(assignment.grantsRequired ? 'passed' : 'failed'),
+        assignment.grantsRequired ? 'yes' : 'no',
+      ),
     );
   });
   return h(

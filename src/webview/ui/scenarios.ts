@@ -15,7 +15,12 @@ export function createScenarios(onQuery: (query: string) => void): ScenariosView
   let scenarios: PanelScenario[] = [];
   let query = '';
   const search = h('vscode-textfield', {
-    attrs: { type: 'search', placeholder: 'Search errors, causes, solutions', label: 'Search scenarios', 'data-testid': 'scenario-search' },
+    attrs: {
+      type: 'search',
+      placeholder: 'Search errors, causes, solutions',
+      label: 'Search scenarios',
+      'data-testid': 'scenario-search',
+    },
   }) as HTMLElement & { value: string };
   const status = h('p', { className: 'muted', attrs: { role: 'status', 'data-testid': 'scenario-count' } });
   const list = h('ul', { className: 'scenarios', attrs: { 'aria-label': 'Troubleshooting scenarios' } });
@@ -26,7 +31,9 @@ export function createScenarios(onQuery: (query: string) => void): ScenariosView
   });
 
   function render(): void {
-    const shown = scenarios.filter((row) => matchesQuery(query, [row.scenario, row.rootCause, row.solution, row.note ?? '']));
+    const shown = scenarios.filter((row) =>
+      matchesQuery(query, [row.scenario, row.rootCause, row.solution, row.note ?? '']),
+    );
     status.textContent =
       shown.length === 0 && scenarios.length > 0
         ? `No scenario matches “${query.trim()}”.`
@@ -68,7 +75,17 @@ function renderRow(row: PanelScenario): HTMLElement {
       h('p', {}, row.solution),
       row.note ? h('p', { className: 'muted', attrs: { role: 'note' } }, `Note: ${row.note}`) : null,
       row.links.length > 0
-        ? h('ul', { className: 'plain' }, ...row.links.map((url) => h('li', {}, linkButton(url, () => send({ type: 'openLink', url })))))
+        ? h(
+            'ul',
+            { className: 'plain' },
+            ...row.links.map((url) =>
+              h(
+                'li',
+                {},
+                linkButton(url, () => send({ type: 'openLink', url })),
+              ),
+            ),
+          )
         : null,
     ),
   );

@@ -24,16 +24,26 @@ export function createTroubleshooter(onDraft: (text: string) => void): Troublesh
       'data-testid': 'error-text',
     },
   }) as HTMLElement & { value: string };
-  const label = h('label', { className: 'field-label', attrs: { for: 'error-text' } }, 'Paste the error message you got:');
+  const label = h(
+    'label',
+    { className: 'field-label', attrs: { for: 'error-text' } },
+    'Paste the error message you got:',
+  );
   const submit = (): void => {
     const text = textarea.value ?? '';
     if (text.trim() === '') {
-      result.replaceChildren(h('p', { className: 'muted', attrs: { role: 'status' } }, 'Paste an error message first.'));
+      result.replaceChildren(
+        h('p', { className: 'muted', attrs: { role: 'status' } }, 'Paste an error message first.'),
+      );
       return;
     }
     send({ type: 'explain', text: text.slice(0, 20_000) });
   };
-  const explainButton = button('Explain', submit, { icon: 'debug-alt', testId: 'explain', label: 'Explain the error message' });
+  const explainButton = button('Explain', submit, {
+    icon: 'debug-alt',
+    testId: 'explain',
+    label: 'Explain the error message',
+  });
   const result = h('div', { attrs: { 'aria-live': 'polite', 'data-testid': 'explanation' } });
   textarea.addEventListener('input', () => onDraft(textarea.value ?? ''));
   textarea.addEventListener('keydown', (event: KeyboardEvent) => {
@@ -42,7 +52,14 @@ export function createTroubleshooter(onDraft: (text: string) => void): Troublesh
       submit();
     }
   });
-  const element = h('div', {}, label, textarea, h('div', { className: 'toolbar' }, explainButton, h('span', { className: 'muted' }, 'Ctrl+Enter')), result);
+  const element = h(
+    'div',
+    {},
+    label,
+    textarea,
+    h('div', { className: 'toolbar' }, explainButton, h('span', { className: 'muted' }, 'Ctrl+Enter')),
+    result,
+  );
 
   return {
     element,
@@ -65,7 +82,11 @@ function renderCard({ input, result }: PanelExplanation): HTMLElement {
     'article',
     {
       className: matched ? 'card' : 'card no-match',
-      attrs: { 'data-testid': 'scenario-card', 'data-scenario': result.scenario ?? 'none', 'aria-label': matched ? 'Matching scenario' : 'No matching scenario' },
+      attrs: {
+        'data-testid': 'scenario-card',
+        'data-scenario': result.scenario ?? 'none',
+        'aria-label': matched ? 'Matching scenario' : 'No matching scenario',
+      },
     },
     h('div', { className: 'quoted', attrs: { 'data-testid': 'explained-input' } }, input),
     h('h3', {}, matched ? result.title : `No match: ${result.title}`),
@@ -76,7 +97,17 @@ function renderCard({ input, result }: PanelExplanation): HTMLElement {
     result.solution ? h('p', {}, result.solution) : null,
     result.links.length > 0 ? h('h4', {}, 'Learn more') : null,
     result.links.length > 0
-      ? h('ul', { className: 'plain' }, ...result.links.map((url) => h('li', {}, linkButton(url, () => send({ type: 'openLink', url })))))
+      ? h(
+          'ul',
+          { className: 'plain' },
+          ...result.links.map((url) =>
+            h(
+              'li',
+              {},
+              linkButton(url, () => send({ type: 'openLink', url })),
+            ),
+          ),
+        )
       : null,
   );
 }

@@ -45,9 +45,18 @@ describe('vsix: the packaged extension installed into code-server', () => {
 
   it('holds no src/, test/, node_modules/ or source maps, and ships every bundle', () => {
     const files = filesUnder(ext().extensionPath).map((file) => relative(ext().extensionPath, file));
-    const unwanted = files.filter((f) => /^(src|test|node_modules|out)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts'));
+    const unwanted = files.filter(
+      (f) => /^(src|test|node_modules|out)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts'),
+    );
     assert.deepEqual(unwanted, []);
-    for (const bundle of ['dist/extension.js', 'dist/azure.js', 'dist/cli.js', 'dist/webview/main.js', 'media/icon.png', 'media/activity.svg']) {
+    for (const bundle of [
+      'dist/extension.js',
+      'dist/azure.js',
+      'dist/cli.js',
+      'dist/webview/main.js',
+      'media/icon.png',
+      'media/activity.svg',
+    ]) {
       assert.ok(files.includes(bundle), `${bundle} is in the .vsix (files: ${files.join(', ')})`);
     }
   });
@@ -69,8 +78,15 @@ describe('vsix: the packaged extension installed into code-server', () => {
   it('registers and runs its commands', async () => {
     const contributed: Array<{ command: string }> = ext().packageJSON.contributes.commands;
     const registered = new Set(await vscode.commands.getCommands(true));
-    assert.deepEqual(contributed.map((c) => c.command).filter((id) => !registered.has(id)), []);
-    for (const id of ['azureAiAuthDoctor.showPanel', 'azureAiAuthDoctor.scanWorkspace', 'azureAiAuthDoctor.checkAccess']) {
+    assert.deepEqual(
+      contributed.map((c) => c.command).filter((id) => !registered.has(id)),
+      [],
+    );
+    for (const id of [
+      'azureAiAuthDoctor.showPanel',
+      'azureAiAuthDoctor.scanWorkspace',
+      'azureAiAuthDoctor.checkAccess',
+    ]) {
       const outcome = await runCommand(id);
       console.log(`    ${id}: ${outcome}`);
     }
