@@ -95,6 +95,15 @@ for (const file of ['codicon.css', 'codicon.ttf']) {
   copyFileSync(join('node_modules/@vscode/codicons/dist', file), join('dist/webview', file));
 }
 
+// The tree-sitter runtime and grammars (src/core/parse/runtime.ts requires them from dist/parse at
+// run time, when a language is first analysed): never bundled, so extension.js stays small.
+const treeSitterDir = 'node_modules/@vscode/tree-sitter-wasm/wasm';
+const grammars = ['python', 'javascript', 'typescript', 'tsx', 'c-sharp', 'java', 'bash', 'powershell'];
+mkdirSync('dist/parse', { recursive: true });
+for (const file of ['tree-sitter.js', 'tree-sitter.wasm', ...grammars.map((g) => `tree-sitter-${g}.wasm`)]) {
+  copyFileSync(join(treeSitterDir, file), join('dist/parse', file));
+}
+
 const sizes = {};
 for (const result of results.slice(0, shipped.length)) {
   for (const [file, info] of Object.entries(result.metafile.outputs)) {

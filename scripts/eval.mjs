@@ -22,7 +22,8 @@ await esbuild.build({
   logLevel: 'warning',
 });
 const require = createRequire(import.meta.url);
-const { evaluateCorpus, score } = require(bundle);
+const { evaluateCorpus, score, ensureAllParsers } = require(bundle);
+await ensureAllParsers();
 rmSync(out, { recursive: true, force: true });
 
 const started = performance.now();

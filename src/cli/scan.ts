@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { analyzeDocument } from '../core/analyze';
+import { ensureParser } from '../core/parse/runtime';
 import { WorkspaceEnv, isEnvConfigFile, parseEnvConfig } from '../core/env';
 import { languageIdForFile } from '../core/languages';
 import type { Finding, RuleSeverities } from '../core/types';
@@ -58,9 +59,21 @@ interface Accumulator {
   findings: Finding[];
   skipped: Skipped[];
   texts: Array<[string, DecodedText]>;
+  /** Files waiting for their language's grammar (loaded once, when the first such file turns up). */
+  deferred: Array<[string, DecodedText]>;
 }
 
-const emptyAccumulator = (): Accumulator => ({ filesScanned: 0, findings: [], skipped: [], texts: [] });
+const emptyAccumulator = (): Accumulator => ({ filesScanned: 0, findings: [], skipped: [], texts: [], deferred: [] });
+
+/** Loads the grammars the deferred files need, then analyses them. */
+async function drainDeferred(env: WorkspaceEnv, rules: RuleSeverities, acc: Accumulator): Promise<void> {
+  while (acc.deferred.length) {
+    const items = acc.deferred.splice(0);
+    const languages = new Set(items.map(([path]) => languageIdForFile(path) ?? ''));
+    await Promise.all([...languages].map((id) => ensureParser(id).catch(() => false)));
+    for (const [path, decoded] of items) analyse(path, decoded, env, rules, acc, true);
+  }
+}
 
 /** Reads and decodes a file for its text, or records why it was skipped. */
 function loadText(path: string, skipped: Skipped[], scratch?: Buffer): DecodedText | undefined {
@@ -78,7 +91,14 @@ function loadText(path: string, skipped: Skipped[], scratch?: Buffer): DecodedTe
 }
 
 /** Analyses a file's text and records its findings (or why it was skipped). */
-function analyse(path: string, decoded: DecodedText, env: WorkspaceEnv, rules: RuleSeverities, acc: Accumulator): void {
+function analyse(
+  path: string,
+  decoded: DecodedText,
+  env: WorkspaceEnv,
+  rules: RuleSeverities,
+  acc: Accumulator,
+  final = false,
+): void {
   const minified = minifiedReason(decoded.text);
   if (minified) {
     acc.skipped.push({ file: path, reason: minified });
@@ -88,6 +108,14 @@ function analyse(path: string, decoded: DecodedText, env: WorkspaceEnv, rules: R
   if (!languageId) return;
   try {
     const result = analyzeDocument(decoded.text, languageId, { fileName: path, env: env.sourceFor(path), rules });
+    if (result.parserPending && !final) {
+      acc.deferred.push([path, decoded]);
+      return;
+    }
+    if (result.parserPending) {
+      acc.skipped.push({ file: path, reason: `the ${languageId} parser could not be loaded` });
+      return;
+    }
     if (result.skipped) {
       acc.skipped.push({ file: path, reason: result.skipped });
       return;
@@ -181,7 +209,10 @@ export function runScanWorker(port: {
         for (const [path, decoded] of waiting.splice(0)) analyse(path, decoded, env, rules, acc);
         port.postMessage({ type: 'more' });
       } else {
-        port.postMessage({ type: 'done', acc });
+        void drainDeferred(env, rules, acc).then(
+          () => port.postMessage({ type: 'done', acc }),
+          (e: unknown) => port.postMessage({ type: 'failed', message: (e as Error)?.message ?? String(e) }),
+        );
       }
     } catch (e) {
       port.postMessage({ type: 'failed', message: (e as Error)?.message ?? String(e) });
@@ -294,6 +325,7 @@ export async function scan(
     }
   }
   if (!onWorkers) for (const path of sources) processFile(path, undefined, env, rules, scratch, acc);
+  await drainDeferred(env, rules, acc);
 
   const result: ScanResult = { filesScanned: 0, findings: [], skipped: [], texts: new Map(), configProblems };
   for (const part of parts) {

@@ -5,11 +5,13 @@ import type { AnalysisContext, AnalysisResult, ClientConstruction, EndpointMenti
 import { RULES } from './rules';
 import { makeReporter, type RuleContext } from './rules/rule';
 import { Doc } from './scan/document';
-import { ValueResolver } from './scan/values';
-import { extractClients } from './scan/clients';
+import { extractClients } from './model/clients';
+import { lookupEnvIn } from './env/lookup';
 import { findEndpointMentions } from './scan/endpoints';
 import { isSuppressed, readSuppressions } from './suppress';
 import { analyzeNotebook } from './scan/notebook';
+import { ensureParser, isParsedLanguage, parserReady } from './parse/runtime';
+import { parseBudgetMs, parseSyntax } from './parse/syntax';
 
 /** Larger documents are not analysed (the editor's time budget; the CLI reports the skip). */
 export const MAX_CHARS = 8_000_000;
@@ -48,6 +50,16 @@ export function skipReason(text: string, languageId = ''): string | undefined {
   return undefined;
 }
 
+/** analyzeDocument after loading the language's grammar (the CLI and tests; the editor awaits ensureParser itself). */
+export async function analyzeDocumentAsync(
+  text: string,
+  languageId: string,
+  context: AnalysisContext,
+): Promise<AnalysisResult> {
+  await ensureParser(languageId === 'jupyter' ? 'python' : languageId).catch(() => false);
+  return analyzeDocument(text, languageId, context);
+}
+
 export function analyzeDocument(text: string, languageId: string, context: AnalysisContext): AnalysisResult {
   try {
     if (typeof text !== 'string') return empty('invalid input (not text)');
@@ -56,6 +68,7 @@ export function analyzeDocument(text: string, languageId: string, context: Analy
     if (text.length === 0) return empty();
     const skipped = skipReason(text, languageId);
     if (skipped) return empty(skipped);
+    if (languageId === 'jupyter' && !parserReady('jupyter')) return { ...empty(), parserPending: languageId };
     if (languageId === 'jupyter')
       return analyzeNotebook(text, context, (cellText, ctx) => analyzeText(cellText, 'python', ctx));
     return analyzeText(text, languageId, context);
@@ -70,10 +83,17 @@ function analyzeText(text: string, languageId: string, context: AnalysisContext)
       context.fileName,
     );
   if (!TRIGGERS.test(text) && !(manifest && MANIFEST_TRIGGERS.test(text))) return empty();
-  const doc = new Doc(text, languageId, context);
+  let syntax;
+  if (isParsedLanguage(languageId)) {
+    const parsed = parseSyntax(text, languageId, context.parseSession);
+    if (!parsed) return { ...empty(), parserPending: languageId };
+    if (parsed === 'timeout') return empty(`too complex to parse within ${Math.round(parseBudgetMs(text.length))} ms`);
+    syntax = parsed;
+  }
+  const doc = new Doc(text, languageId, context, syntax);
   if (!doc.family) return empty();
-  const resolver = new ValueResolver(doc);
-  const clients = safe(() => extractClients(doc, resolver), []);
+  const clients = safe(() => extractClients(doc), []);
+  const lookupEnv = (name: string) => lookupEnvIn(context.env, name);
   const endpoints: EndpointMention[] = safe(() => findEndpointMentions(doc, clients), []);
   const findings: Finding[] = [];
   for (const rule of RULES) {
@@ -81,7 +101,7 @@ function analyzeText(text: string, languageId: string, context: AnalysisContext)
     const setting = context.rules?.[rule.id];
     if (setting === 'off') continue;
     const sink: Finding[] = [];
-    const ctx: RuleContext = { doc, resolver, clients, endpoints, report: makeReporter(doc, rule, sink) };
+    const ctx: RuleContext = { doc, clients, endpoints, lookupEnv, report: makeReporter(doc, rule, sink) };
     try {
       rule.check(ctx);
     } catch {

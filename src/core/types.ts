@@ -88,6 +88,20 @@ export interface AnalysisContext {
   fileName: string;
   env?: EnvSource;
   rules?: RuleSeverities;
+  /**
+   * Keeps the previous syntax tree of this document so the next analysis reparses incrementally
+   * (the editor passes one per open document; see src/core/parse/syntax.ts). Opaque to callers.
+   */
+  parseSession?: import('./parse/syntax').ParseSession;
+  /**
+   * Reads another workspace file for cross-file constants (`from .settings import ENDPOINT`,
+   * `import { ENDPOINT } from "./config"`): given the importing file and the module specifier, the
+   * file's path, text and language id, or undefined when it is not in the workspace / not loaded.
+   */
+  readModule?: (
+    fromFile: string,
+    specifier: string,
+  ) => { fileName: string; text: string; languageId: string } | undefined;
 }
 
 export type EndpointKind =
@@ -145,6 +159,11 @@ export interface AnalysisResult {
   clients: ClientConstruction[];
   /** Set when the document was not analysed (binary, minified, too large...), with the reason. */
   skipped?: string;
+  /**
+   * Set (to the language id) when the document was not analysed because its grammar is not loaded
+   * yet: `await ensureParser(languageId)` (src/core/parse/runtime.ts) and analyse again.
+   */
+  parserPending?: string;
 }
 
 export const SCENARIO_IDS = [

@@ -4,6 +4,8 @@
 // findings are published to sharedState for the panel.
 import * as vscode from 'vscode';
 import { analyzeDocument } from '../core/analyze';
+import { ensureParser } from '../core/parse/runtime';
+import { disposeSession, type ParseSession } from '../core/parse/syntax';
 import type { AnalysisResult, EnvSource, Finding, RuleSeverities } from '../core/types';
 import { sharedState } from '../state';
 import {
@@ -73,6 +75,8 @@ export class Analyzer implements vscode.Disposable {
   private readonly announcedSkips = new Set<string>();
   /** Bumped for every analysis of a URI so a late disk read never overwrites a newer result. */
   private readonly generations = new Map<string, number>();
+  /** Open documents' previous syntax trees: the next analysis edits the tree and reparses incrementally. */
+  private readonly sessions = new Map<string, ParseSession>();
   private readonly analyzedEmitter = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a URI's findings were (re)published, including when they were cleared. */
   readonly onDidAnalyze = this.analyzedEmitter.event;
@@ -137,7 +141,23 @@ export class Analyzer implements vscode.Disposable {
       this.skipTooLarge(document.uri, bytes, settings.maxFileSizeKB);
       return;
     }
-    this.run(document.uri, scope, text, languageId, document.version, settings.rules);
+    this.run(
+      document.uri,
+      scope,
+      text,
+      languageId,
+      document.version,
+      settings.rules,
+      undefined,
+      this.sessionFor(document),
+    );
+  }
+
+  private sessionFor(document: vscode.TextDocument): ParseSession {
+    const key = document.uri.toString();
+    let session = this.sessions.get(key);
+    if (!session) this.sessions.set(key, (session = {}));
+    return session;
   }
 
   /** Analyses a file that is not open, reading it with workspace.fs (workspace scan, file watcher). */
@@ -186,13 +206,26 @@ export class Analyzer implements vscode.Disposable {
     version: number | undefined,
     rules: RuleSeverities,
     generation = this.bump(uri),
+    parseSession?: ParseSession,
   ): void {
     const fileName = engineFileName(uri);
     const recorder = recordingEnv(this.envIndex.sourceFor(scope));
     const started = performance.now();
     let result: AnalysisResult;
     try {
-      result = analyzeDocument(text, languageId, { fileName, env: recorder.env, rules });
+      result = analyzeDocument(text, languageId, { fileName, env: recorder.env, rules, parseSession });
+      if (result.parserPending) {
+        // First file of this language: load its grammar (never at activation), then analyse again
+        // unless a newer analysis of the URI started meanwhile.
+        void ensureParser(result.parserPending).then(
+          (ok) => {
+            if (ok && this.generations.get(uri.toString()) === generation)
+              this.run(uri, scope, text, languageId, version, rules, generation, parseSession);
+          },
+          (error: unknown) => console.error('Azure AI Auth Doctor: could not load the parser:', error),
+        );
+        return;
+      }
     } catch (error) {
       console.error(`Azure AI Auth Doctor: analysis of ${workspaceRelativePath(uri)} failed:`, error);
       result = { findings: [], endpoints: [], clients: [], skipped: `analysis failed: ${String(error)}` };
@@ -254,6 +287,11 @@ export class Analyzer implements vscode.Disposable {
       clearTimeout(pending);
       this.timers.delete(key);
     }
+    const session = this.sessions.get(key);
+    if (session) {
+      disposeSession(session);
+      this.sessions.delete(key);
+    }
     const had = this.entries.delete(key) || this.collection.has(uri);
     this.collection.delete(uri);
     if (had) {
@@ -275,6 +313,8 @@ export class Analyzer implements vscode.Disposable {
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    for (const session of this.sessions.values()) disposeSession(session);
+    this.sessions.clear();
     for (const d of this.disposables) d.dispose();
   }
 }

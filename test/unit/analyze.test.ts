@@ -2,6 +2,7 @@
 // env-file related locations and fixes, endpoints and clients for hover/CodeLens.
 import * as assert from 'node:assert/strict';
 import { analyzeDocument } from '../../src/core/analyze';
+import { ensureAllParsers } from '../../src/core/parse/runtime';
 import { suppressionEdit } from '../../src/core/suppress';
 import type { EnvSource, EnvValue } from '../../src/core/types';
 
@@ -28,6 +29,10 @@ function envOf(values: Record<string, string>, file = '/w/.env'): EnvSource {
 }
 
 describe('analyzeDocument', () => {
+  before(async () => {
+    await ensureAllParsers(); // the grammars load asynchronously, once per process
+  });
+
   it('finds the seed example with a precise range and a preferred fix', () => {
     const r = analyzeDocument(BAD, 'python', { fileName: '/w/a.py' });
     assert.equal(r.findings.length, 1);

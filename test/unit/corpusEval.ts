@@ -10,6 +10,7 @@ import { analyzeDocument } from '../../src/core/analyze';
 import { isCandidateFile, languageIdForFile } from '../../src/core/languages';
 import { WorkspaceEnv, isEnvConfigFile } from '../../src/core/env';
 import type { Finding } from '../../src/core/types';
+export { ensureAllParsers } from '../../src/core/parse/runtime';
 
 export interface Expectation {
   line: number; // 0-based
@@ -65,6 +66,14 @@ export function corpusRoot(): string {
     resolve(process.cwd(), 'test/fixtures/corpus'),
   ];
   return candidates.find((c) => existsSync(c)) ?? candidates[candidates.length - 1];
+}
+
+/** The corpus cases (relative paths, as CaseResult.file) without analysing them. */
+export function listCorpus(root = corpusRoot()): string[] {
+  return walk(root)
+    .filter((f) => !f.endsWith('.expect.json') && !/README\.md$/i.test(f))
+    .filter((f) => isCandidateFile(f) && languageIdForFile(f))
+    .map((f) => relative(root, f).split(sep).join('/'));
 }
 
 export function evaluateCorpus(root = corpusRoot()): CaseResult[] {

@@ -8,6 +8,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeDocument } from '../../src/core/analyze';
+import { ensureAllParsers } from '../../src/core/parse/runtime';
 import type { AnalysisResult, Range } from '../../src/core/types';
 import { ADVERSARIAL, HOSTILE_FRAGMENTS, LANGUAGE_CASES } from './fuzzSamples';
 
@@ -160,6 +161,10 @@ function analyzeChecked(text: string, languageId: string, fileName: string, labe
 }
 
 describe('fuzz: analyzeDocument on generated and mutated files', function () {
+  before(async () => {
+    await ensureAllParsers(); // the grammars load asynchronously, once per process
+  });
+
   this.timeout(120_000);
 
   after(() => {
@@ -220,6 +225,10 @@ describe('fuzz: analyzeDocument on generated and mutated files', function () {
 });
 
 describe('fuzz: adversarial inputs stay linear', function () {
+  before(async () => {
+    await ensureAllParsers(); // the grammars load asynchronously, once per process
+  });
+
   this.timeout(120_000);
 
   // One representative file per language id keeps the matrix small (29 shapes x ~16 languages x 3 sizes).

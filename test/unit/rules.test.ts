@@ -2,6 +2,7 @@
 // the user gets), plus rule metadata: ids, docs links, one preferred fix.
 import * as assert from 'node:assert/strict';
 import { analyzeDocument } from '../../src/core/analyze';
+import { ensureAllParsers } from '../../src/core/parse/runtime';
 import { RULES } from '../../src/core/rules';
 import { RULE_IDS } from '../../src/core/types';
 import { applyEdits } from './corpusEval';
@@ -16,6 +17,10 @@ function fixed(text: string, languageId: string, rule: string, fileName = `/w/f.
 }
 
 describe('rules', () => {
+  before(async () => {
+    await ensureAllParsers(); // the grammars load asynchronously, once per process
+  });
+
   it('registers every fixed rule id once, in order', () => {
     assert.deepEqual(
       RULES.map((r) => r.id),

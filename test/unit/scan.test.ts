@@ -1,11 +1,55 @@
-// The per-language lexer (strings, comments, docstrings) and file-type detection.
+// Strings, comments and docstrings as the engine sees them (tree-sitter for programming languages,
+// the small readers for the other formats), and file-type detection.
 import * as assert from 'node:assert/strict';
-import { lex } from '../../src/core/scan/lexer';
+import { readFormat } from '../../src/core/parse/formats';
+import { ensureAllParsers, isParsedLanguage } from '../../src/core/parse/runtime';
+import { parseSyntax, type Lexed } from '../../src/core/parse/syntax';
+import { analyzeDocument } from '../../src/core/analyze';
 import { isCandidateFile, languageIdForFile } from '../../src/core/languages';
+
+function lex(text: string, languageId: string): Lexed {
+  if (!isParsedLanguage(languageId)) return readFormat(text, languageId);
+  const parsed = parseSyntax(text, languageId);
+  assert.ok(parsed && parsed !== 'timeout', `no parse for ${languageId}`);
+  return parsed.lexed;
+}
 
 const values = (text: string, lang: string) => lex(text, lang).strings.map((t) => text.slice(t.valueStart, t.valueEnd));
 
-describe('lexer', () => {
+describe('token views', () => {
+  before(async () => {
+    await ensureAllParsers();
+  });
+
+  it('an apostrophe in a shell here-doc or in JSX text hides nothing after it', () => {
+    const sh = "cat <<EOF\nit's here\nEOF\ncurl -H 'Authentication: Bearer $T' https://a.openai.azure.com/x\n";
+    assert.ok(
+      analyzeDocument(sh, 'shellscript', { fileName: '/w/a.sh' }).findings.some((f) => f.rule === 'rest-auth-header'),
+    );
+    const jsx =
+      'const A = () => <p>Don\'t panic</p>;\nconst c = new AzureOpenAI({ endpoint: "https://x.services.ai.azure.com/models", apiVersion: "1" });\n';
+    assert.ok(
+      analyzeDocument(jsx, 'javascriptreact', { fileName: '/w/a.jsx' }).findings.some(
+        (f) => f.rule === 'openai-class-endpoint',
+      ),
+    );
+  });
+
+  it('a lone CR ends a line (comment ends, positions count it) and U+2028 ends a // comment in JS', () => {
+    const py = '# comment\rc = AzureOpenAI(azure_endpoint="https://x.services.ai.azure.com/models", api_version="1")\r';
+    const r = analyzeDocument(py, 'python', { fileName: '/w/a.py' });
+    const f = r.findings.find((x) => x.rule === 'openai-class-endpoint');
+    assert.ok(f, 'finding after a CR-terminated comment');
+    assert.equal(f.range.start.line, 1);
+    const js =
+      '// note\u2028const c = new AzureOpenAI({ endpoint: "https://x.services.ai.azure.com/models", apiVersion: "1" });\n';
+    assert.ok(
+      analyzeDocument(js, 'javascript', { fileName: '/w/a.js' }).findings.some(
+        (x) => x.rule === 'openai-class-endpoint',
+      ),
+    );
+  });
+
   it('reads Python prefixes, triple quotes and f-strings, and treats docstrings as comments', () => {
     const text =
       'def f():\n    """doc "https://x" """\n    a = f"https://{res}.openai.azure.com"  # c "q"\n    b = rb\'x\\\'y\'\n    c = """multi\nline"""\n';

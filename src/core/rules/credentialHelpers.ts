@@ -1,7 +1,7 @@
 // Shared bits for the credential rules: reading `cred.get_token(scope).token`, building a token
 // provider expression per language, deleting an argument.
 import { SCOPES } from '../knowledge/endpoints';
-import type { Arg } from '../scan/calls';
+import type { Arg } from '../model/calls';
 import type { Doc } from '../scan/document';
 import type { EndpointInfo } from '../types';
 import { edit } from './rule';

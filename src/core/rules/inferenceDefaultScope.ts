@@ -2,8 +2,8 @@
 // a TokenCredential and no scopes (Py, JS, .NET, Java: facts §3). Azure OpenAI / AI Services / Foundry
 // /models reject that audience with 401 "audience is incorrect" [I5][I3] (seed: Inference SDK 401 row).
 import { SCOPES } from '../knowledge/endpoints';
-import { named } from '../scan/calls';
-import { expandedText } from '../scan/clients';
+import { named } from '../model/calls';
+import { expandedText } from '../model/clients';
 import { edit, fix, fixes, type Rule } from './rule';
 import { scopeFor } from './credentialHelpers';
 
@@ -24,7 +24,7 @@ export const inferenceDefaultScope: Rule = {
       else if (fam === 'js') {
         const opts = c.call.args[2];
         if (opts) {
-          const text = opts.props ? doc.text.slice(opts.start, opts.end) : expandedText(doc, ctx.resolver, opts);
+          const text = opts.props ? doc.text.slice(opts.start, opts.end) : expandedText(doc, opts);
           hasScopes = /\bscopes\b/.test(text);
         }
       } else if (fam === 'csharp')

@@ -3,7 +3,8 @@
 // users copy (/model singular, /deployments without /openai/ [D2]), the bare resource root, the v1 URL
 // and project endpoints; load_client only works on serverless / managed compute [PS2][PS5].
 import { modelsEndpoint, originOf } from '../knowledge/endpoints';
-import { named } from '../scan/calls';
+import { named } from '../model/calls';
+import { argValue } from '../model/clients';
 import { clientAnchor, edit, fix, fixes, relatedFor, replaceValueEdit, type Rule } from './rule';
 
 export const inferenceEndpoint: Rule = {
@@ -19,7 +20,7 @@ export const inferenceEndpoint: Rule = {
       const origin = originOf(url);
       const cls = c.spec.display;
       const modelArg = named(c.args, 'model');
-      const model = modelArg ? ctx.resolver.resolve(modelArg.start, modelArg.end)?.value : undefined;
+      const model = modelArg ? argValue(doc, modelArg)?.value : undefined;
       const deployment = model || '<deployment>';
       let problem: string | undefined;
       let target: string | undefined;

@@ -1,7 +1,7 @@
 // missing-api-version: AzureOpenAI (py/node) requires api_version or OPENAI_API_VERSION ("Must provide
 // either the api_version argument or the OPENAI_API_VERSION environment variable") [P1][N1]; REST calls
 // to /openai/deployments/… and /models/… need ?api-version= or the service answers 404 [I17][O13] (facts §1, §6).
-import { named } from '../scan/calls';
+import { named } from '../model/calls';
 import { URL_RE } from '../scan/endpoints';
 import { classifyEndpoint } from '../knowledge/endpoints';
 import { edit, fix, fixes, type Rule } from './rule';
@@ -21,7 +21,7 @@ export const missingApiVersion: Rule = {
       const args = doc.family === 'js' ? (c.call.args[0]?.props ?? []) : c.call.args;
       if (doc.family === 'js' && c.call.args.length > 0 && !c.call.args[0].props) continue; // options passed as a variable: unknown
       if (named(args, 'api_version', 'apiVersion')) continue;
-      if (ctx.resolver.lookupEnv('OPENAI_API_VERSION')) continue;
+      if (ctx.lookupEnv('OPENAI_API_VERSION')) continue;
       if (args.some((a) => a.name === undefined && doc.code.startsWith('**', a.start))) continue; // **kwargs
       const f =
         doc.family === 'python'

@@ -1,7 +1,8 @@
 // missing-model: the shared model inference endpoint (…/models) serves every deployment and picks one by
 // `model` in the request; without it the call fails (seed 404 row: `model="<model-deployment-name>"` in
 // the payloads [D2]). The v1 API also needs the deployment name in `model` [D4].
-import { findCalls, named } from '../scan/calls';
+import { named } from '../model/calls';
+import { FileModel } from '../model';
 import { restRequests } from './restRequests';
 import { edit, fix, fixes, type Rule } from './rule';
 
@@ -71,13 +72,18 @@ function checkV1Calls(ctx: Parameters<Rule['check']>[0]) {
   const v1 = ctx.clients.filter((c) => c.spec.family === 'openai' && c.info?.kind === 'openai-v1');
   if (v1.length === 0) return;
   const onlyV1 = ctx.clients.every((c) => c.spec.family === 'openai' && c.info?.kind === 'openai-v1');
-  for (const call of findCalls(doc, ['create'])) {
+  const model = FileModel.of(doc);
+  if (!model) return;
+  for (const call of model.calls(['create'])) {
     const receiver = doc.code.slice(call.exprStart, call.calleeStart).replace(/\s+/g, '');
     if (!/(?:chat\.completions|embeddings|responses)\.$/.test(receiver)) continue;
     // the receiver must be a v1 client: its variable is assigned from one (or every client in the file is one)
     const root = /^(?:self\.|this\.)?[A-Za-z_$][\w$]*/.exec(receiver)?.[0];
-    const assigned = root ? ctx.resolver.findAssignment(root, call.exprStart) : undefined;
-    const isV1 = assigned ? v1.some((c) => c.call.exprStart >= assigned[0] && c.call.exprStart <= assigned[1]) : onlyV1;
+    const binding = root ? model.lookup(root.replace(/^(?:self|this)\./, ''), call.exprStart) : undefined;
+    const assigned = binding?.value;
+    const isV1 = assigned
+      ? v1.some((c) => c.call.exprStart >= assigned.startIndex && c.call.exprStart <= assigned.endIndex)
+      : onlyV1;
     if (!isV1) continue;
     const args = doc.family === 'js' ? call.args[0]?.props : call.args;
     if (!args || named(args, 'model')) continue;

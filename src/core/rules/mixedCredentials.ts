@@ -2,7 +2,7 @@
 // one of base_url / azure_endpoint; passing both raises (MutuallyExclusiveAuthError, "base_url and
 // azure_endpoint are mutually exclusive"; JS: "The `apiKey` and `azureADTokenProvider` arguments are
 // mutually exclusive") [P1][N1].
-import { named } from '../scan/calls';
+import { named } from '../model/calls';
 import { fix, fixes, type Rule } from './rule';
 import { deleteArgEdit } from './credentialHelpers';
 

@@ -3,7 +3,7 @@
 // /models endpoint, the v1 URL (they add /deployments/<model>: 404 [I17]), a project endpoint, or a full
 // deployment URL, the call fails with 401/404 (seed table, AzureOpenAI row; facts §1, [D2]).
 import { azureOpenAiBase, openAiV1Base } from '../knowledge/endpoints';
-import type { ClientUse } from '../scan/clients';
+import type { ClientUse } from '../model/clients';
 import { configEntries } from '../scan/configEntries';
 import { classifyEndpoint } from '../knowledge/endpoints';
 import { clientAnchor, edit, fix, fixes, relatedFor, replaceValueEdit, type Rule, type RuleContext } from './rule';

@@ -3,7 +3,9 @@
 // deployment is a Foundry (Models-as-a-Service) model: "If your model is not from OpenAI, use the Azure
 // AI Inference SDK" (seed table, AzureOpenAI 401 row [D2]), or the OpenAI client on the v1 API [D4].
 import { NON_OPENAI_MODEL } from '../knowledge/clients';
-import { findCalls, named, positional, type Arg } from '../scan/calls';
+import { named, positional, type Arg } from '../model/calls';
+import { argValue } from '../model/clients';
+import { FileModel } from '../model';
 import type { Rule, RuleContext } from './rule';
 
 export const openaiClassNonOpenaiModel: Rule = {
@@ -23,22 +25,23 @@ export const openaiClassNonOpenaiModel: Rule = {
       if (dep) candidates.push({ arg: dep, cls: c.spec.display });
     }
     const cls = aoai[0].spec.display;
+    const findCalls = (names: string[]) => FileModel.of(doc)?.calls(names) ?? [];
     if (doc.family === 'java') {
       // getChatCompletions(deploymentOrModelName, options) exists only on com.azure.ai.openai clients
-      for (const call of findCalls(doc, ['getChatCompletions', 'getChatCompletionsStream', 'getEmbeddings'])) {
+      for (const call of findCalls(['getChatCompletions', 'getChatCompletionsStream', 'getEmbeddings'])) {
         const a = positional(call.args, 0);
         if (a) candidates.push({ arg: a, cls });
       }
     }
     if (onlyAoai) {
       if (doc.family === 'python' || doc.family === 'js') {
-        for (const call of findCalls(doc, ['create'])) {
+        for (const call of findCalls(['create'])) {
           const args = doc.family === 'js' ? (call.args[0]?.props ?? []) : call.args;
           const model = named(args, 'model');
           if (model) candidates.push({ arg: model, cls });
         }
       } else if (doc.family === 'csharp') {
-        for (const call of findCalls(doc, ['GetChatClient', 'GetEmbeddingClient'])) {
+        for (const call of findCalls(['GetChatClient', 'GetEmbeddingClient'])) {
           const a = named(call.args, 'deploymentName') ?? positional(call.args, 0);
           if (a) candidates.push({ arg: a, cls });
         }
@@ -49,7 +52,7 @@ export const openaiClassNonOpenaiModel: Rule = {
 };
 
 function report(ctx: RuleContext, arg: Arg, cls: string) {
-  const value = ctx.resolver.resolve(arg.start, arg.end);
+  const value = argValue(ctx.doc, arg);
   if (!value?.value || !NON_OPENAI_MODEL.test(value.value.trim())) return;
   const model = value.value.trim();
   ctx.report({

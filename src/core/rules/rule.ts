@@ -3,15 +3,17 @@
 import type { EndpointMention, Finding, Fix, RelatedLocation, RuleId, Severity, TextEdit } from '../types';
 import type { Family } from '../languages';
 import type { Doc } from '../scan/document';
-import type { ValueResolver, Resolved } from '../scan/values';
-import type { ClientUse } from '../scan/clients';
+import type { Value as Resolved } from '../model';
+import type { ClientUse } from '../model/clients';
+import type { EnvValue } from '../types';
 
 export const DOCS_BASE = 'https://github.com/azure-ai-auth-doctor/azure-ai-auth-doctor/blob/main/docs/rules/';
 
 export interface RuleContext {
   doc: Doc;
-  resolver: ValueResolver;
   clients: ClientUse[];
+  /** A workspace env/config variable's value (nearest file first). */
+  lookupEnv(name: string): EnvValue | undefined;
   /** Azure endpoints written in (or resolved for) the document. */
   endpoints: EndpointMention[];
   report(f: Report): void;

@@ -1,8 +1,8 @@
 // static-token: a token fetched once (`azure_ad_token=cred.get_token(...).token`, or a plain OpenAI
 // client with `api_key=<token string>`) expires after about an hour and is never refreshed; pass a
 // provider (get_bearer_token_provider / getBearerTokenProvider), which caches and refreshes (facts §7.6, [I24][O5]).
-import { named } from '../scan/calls';
-import { expandedText } from '../scan/clients';
+import { named } from '../model/calls';
+import { expandedText } from '../model/clients';
 import { edit, fix, fixes, type Rule } from './rule';
 import { parseGetToken, providerExpr, scopeFor } from './credentialHelpers';
 
@@ -23,7 +23,7 @@ export const staticToken: Rule = {
         arg = named(args, 'api_key', 'apiKey');
       }
       if (!arg) continue;
-      const expanded = expandedText(doc, ctx.resolver, arg);
+      const expanded = expandedText(doc, arg);
       const gt = parseGetToken(expanded);
       const scope = `"${scopeFor(c.info)}"`;
       const provider = providerExpr(

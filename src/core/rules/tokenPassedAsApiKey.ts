@@ -1,8 +1,8 @@
 // token-passed-as-api-key: an Entra token given to AzureOpenAI as api_key is sent in the `api-key`
 // header from openai-python 2.34.0 on, which the service rejects with 401 [I23][P2] (facts §7.5). The
 // JS AzureOpenAI also sends apiKey as `api-key` [N1]. Use azure_ad_token_provider / azureADTokenProvider.
-import { named } from '../scan/calls';
-import { expandedText } from '../scan/clients';
+import { named } from '../model/calls';
+import { expandedText } from '../model/clients';
 import { edit, fix, fixes, type Rule } from './rule';
 import { parseGetToken, providerExpr, scopeFor } from './credentialHelpers';
 
@@ -20,7 +20,7 @@ export const tokenPassedAsApiKey: Rule = {
       const key = named(doc.family === 'js' ? (c.call.args[0]?.props ?? []) : c.call.args, 'api_key', 'apiKey');
       if (!key) continue;
       const valueText = doc.text.slice(key.start, key.end);
-      const expanded = expandedText(doc, ctx.resolver, key);
+      const expanded = expandedText(doc, key);
       if (!TOKEN_VALUE.test(valueText) && !TOKEN_VALUE.test(expanded)) continue;
       if (/api_?key|API_KEY|apiKey/.test(expanded.replace(/^[^=]*=/, ''))) continue;
       const providerName = doc.family === 'js' ? 'azureADTokenProvider' : 'azure_ad_token_provider';

@@ -2,25 +2,31 @@
 // offset <-> position conversion (0-based line, UTF-16 column, CRLF-safe).
 import type { AnalysisContext, Position, Range } from '../types';
 import { familyOf, type Family } from '../languages';
-import { lex, type Lexed, type StringToken } from './lexer';
+import { readFormat } from '../parse/formats';
+import type { Lexed, ParsedSyntax, StringToken } from '../parse/syntax';
+import type { Tree } from '../parse/runtime';
 
 export class Doc {
   readonly lexed: Lexed;
   readonly family: Family | undefined;
+  /** The syntax tree, for languages parsed with tree-sitter. */
+  readonly tree: Tree | undefined;
   private readonly lineStarts: number[];
   constructor(
     readonly text: string,
     readonly languageId: string,
     readonly context: AnalysisContext,
+    syntax?: ParsedSyntax,
   ) {
-    this.lexed = lex(text, languageId);
+    this.lexed = syntax?.lexed ?? readFormat(text, languageId);
+    this.tree = syntax?.tree;
     this.family = familyOf(languageId);
+    // Line breaks as VS Code counts them: LF, CRLF and a lone CR.
     const starts = [0];
-    let i = text.indexOf('\n');
-    while (i >= 0) {
-      starts.push(i + 1);
-      i = text.indexOf('\n', i + 1);
-    }
+    const re = /\r\n?|\n/g;
+    if (text.indexOf('\r') < 0) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index + m[0].length);
     this.lineStarts = starts;
   }
 

@@ -2,7 +2,7 @@
 // constructions resolve from env/config files: the hover and CodeLens anchors.
 import type { EndpointMention } from '../types';
 import { classifyEndpoint } from '../knowledge/endpoints';
-import type { ClientUse } from './clients';
+import type { ClientUse } from '../model/clients';
 import type { Doc } from './document';
 
 /** URL-ish run; placeholders like <resource> allowed as whole segments. Linear (no nested quantifiers over the same chars). */

@@ -1,0 +1,287 @@
+// Parses a document with tree-sitter (sync; the grammar must be loaded, see runtime.ts) and derives
+// from the tree the token views rules read: string literals (with the range of their body), comments
+// (Python docstrings count as comments), a "code" view with comments blanked and string bodies
+// replaced by spaces between two `"` (offsets and newlines preserved), and a view with only comments
+// blanked. Strings and comments come from the grammar, so a quote in a here-doc, in JSX text or in a
+// regex no longer confuses anything.
+import { parserFor, grammarOf, type Tree, type SyntaxNode, type Language } from './runtime';
+import { parseInput } from './input';
+
+export interface StringToken {
+  /** Whole token, prefix and quotes included. */
+  start: number;
+  end: number;
+  /** The characters between the quotes (escapes left as written). */
+  valueStart: number;
+  valueEnd: number;
+  /** f-string, template literal, $"..." — may contain {expr} / ${expr} holes. */
+  interpolated: boolean;
+}
+
+/** Token views of a document (the same shape for parsed languages and the small format readers). */
+export interface Lexed {
+  /** Text with comments blanked and each string token replaced by `"   "` of the same length. */
+  code: string;
+  /** Text with only comments (and docstrings) blanked: what endpoint/URL scanning reads. */
+  noComments: string;
+  strings: StringToken[];
+  comments: Array<[number, number]>;
+  /** The string token starting exactly at offset. */
+  stringAt(offset: number): StringToken | undefined;
+}
+
+/** String and comment node types per grammar. */
+const TOKENS: Record<string, { strings: string[]; comments: string[] }> = {
+  python: { strings: ['string'], comments: ['comment'] },
+  javascript: { strings: ['string', 'template_string'], comments: ['comment'] },
+  typescript: { strings: ['string', 'template_string'], comments: ['comment'] },
+  tsx: { strings: ['string', 'template_string'], comments: ['comment'] },
+  'c-sharp': {
+    strings: ['string_literal', 'verbatim_string_literal', 'raw_string_literal', 'interpolated_string_expression'],
+    comments: ['comment'],
+  },
+  java: { strings: ['string_literal'], comments: ['line_comment', 'block_comment'] },
+  bash: { strings: ['string', 'raw_string', 'ansi_c_string', 'heredoc_body'], comments: ['comment'] },
+  powershell: {
+    strings: [
+      'expandable_string_literal',
+      'verbatim_string_characters',
+      'expandable_here_string_literal',
+      'verbatim_here_string_characters',
+    ],
+    comments: ['comment'],
+  },
+};
+
+/** The string/comment node types of a grammar that the loaded language knows. */
+const tokenTypes = new Map<Language, { all: string[]; strings: Set<string> }>();
+function typesFor(language: Language, grammar: string): { all: string[]; strings: Set<string> } {
+  let t = tokenTypes.get(language);
+  if (!t) {
+    const spec = TOKENS[grammar] ?? { strings: [], comments: [] };
+    const valid = (x: string) => language.idForNodeType(x, true) !== null;
+    const strings = spec.strings.filter(valid);
+    t = { all: [...strings, ...spec.comments.filter(valid)], strings: new Set(strings) };
+    tokenTypes.set(language, t);
+  }
+  return t;
+}
+
+/** Parse time allowed before giving up (pathological inputs make tree-sitter's error recovery slow). */
+export function parseBudgetMs(length: number): number {
+  return 180 + (1.8 * length) / 1000;
+}
+
+export interface ParsedSyntax {
+  tree: Tree;
+  /** The text the parser read (same length as the document; see input.ts). */
+  input: string;
+  focused: boolean;
+  lexed: Lexed;
+}
+
+/** Old trees kept for incremental reparsing, per caller-chosen key (the editor's open documents). */
+export interface ParseSession {
+  previous?: { input: string; tree: Tree; languageId: string };
+}
+
+/**
+ * Parses `text` (sync). Undefined when the language is not parsed with tree-sitter or its grammar
+ * is not loaded yet (call ensureParser first). With a session, the previous tree is edited
+ * (`tree.edit`) at the one range where the parse inputs differ and reparsed incrementally.
+ */
+export function parseSyntax(
+  text: string,
+  languageId: string,
+  session?: ParseSession,
+): ParsedSyntax | 'timeout' | undefined {
+  const grammar = grammarOf(languageId);
+  const parser = parserFor(languageId);
+  if (!grammar || !parser) return undefined;
+  const { text: input, focused } = parseInput(text, languageId);
+  let oldTree: Tree | undefined;
+  const prev = session?.previous;
+  if (prev && prev.languageId === languageId) {
+    const edit = diffEdit(prev.input, input);
+    if (edit) {
+      oldTree = prev.tree;
+      oldTree.edit(edit);
+    } else if (prev.input === input) oldTree = prev.tree;
+  }
+  let tree: Tree | null;
+  if (oldTree && prev && prev.input === input) tree = oldTree;
+  else {
+    const deadline = performance.now() + parseBudgetMs(input.length);
+    tree = parser.parse(input, oldTree ?? null, {
+      progressCallback: (() => performance.now() > deadline) as unknown as () => void,
+    });
+    if (!tree) {
+      parser.reset(); // the next parse must start afresh, not resume this one
+      if (session) {
+        session.previous?.tree.delete();
+        session.previous = undefined;
+      }
+      return 'timeout';
+    }
+  }
+  if (session) {
+    if (prev && prev.tree !== tree) prev.tree.delete();
+    session.previous = { input, tree, languageId };
+  }
+  return { tree, input, focused, lexed: lexFromTree(text, tree, grammar) };
+}
+
+/** Frees a session's tree (document closed). */
+export function disposeSession(session: ParseSession): void {
+  session.previous?.tree.delete();
+  session.previous = undefined;
+}
+
+function pointAt(text: string, offset: number): { row: number; column: number } {
+  // tree-sitter counts columns in bytes of its UTF-16 input; rows only steer reuse, so an
+  // approximation from the last newline is enough.
+  let row = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) row++;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return { row, column: (offset - lineStart) * 2 };
+}
+
+/** The single edit turning `before` into `after` (common prefix and suffix), or undefined when equal. */
+function diffEdit(before: string, after: string) {
+  if (before === after) return undefined;
+  let start = 0;
+  const min = Math.min(before.length, after.length);
+  while (start < min && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
+    endBefore--;
+    endAfter--;
+  }
+  return {
+    startIndex: start,
+    oldEndIndex: endBefore,
+    newEndIndex: endAfter,
+    startPosition: pointAt(before, start),
+    oldEndPosition: pointAt(before, endBefore),
+    newEndPosition: pointAt(after, endAfter),
+  };
+}
+
+function quoteRun(text: string, start: number, end: number): { valueStart: number; valueEnd: number } {
+  let qi = start;
+  while (qi < end) {
+    const c = text.charCodeAt(qi);
+    if (c === 34 || c === 39 || c === 96) break;
+    qi++;
+  }
+  if (qi >= end) return { valueStart: start, valueEnd: end };
+  const q = text.charCodeAt(qi);
+  let run = 0;
+  while (qi + run < end && text.charCodeAt(qi + run) === q) run++;
+  const triple = run >= 3 && end - qi >= 6;
+  const width = triple ? 3 : 1;
+  let valueEnd = end - width;
+  // a closing quote run before a suffix (C# u8, Python none): step back over non-quotes
+  while (valueEnd > qi + width && text.charCodeAt(valueEnd) !== q && valueEnd > end - 4) valueEnd--;
+  return { valueStart: Math.min(qi + width, valueEnd), valueEnd: Math.max(qi + width, valueEnd) };
+}
+
+function isDocstring(node: SyntaxNode, text: string, start: number): boolean {
+  const parent = node.parent;
+  if (!parent || parent.type !== 'expression_statement' || parent.namedChildCount !== 1) return false;
+  return /^[rRuU]?("""|''')/.test(text.slice(start, start + 4));
+}
+
+function lexFromTree(text: string, tree: Tree, grammar: string): Lexed {
+  const { all, strings: stringTypes } = typesFor(tree.language, grammar);
+  const strings: StringToken[] = [];
+  const comments: Array<[number, number]> = [];
+  let lastStringEnd = -1;
+  // descendantsOfType walks the tree in wasm in linear time (a Query cursor is quadratic on deep nesting).
+  for (const node of tree.rootNode.descendantsOfType(all)) {
+    if (!node) continue;
+    const start = node.startIndex;
+    const end = node.endIndex;
+    if (start < lastStringEnd) continue; // a string inside an interpolation hole: part of the outer token
+    if (!stringTypes.has(node.type)) {
+      comments.push([start, end]);
+      continue;
+    }
+    if (grammar === 'python' && isDocstring(node, text, start)) {
+      comments.push([start, end]);
+      continue;
+    }
+    const { valueStart, valueEnd } = quoteRun(text, start, end);
+    const prefix = text.slice(start, valueStart);
+    const interpolated =
+      node.type === 'template_string' || node.type === 'interpolated_string_expression' || /[fF]/.test(prefix)
+        ? /[{]/.test(text.slice(valueStart, valueEnd))
+        : false;
+    strings.push({ start, end, valueStart, valueEnd, interpolated });
+    lastStringEnd = end;
+  }
+  comments.sort((a, b) => a[0] - b[0]);
+  return tokenViews(text, strings, comments);
+}
+
+const decoder = new TextDecoder('utf-16le');
+
+/** A mutable UTF-16 copy of the text. */
+function toUtf16(text: string): Uint16Array {
+  const bytes = Buffer.from(text, 'utf16le');
+  if (bytes.byteOffset % 2 === 0) return new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
+  return new Uint16Array(bytes.slice().buffer, 0, text.length);
+}
+
+function blankRange(buf: Uint16Array, s: number, e: number): void {
+  for (let k = s; k < e; k++) {
+    const ch = buf[k];
+    if (ch !== 10 && ch !== 13) buf[k] = 32;
+  }
+}
+
+/** Builds the code / noComments views from string and comment ranges (shared with the format readers). */
+export function tokenViews(text: string, strings: StringToken[], comments: Array<[number, number]>): Lexed {
+  let codeView: string | undefined = strings.length || comments.length ? undefined : text;
+  let noCommentsView: string | undefined = comments.length ? undefined : text;
+  const stringAt = (offset: number): StringToken | undefined => {
+    let lo = 0;
+    let hi = strings.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const st = strings[mid].start;
+      if (st === offset) return strings[mid];
+      if (st < offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
+  return {
+    get code() {
+      if (codeView === undefined) {
+        const buf = toUtf16(text);
+        for (const [s, e] of comments) blankRange(buf, s, e);
+        for (const t of strings) {
+          if (t.end - t.start < 2) continue;
+          blankRange(buf, t.start + 1, t.end - 1);
+          buf[t.start] = 34;
+          buf[t.end - 1] = 34;
+        }
+        codeView = decoder.decode(buf);
+      }
+      return codeView;
+    },
+    get noComments() {
+      if (noCommentsView === undefined) {
+        const buf = toUtf16(text);
+        for (const [s, e] of comments) blankRange(buf, s, e);
+        noCommentsView = decoder.decode(buf);
+      }
+      return noCommentsView;
+    },
+    strings,
+    comments,
+    stringAt,
+  };
+}
