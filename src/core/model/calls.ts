@@ -212,6 +212,9 @@ function callOfName(m: FileModel, name: SyntaxNode): { call: SyntaxNode; callee:
   return undefined;
 }
 
+/** Occurrences of one callee name looked at per file: real files have a handful; this bounds pathological ones. */
+const MAX_CALLS_PER_NAME = 200;
+
 export function callsOf(m: FileModel, names: readonly string[]): Call[] {
   const code = m.doc.code;
   const out: Call[] = [];
@@ -219,8 +222,10 @@ export function callsOf(m: FileModel, names: readonly string[]): Call[] {
   const root = m.doc.tree!.rootNode;
   for (const callee of new Set(names)) {
     if (!callee) continue;
-    for (let i = code.indexOf(callee); i >= 0; i = code.indexOf(callee, i + callee.length)) {
+    let budget = MAX_CALLS_PER_NAME;
+    for (let i = code.indexOf(callee); i >= 0 && budget > 0; i = code.indexOf(callee, i + callee.length)) {
       if (i > 0 && /[\w$]/.test(code[i - 1])) continue;
+      budget--;
       if (/[\w$]/.test(code[i + callee.length] ?? '')) continue;
       const nameNode = root.descendantForIndex(i, i + callee.length);
       if (!nameNode || nameNode.startIndex !== i || nameNode.endIndex !== i + callee.length) continue;

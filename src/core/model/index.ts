@@ -84,6 +84,7 @@ export interface Binding {
 }
 
 const MAX_DEPTH = 12;
+const MAX_SCOPE_WALK = 120;
 const models = new WeakMap<Doc, FileModel | null>();
 
 export class FileModel {
@@ -145,14 +146,15 @@ export class FileModel {
   /** Scopes containing offset, innermost first (the module last). */
   scopeChain(offset: number): Scope[] {
     const out: Scope[] = [];
-    let n: SyntaxNode | null = this.root.descendantForIndex(offset, offset);
     const d = this.dialect;
-    while (n) {
-      if (n.parent === null) out.push(this.scopeOfNode(n));
-      else if (d.functionScopes.has(n.type) || d.classScopes.has(n.type) || d.blockScopes.has(n.type))
+    let n: SyntaxNode | null = this.root.descendantForIndex(offset, offset);
+    // `parent` costs O(depth): past MAX_SCOPE_WALK levels (pathological nesting) only the module counts.
+    for (let guard = 0; n && n.parent && guard < MAX_SCOPE_WALK; guard++) {
+      if (d.functionScopes.has(n.type) || d.classScopes.has(n.type) || d.blockScopes.has(n.type))
         out.push(this.scopeOfNode(n));
       n = n.parent;
     }
+    out.push(this.scopeOfNode(this.root));
     return out;
   }
 
@@ -712,7 +714,8 @@ export class FileModel {
     let i = 0;
     let partial = !!fmt.partial;
     let env: Value | undefined = fmt.envValue ? fmt : undefined;
-    const value = fmt.value.replace(re, (whole: string, key?: string) => {
+    const value = fmt.value.replace(re, (whole: string, group?: unknown) => {
+      const key = typeof group === 'string' ? group : undefined; // without a group, replace passes the offset
       let v: Value | undefined;
       if (key && /^\d+$/.test(key)) v = args[Number(key)];
       else if (key && named) v = named.get(key);

@@ -111,10 +111,16 @@ export function parseSyntax(
   let tree: Tree | null;
   if (oldTree && prev && prev.input === input) tree = oldTree;
   else {
-    const deadline = performance.now() + parseBudgetMs(input.length);
-    tree = parser.parse(input, oldTree ?? null, {
-      progressCallback: (() => performance.now() > deadline) as unknown as () => void,
-    });
+    const started = performance.now();
+    const deadline = started + parseBudgetMs(input.length);
+    // Error recovery on long runs of garbage grows faster than the input: once the parse has met an
+    // error, it must also keep a linear pace (about 1 us per character after a 15 ms allowance).
+    const tooSlow = (state: { currentOffset: number; hasError: boolean }) => {
+      const now = performance.now();
+      if (now > deadline) return true;
+      return state.hasError && now - started > 15 + (state.currentOffset / 2) * 0.001;
+    };
+    tree = parser.parse(input, oldTree ?? null, { progressCallback: tooSlow as unknown as () => void });
     if (!tree) {
       parser.reset(); // the next parse must start afresh, not resume this one
       if (session) {
@@ -187,10 +193,15 @@ function quoteRun(text: string, start: number, end: number): { valueStart: numbe
   return { valueStart: Math.min(qi + width, valueEnd), valueEnd: Math.max(qi + width, valueEnd) };
 }
 
-function isDocstring(node: SyntaxNode, text: string, start: number): boolean {
-  const parent = node.parent;
-  if (!parent || parent.type !== 'expression_statement' || parent.namedChildCount !== 1) return false;
-  return /^[rRuU]?("""|''')/.test(text.slice(start, start + 4));
+/** A triple-quoted string alone on its line(s) is a docstring (text only: `parent` costs O(depth)). */
+function isDocstring(text: string, start: number, end: number): boolean {
+  if (!/^[rRuU]?("""|''')/.test(text.slice(start, start + 4))) return false;
+  let k = start - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
+  if (k >= 0 && text[k] !== '\n' && text[k] !== '\r') return false;
+  let e = end;
+  while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
+  return e >= text.length || text[e] === '\n' || text[e] === '\r' || text[e] === '#';
 }
 
 function lexFromTree(text: string, tree: Tree, grammar: string): Lexed {
@@ -208,7 +219,7 @@ function lexFromTree(text: string, tree: Tree, grammar: string): Lexed {
       comments.push([start, end]);
       continue;
     }
-    if (grammar === 'python' && isDocstring(node, text, start)) {
+    if (grammar === 'python' && isDocstring(text, start, end)) {
       comments.push([start, end]);
       continue;
     }
