@@ -1,5 +1,5 @@
 // The command-line interface (dist/cli.js, bin `azure-ai-auth-doctor`): `scan` for CI pipelines and
-// GitHub code scanning, `explain` for pasted error messages. Same engine as the extension.
+// GitHub code scanning, `explain` for pasted error messages, `mcp` for coding agents. Same engine as the extension.
 import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { explain } from './core/explain';
@@ -9,6 +9,7 @@ import { HELP, parseArgs, UsageError, type Command } from './cli/args';
 import { applyFixesToDisk } from './cli/applyFixes';
 import { jsonReport, relPath, sarifReport, textReport } from './cli/report';
 import { runScanWorker, scan, type ScanResult } from './cli/scan';
+import { MCP_HELP, runMcp } from './cli/mcp';
 import packageJson from '../package.json';
 
 const VERSION: string = packageJson.version;
@@ -109,6 +110,7 @@ export async function main(
   out: (s: string) => void,
   err: (s: string) => void,
 ): Promise<number> {
+  if (argv[0] === 'mcp') return runMcp(argv.slice(1), cwd, VERSION, out, err);
   let command: Command;
   try {
     command = parseArgs(argv);
@@ -121,7 +123,7 @@ export async function main(
   }
   switch (command.kind) {
     case 'help':
-      out(HELP);
+      out(HELP.replace('\nOptions:', `${MCP_HELP}\nOptions:`));
       return 0;
     case 'version':
       out(`${VERSION}\n`);

@@ -1,0 +1,52 @@
+// The access check as an agent tool result: the AccessReport reduced to what a model needs to tell
+// the user what is wrong and what to do (verdict, steps, the identity's assignments, the fixes).
+// Running the check is the host's business (the VS Code command, or the MCP server with
+// --allow-access-check); neither ever assigns a role through a tool.
+import type { AccessReport } from '../core/accessReport';
+import type { ToolOutcome } from './outcome';
+
+export function accessSummary(report: AccessReport): ToolOutcome {
+  return {
+    ok: true,
+    result: {
+      endpoint: report.endpoint,
+      verdict: report.verdict,
+      identity: report.identity && {
+        kind: report.identity.kind,
+        source: report.identity.source,
+        displayName: report.identity.displayName,
+        userPrincipalName: report.identity.userPrincipalName,
+        objectId: report.identity.objectId,
+        tenantId: report.identity.tenantId,
+      },
+      resource: report.resource && {
+        id: report.resource.id,
+        kind: report.resource.kind,
+        location: report.resource.location,
+        customSubDomainName: report.resource.customSubDomainName,
+        disableLocalAuth: report.resource.disableLocalAuth,
+        publicNetworkAccess: report.resource.publicNetworkAccess,
+        deployments: report.resource.deployments.map((d) => d.name),
+      },
+      requiredDataAction: report.requiredDataAction,
+      steps: report.steps.map((s) => ({ step: s.title, status: s.status, summary: s.summary })),
+      roleAssignments: report.assignments.map((a) => ({
+        role: a.roleName,
+        scope: a.scope,
+        inherited: a.inherited,
+        viaGroup: a.viaGroup,
+        grantsRequired: a.grantsRequired,
+        note: a.note,
+      })),
+      fixes: report.fixes.map((f) => ({
+        kind: f.kind,
+        title: f.title,
+        detail: f.detail,
+        cliCommand: f.cliCommand,
+        url: f.url,
+      })),
+      gaps: report.gaps,
+      note: 'Read-only check: no role was assigned and nothing was changed. Apply a fix only if the user asks.',
+    },
+  };
+}
