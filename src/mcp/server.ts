@@ -7,7 +7,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import type * as AzureBundle from '../azure/index';
-import { accessSummary } from '../tools/access';
+import { accessSummary, endpointProblem } from '../tools/access';
 import { analyzeTarget } from '../tools/analyze';
 import { loopbackEmulatorUrl } from '../tools/emulator';
 import { explainErrorText } from '../tools/explain';
@@ -39,6 +39,8 @@ function loadAzureBundle(): typeof AzureBundle {
 }
 
 async function runCheck(input: Record<string, unknown>): Promise<ToolOutcome> {
+  const problem = endpointProblem(String(input.endpoint));
+  if (problem) return { ok: false, error: `Invalid input for checkAccess: ${problem}.` };
   const bundle = loadAzureBundle();
   const emulator = loopbackEmulatorUrl();
   try {

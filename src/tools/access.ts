@@ -50,3 +50,16 @@ export function accessSummary(report: AccessReport): ToolOutcome {
     },
   };
 }
+
+/** What is wrong with an endpoint an agent passed, before any identity or network is involved. */
+export function endpointProblem(endpoint: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(endpoint.trim());
+  } catch {
+    return `"endpoint" must be an https URL such as https://<resource>.openai.azure.com (got a string of ${endpoint.length} characters that is not a URL)`;
+  }
+  if (url.protocol !== 'https:') return `"endpoint" must be an https URL (got ${url.protocol.replace(':', '')}:)`;
+  if (url.username || url.password) return '"endpoint" must not carry a user name or password';
+  return undefined;
+}
