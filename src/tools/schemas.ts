@@ -148,3 +148,6 @@ export const LM_TOOL_NAMES: Record<ToolId, string> = {
   explainError: 'azureAiAuthDoctor_explainError',
   checkAccess: 'azureAiAuthDoctor_checkAccess',
 };
+
+/** package.json `contributes.mcpServerDefinitionProviders[0].id` (src/editor/mcpProvider.ts). */
+export const MCP_PROVIDER_ID = 'azureAiAuthDoctor.mcp';

@@ -8,8 +8,9 @@ export type Validated = { ok: true; value: Record<string, unknown> } | { ok: fal
 function shown(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
+  // A long string may be a key or token put in the wrong field: only its length is told.
   if (typeof value === 'string')
-    return value.length > 40 ? `a string of ${value.length} characters` : JSON.stringify(value);
+    return value.length > 24 ? `a string of ${value.length} characters` : JSON.stringify(value);
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value).slice(0, 40)}`;
 }
