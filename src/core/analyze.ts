@@ -1,7 +1,7 @@
 // analyzeDocument(text, languageId, context): the engine's single entry point. Skips what it must not
 // read (binary, minified, huge), pre-filters cheaply, lexes once, extracts clients/endpoints once, runs
 // every rule (a failing rule never breaks the others), then applies suppressions and severities.
-import type { AnalysisContext, AnalysisResult, ClientConstruction, EndpointMention, Finding, Severity } from './types';
+import type { AnalysisContext, AnalysisResult, ClientConstruction, EndpointMention, Finding } from './types';
 import { RULES } from './rules';
 import { makeReporter, type RuleContext } from './rules/rule';
 import { Doc } from './scan/document';
@@ -87,7 +87,7 @@ function analyzeText(text: string, languageId: string, context: AnalysisContext)
     } catch {
       continue; // one broken rule never hides the others
     }
-    if (setting && setting !== 'default') for (const f of sink) f.severity = setting as Severity;
+    if (setting && setting !== 'default') for (const f of sink) f.severity = setting;
     findings.push(...sink);
   }
   const suppressions = readSuppressions(text);

@@ -21,10 +21,10 @@ export const mixedCredentials: Rule = {
         .filter((a) => !!a);
       if (auth.length > 1) {
         const key = named(args, 'api_key', 'apiKey');
-        const victim = key ?? auth[0]!;
+        const victim = key ?? auth[0];
         const keep = auth.find((a) => a !== victim)!;
         ctx.report({
-          message: `${cls} is given both ${auth.map((a) => a!.name).join(' and ')}; they are mutually exclusive (the client raises an error). Keep ${keep.name} for Entra ID and remove ${victim.name}.`,
+          message: `${cls} is given both ${auth.map((a) => a.name).join(' and ')}; they are mutually exclusive (the client raises an error). Keep ${keep.name} for Entra ID and remove ${victim.name}.`,
           start: victim.fullStart,
           end: victim.fullEnd,
           fixes: fixes(fix(`Remove ${victim.name}`, [deleteArgEdit(doc, args, victim)], true)),
