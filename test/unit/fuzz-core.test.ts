@@ -23,7 +23,9 @@ function timedCall<T>(label: string, length: number, fn: () => T): T {
     try {
       result = fn();
     } catch (error) {
-      throw new Error(`${label} threw on ${length} chars: ${(error as Error)?.stack ?? error}`);
+      throw new Error(`${label} threw on ${length} chars: ${(error as Error)?.stack ?? String(error)}`, {
+        cause: error,
+      });
     }
     ms = Math.min(ms, performance.now() - started);
   }

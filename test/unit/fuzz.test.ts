@@ -119,7 +119,8 @@ function analyzeChecked(text: string, languageId: string, fileName: string, labe
       result = analyzeDocument(text, languageId, { fileName });
     } catch (error) {
       throw new Error(
-        `analyzeDocument threw on ${label} (${languageId}, ${text.length} chars): ${(error as Error)?.stack ?? error}`,
+        `analyzeDocument threw on ${label} (${languageId}, ${text.length} chars): ${(error as Error)?.stack ?? String(error)}`,
+        { cause: error },
       );
     }
     ms = Math.min(ms, performance.now() - started);
