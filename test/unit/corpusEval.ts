@@ -14,7 +14,7 @@ import { isCandidateFile, languageIdForFile } from '../../src/core/languages';
 import { WorkspaceEnv, isEnvConfigFile } from '../../src/core/env';
 import type { Finding, Range } from '../../src/core/types';
 import { applyTextEdits } from '../../src/core/fixes';
-import { compatiblePreferredFixes } from '../../src/core/policy';
+import { compatiblePreferredFixes, preferredFix } from '../../src/core/policy';
 import { writeFileSync, rmSync } from 'node:fs';
 
 export interface Expectation {
@@ -161,7 +161,7 @@ export function readGoldenFindings(r: CaseResult): GoldenFinding[] | undefined {
 
 /** The file's text after its preferred fixes that edit only this file (what fix-all gives in one pass). */
 export function fixedText(r: CaseResult): string | undefined {
-  const local = r.findings.filter((f) => f.fixes.find((x) => x.preferred)?.edits.every((e) => e.file === r.path));
+  const local = r.findings.filter((f) => preferredFix(f)?.edits.every((e) => e.file === r.path));
   return applyTextEdits(
     r.text,
     compatiblePreferredFixes(local).flatMap((x) => x.edits),
