@@ -113,8 +113,14 @@ describe('rule meta', () => {
     }
   });
 
-  it('docs/rules/<id>.md exists for every rule', () => {
-    for (const id of RULE_IDS) assert.ok(existsSync(join(repoRoot, 'docs/rules', `${id}.md`)), id);
+  it('docs/rules/<id>.md exists for every rule, titled with its id and stating its default severity', () => {
+    for (const { meta: m } of RULES) {
+      const page = join(repoRoot, 'docs/rules', `${m.id}.md`);
+      assert.ok(existsSync(page), m.id);
+      const text = readFileSync(page, 'utf8');
+      assert.ok(text.startsWith(`# ${m.id}\n`), `${m.id}: title`);
+      assert.match(text, new RegExp(`\\*\\*Default severity:\\*\\* ${m.defaultSeverity}\\b`), `${m.id}: severity`);
+    }
   });
 
   it('package.json settings enum equals the rule ids (node scripts/gen-rule-docs.mjs)', () => {
