@@ -76,13 +76,13 @@ describe('rule messages', () => {
     const analyse = () => analyzeDocument(text, 'python', { fileName: '/w/a.py' });
     assert.ok(analyse().findings.some((f) => f.rule === 'hardcoded-key'));
     try {
-      (rule.meta.messages).keyLiteral = 'Key {missing}.';
+      rule.meta.messages.keyLiteral = 'Key {missing}.';
       assert.match(
         analyse().skipped ?? '',
         /internal error: hardcoded-key\/keyLiteral: placeholder \{missing\} has no data/,
       );
     } finally {
-      (rule.meta.messages).keyLiteral = saved;
+      rule.meta.messages.keyLiteral = saved;
     }
   });
 });
