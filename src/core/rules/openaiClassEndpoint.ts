@@ -2,7 +2,7 @@
 // .NET AzureOpenAIClient, Java OpenAIClientBuilder) need https://<resource>.openai.azure.com. Given the
 // /models endpoint, the v1 URL (they add /deployments/<model>: 404 [I17]), a project endpoint, or a full
 // deployment URL, the call fails with 401/404 (seed table, AzureOpenAI row; facts §1, [D2]).
-import { azureOpenAiBase, openAiV1Base } from '../knowledge/endpoints';
+import { azureOpenAiBase, correctTypoUrl, openAiV1Base } from '../knowledge/endpoints';
 import type { ClientUse } from '../scan/clients';
 import { configEntries } from '../scan/configEntries';
 import { classifyEndpoint } from '../knowledge/endpoints';
@@ -26,6 +26,10 @@ export const openaiClassEndpoint: Rule = {
       const aoai = azureOpenAiBase(info);
       let problem: string | undefined;
       let altFix: ReturnType<typeof fix>;
+      if (info.typoHost) {
+        reportTypo(ctx, c);
+        continue;
+      }
       switch (info.kind) {
         case 'model-inference':
           problem = `'${url}' is the model inference endpoint: use ChatCompletionsClient (Azure AI Inference SDK), or the OpenAI client with base_url ${openAiV1Base(info)}`;
@@ -68,6 +72,27 @@ export const openaiClassEndpoint: Rule = {
   },
 };
 
+/** The swapped-label host `<res>.azure.openai.com` (the openai docstrings' typo, facts §1 notes): it does not resolve. */
+function typoProblem(host: string, corrected: string): string {
+  return `the host '${host}' has its labels swapped (a typo the openai docstrings spread); the Azure OpenAI host is '${corrected}', so this name does not resolve and no request reaches Azure`;
+}
+
+function reportTypo(ctx: RuleContext, c: ClientUse) {
+  const { doc } = ctx;
+  const info = c.info!;
+  const fixedUrl = correctTypoUrl(c.endpoint?.value ?? info.url);
+  const [start, end] = clientAnchor(c);
+  const corrected = /^https?:\/\/([^/?#\s:]+)/i.exec(correctTypoUrl(info.url))?.[1] ?? info.host;
+  ctx.report({
+    message: `${c.spec.display} needs an Azure OpenAI resource endpoint (https://<resource>.openai.azure.com); ${typoProblem(info.typoHost!, corrected)}.`,
+    start,
+    end,
+    related: relatedFor(doc, c.endpoint, start, 'endpoint'),
+    fixes: fixes(fix(`Use ${fixedUrl}`, [replaceValueEdit(doc, c.endpoint, fixedUrl)], true)),
+    endpoint: info.url,
+  });
+}
+
 /** Python: AzureOpenAI(azure_endpoint=v1, azure_ad_token_provider=p, api_version=..) -> OpenAI(base_url=v1, api_key=p) [D4]. */
 function switchToPlainOpenAi(ctx: RuleContext, c: ClientUse) {
   const { doc } = ctx;
@@ -99,7 +124,11 @@ function checkConfig(ctx: RuleContext) {
     if (!info) continue;
     const aoai = azureOpenAiBase(info);
     let problem: string | undefined;
-    if (info.kind === 'model-inference')
+    let target = aoai;
+    if (info.typoHost) {
+      target = correctTypoUrl(e.value);
+      problem = typoProblem(info.typoHost, /^https?:\/\/([^/?#\s:]+)/i.exec(target)?.[1] ?? info.host);
+    } else if (info.kind === 'model-inference')
       problem = `'${info.url}' is the model inference endpoint (for ChatCompletionsClient)`;
     else if (info.kind === 'openai-v1')
       problem = `'${info.url}' is the v1 API base URL (for the plain OpenAI client); AzureOpenAI adds /openai/deployments/<model> to it and gets 404`;
@@ -108,10 +137,10 @@ function checkConfig(ctx: RuleContext) {
       problem = `'${info.url}' includes a path; the clients append /openai/deployments/<deployment> themselves`;
     if (!problem) continue;
     ctx.report({
-      message: `${/AZURE_OPENAI_ENDPOINT$/i.test(e.name) ? 'AZURE_OPENAI_ENDPOINT' : e.name} is read by AzureOpenAI / AzureOpenAIClient as the resource endpoint (https://<resource>.openai.azure.com); ${problem}. Set it to ${aoai}.`,
+      message: `${/AZURE_OPENAI_ENDPOINT$/i.test(e.name) ? 'AZURE_OPENAI_ENDPOINT' : e.name} is read by AzureOpenAI / AzureOpenAIClient as the resource endpoint (https://<resource>.openai.azure.com); ${problem}. Set it to ${target}.`,
       start: e.valueStart,
       end: e.valueEnd,
-      fixes: fixes(fix(`Use ${aoai}`, [edit(doc, e.valueStart, e.valueEnd, aoai)], true)),
+      fixes: fixes(fix(`Use ${target}`, [edit(doc, e.valueStart, e.valueEnd, target)], true)),
       endpoint: info.url,
     });
   }
