@@ -15,6 +15,16 @@ export const serverlessEntra: Rule = {
         message: `This request sends an Entra ID Bearer token to the serverless endpoint '${r.url}', where Entra ID is not documented to work (key auth is the documented path); send the endpoint's key instead, or deploy the model to an Azure AI Foundry resource and call https://<resource>.services.ai.azure.com/models.`,
         start: r.start,
         end: r.end,
+        related:
+          r.origin && r.written
+            ? [
+                {
+                  file: ctx.doc.fileName,
+                  range: ctx.doc.range(r.origin.start, r.origin.end),
+                  message: 'endpoint set here',
+                },
+              ]
+            : [],
         endpoint: r.url,
       });
     }
