@@ -4,7 +4,7 @@
 import { named } from '../scan/calls';
 import { URL_RE } from '../scan/endpoints';
 import { classifyEndpoint } from '../knowledge/endpoints';
-import { edit, fix, fixes, type Rule, type RuleContext } from './rule';
+import { defineRule, docsUrl, edit, fix, fixes, type RuleContext, type RuleMeta } from './rule';
 import { restRequests } from './restRequests';
 import type { EndpointInfo } from '../types';
 
@@ -12,10 +12,25 @@ import type { EndpointInfo } from '../types';
 export const AOAI_API_VERSION = '2024-06-01';
 export const MODELS_API_VERSION = '2024-05-01-preview';
 
-export const missingApiVersion: Rule = {
+export const meta = {
   id: 'missing-api-version',
   defaultSeverity: 'error',
   languages: ['python', 'js', 'csharp', 'java', 'http', 'shell'],
+  description: '`AzureOpenAI` / REST call without `api-version`',
+  docs: {
+    url: docsUrl('missing-api-version'),
+    details: 'AzureOpenAI without api_version (and no OPENAI_API_VERSION): the client raises before sending.',
+  },
+  messages: {
+    client:
+      '{cls} needs an API version: pass {param} (e.g. "{version}") or set OPENAI_API_VERSION; no env file defines it, so the constructor throws "Must provide either the api_version argument or the OPENAI_API_VERSION environment variable".',
+    request:
+      'The request to \'{url}\' has no api-version query parameter; the service answers 404 "Resource not found" without it. Add {query}.',
+  },
+} satisfies RuleMeta;
+
+export const missingApiVersion = defineRule({
+  meta,
   check(ctx) {
     const { doc } = ctx;
     for (const c of ctx.clients) {
@@ -40,7 +55,12 @@ export const missingApiVersion: Rule = {
               )
             : undefined;
       ctx.report({
-        message: `${c.spec.display} needs an API version: pass ${doc.family === 'python' ? 'api_version' : 'apiVersion'} (e.g. "${AOAI_API_VERSION}") or set OPENAI_API_VERSION; no env file defines it, so the constructor throws "Must provide either the api_version argument or the OPENAI_API_VERSION environment variable".`,
+        messageId: 'client',
+        data: {
+          cls: c.spec.display,
+          param: doc.family === 'python' ? 'api_version' : 'apiVersion',
+          version: AOAI_API_VERSION,
+        },
         start: c.call.calleeStart,
         end: c.call.calleeEnd,
         fixes: fixes(f),
@@ -70,7 +90,8 @@ export const missingApiVersion: Rule = {
       const end = m.index + url.length;
       const sep = url.includes('?') ? '&' : '?';
       ctx.report({
-        message: `The request to '${url}' has no api-version query parameter; the service answers 404 "Resource not found" without it. Add ${sep}api-version=${version}.`,
+        messageId: 'request',
+        data: { url, query: `${sep}api-version=${version}`, version },
         start: m.index,
         end,
         fixes: fixes(
@@ -80,7 +101,7 @@ export const missingApiVersion: Rule = {
       });
     }
   },
-};
+});
 
 /** The api-version a request to this endpoint needs, if it needs one (deployment and /models operations). */
 function versionFor(info: EndpointInfo): string | undefined {
@@ -96,7 +117,7 @@ function versionFor(info: EndpointInfo): string | undefined {
 
 /** `curl "$AOAI/openai/deployments/gpt-4o/chat/completions"`, `POST {{aoai}}/openai/...`: the operation path is
  * written at the request (a URL fully written in a variable is judged where it is written, above). */
-function checkVariableRequests(ctx: RuleContext) {
+function checkVariableRequests(ctx: RuleContext<keyof typeof meta.messages>) {
   const { doc } = ctx;
   for (const r of restRequests(doc)) {
     if (!r.written || !/\/(?:openai\/deployments|models)\//i.test(r.written)) continue;
@@ -105,7 +126,8 @@ function checkVariableRequests(ctx: RuleContext) {
     if (!version) continue;
     const sep = r.url.includes('?') ? '&' : '?';
     ctx.report({
-      message: `The request to '${r.url}' has no api-version query parameter; the service answers 404 "Resource not found" without it. Add ${sep}api-version=${version}.`,
+      messageId: 'request',
+      data: { url: r.url, query: `${sep}api-version=${version}`, version },
       start: r.start,
       end: r.end,
       fixes: fixes(
