@@ -2,7 +2,7 @@
 // .NET AzureOpenAIClient, Java OpenAIClientBuilder) need https://<resource>.openai.azure.com. Given the
 // /models endpoint, the v1 URL (they add /deployments/<model>: 404 [I17]), a project endpoint, or a full
 // deployment URL, the call fails with 401/404 (seed table, AzureOpenAI row; facts §1, [D2]).
-import { azureOpenAiBase, openAiV1Base } from '../knowledge/endpoints';
+import { azureOpenAiBase, correctTypoUrl, openAiV1Base } from '../knowledge/endpoints';
 import type { ClientUse } from '../scan/clients';
 import { configEntries } from '../scan/configEntries';
 import { classifyEndpoint } from '../knowledge/endpoints';
@@ -46,6 +46,8 @@ export const meta = {
     configV1BaseUrl: `${READ_BY}'{url}' is the v1 API base URL (for the plain OpenAI client); AzureOpenAI adds /openai/deployments/<model> to it and gets 404. Set it to {aoai}.`,
     configProject: `${READ_BY}'{url}' is an Azure AI Foundry project endpoint. Set it to {aoai}.`,
     configPath: `${READ_BY}'{url}' includes a path; the clients append /openai/deployments/<deployment> themselves. Set it to {aoai}.`,
+    typoHost: `${NEEDS}the host '{host}' has its labels swapped (a typo the openai docstrings spread); the Azure OpenAI host is '{corrected}', so this name does not resolve and no request reaches Azure.`,
+    configTypoHost: `${READ_BY}the host '{host}' has its labels swapped (a typo the openai docstrings spread); the Azure OpenAI host is '{corrected}', so this name does not resolve and no request reaches Azure. Set it to {target}.`,
   },
 } satisfies RuleMeta;
 type Ctx = RuleContext<keyof typeof meta.messages>;
@@ -64,6 +66,10 @@ export const openaiClassEndpoint = defineRule({
       const aoai = azureOpenAiBase(info);
       let problem: keyof typeof meta.messages | undefined;
       let altFix: ReturnType<typeof fix>;
+      if (info.typoHost) {
+        reportTypo(ctx, c);
+        continue;
+      }
       switch (info.kind) {
         case 'model-inference':
           problem = 'modelInference';
@@ -115,6 +121,34 @@ export const openaiClassEndpoint = defineRule({
   },
 });
 
+/** The swapped-label host `<res>.azure.openai.com` (the openai docstrings' typo, facts §1 notes): it does not resolve. */
+/** The host of a URL. */
+function hostOf(url: string, fallback: string): string {
+  return /^https?:\/\/([^/?#\s:]+)/i.exec(url)?.[1] ?? fallback;
+}
+
+/** The swapped-label host `<res>.azure.openai.com` (the openai docstrings' typo, facts §1 notes): it does not resolve. */
+function reportTypo(ctx: Ctx, c: ClientUse) {
+  const { doc } = ctx;
+  const info = c.info!;
+  const fixedUrl = correctTypoUrl(c.endpoint?.value ?? info.url);
+  const [start, end] = clientAnchor(c);
+  ctx.report({
+    messageId: 'typoHost',
+    data: {
+      cls: c.spec.display,
+      url: info.url,
+      host: info.typoHost!,
+      corrected: hostOf(correctTypoUrl(info.url), info.host),
+    },
+    start,
+    end,
+    related: relatedFor(doc, c.endpoint, start, 'endpoint'),
+    fixes: fixes(fix(`Use ${fixedUrl}`, [replaceValueEdit(doc, c.endpoint, fixedUrl)], true)),
+    endpoint: info.url,
+  });
+}
+
 /** Python: AzureOpenAI(azure_endpoint=v1, azure_ad_token_provider=p, api_version=..) -> OpenAI(base_url=v1, api_key=p) [D4]. */
 function switchToPlainOpenAi(ctx: Ctx, c: ClientUse) {
   const { doc } = ctx;
@@ -146,17 +180,26 @@ function checkConfig(ctx: Ctx) {
     if (!info) continue;
     const aoai = azureOpenAiBase(info);
     let problem: keyof typeof meta.messages | undefined;
-    if (info.kind === 'model-inference') problem = 'configModelInference';
+    const target = info.typoHost ? correctTypoUrl(e.value) : aoai;
+    if (info.typoHost) problem = 'configTypoHost';
+    else if (info.kind === 'model-inference') problem = 'configModelInference';
     else if (info.kind === 'openai-v1') problem = 'configV1BaseUrl';
     else if (info.kind === 'foundry-project') problem = 'configProject';
     else if (info.kind === 'azure-openai' && info.path.replace(/\/+$/, '') !== '') problem = 'configPath';
     if (!problem) continue;
     ctx.report({
       messageId: problem,
-      data: { name: /AZURE_OPENAI_ENDPOINT$/i.test(e.name) ? 'AZURE_OPENAI_ENDPOINT' : e.name, url: info.url, aoai },
+      data: {
+        name: /AZURE_OPENAI_ENDPOINT$/i.test(e.name) ? 'AZURE_OPENAI_ENDPOINT' : e.name,
+        url: info.url,
+        aoai,
+        target,
+        host: info.typoHost ?? info.host,
+        corrected: hostOf(target, info.host),
+      },
       start: e.valueStart,
       end: e.valueEnd,
-      fixes: fixes(fix(`Use ${aoai}`, [edit(doc, e.valueStart, e.valueEnd, aoai)], true)),
+      fixes: fixes(fix(`Use ${target}`, [edit(doc, e.valueStart, e.valueEnd, target)], true)),
       endpoint: info.url,
     });
   }
