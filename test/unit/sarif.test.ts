@@ -3,7 +3,6 @@
 // results with relative artifact URIs under %SRCROOT%, related locations and fixes.
 import * as assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { cliAvailable } from './badinputSupport';
 import { cli, makeTree, snippet } from './cliSupport';
 import { sarifValidator } from './sarifSchema';
