@@ -6,7 +6,7 @@
 // no tool ever assigns a role.
 import * as vscode from 'vscode';
 import type { AccessReport } from '../core/accessReport';
-import { accessSummary, endpointProblem } from '../tools/access';
+import { accessConfirmation, accessSummary, endpointProblem } from '../tools/access';
 import { analyzeTarget } from '../tools/analyze';
 import { explainErrorText } from '../tools/explain';
 import { toolText, type ToolOutcome } from '../tools/outcome';
@@ -75,28 +75,17 @@ const explainError: vscode.LanguageModelTool<Input> = {
   },
 };
 
-const IDENTITY_LABEL: Record<string, string> = {
-  'default-credential':
-    'what DefaultAzureCredential picks (environment service principal, Azure CLI, Azure Developer CLI)',
-  vscode: 'the account signed in to VS Code',
-};
-
 const checkAccess: vscode.LanguageModelTool<Input> = {
   prepareInvocation(options) {
     const input = validated(CHECK_ACCESS, options.input);
     const endpoint = String(input.endpoint).trim();
-    const identity = (input.identity as string | undefined) ?? 'default-credential';
-    const message = new vscode.MarkdownString(
-      [
-        `Check whether **${IDENTITY_LABEL[identity]}** can call \`${endpoint.replace(/`/g, '')}\` with Microsoft Entra ID?`,
-        '',
-        'This calls Azure with your credentials: it finds the resource, reads the role assignments at its scope, gets a data-plane token and sends one cheap read request (no chat completion).',
-        'It is read-only: it never assigns a role or changes anything.',
-      ].join('\n'),
+    const { title, message } = accessConfirmation(
+      endpoint,
+      (input.identity as string | undefined) ?? 'default-credential',
     );
     return {
       invocationMessage: `Checking Entra ID access to ${endpoint.slice(0, 200)}`,
-      confirmationMessages: { title: 'Check Entra ID access?', message },
+      confirmationMessages: { title, message: new vscode.MarkdownString(message) },
     };
   },
   async invoke(options) {

@@ -63,3 +63,22 @@ export function endpointProblem(endpoint: string): string | undefined {
   if (url.username || url.password) return '"endpoint" must not carry a user name or password';
   return undefined;
 }
+
+const IDENTITY_LABEL: Record<string, string> = {
+  'default-credential':
+    'what DefaultAzureCredential picks (environment service principal, Azure CLI, Azure Developer CLI)',
+  vscode: 'the account signed in to VS Code',
+};
+
+/** What the user confirms before an agent's access check runs (VS Code: prepareInvocation's confirmation). */
+export function accessConfirmation(endpoint: string, identity: string): { title: string; message: string } {
+  return {
+    title: 'Check Entra ID access?',
+    message: [
+      `Check whether **${IDENTITY_LABEL[identity] ?? identity}** can call \`${endpoint.trim().replace(/`/g, '')}\` with Microsoft Entra ID?`,
+      '',
+      'This calls Azure with your credentials: it finds the resource, reads the role assignments at its scope, gets a data-plane token and sends one cheap read request (no chat completion).',
+      'It is read-only: it never assigns a role or changes anything.',
+    ].join('\n'),
+  };
+}

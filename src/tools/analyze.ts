@@ -67,6 +67,13 @@ function envAround(file: string, root: string): WorkspaceEnv {
   return env;
 }
 
+/** The engine's own size limit for a document (larger files are skipped with a reason). */
+const MAX_FILE_BYTES = 8_000_000;
+
+function readSmallFile(path: string): string | undefined {
+  return statSync(path).size > MAX_FILE_BYTES ? undefined : readFileSync(path, 'utf8');
+}
+
 const oneBased = (range: Range) => ({
   line: range.start.line + 1,
   column: range.start.character + 1,
@@ -114,8 +121,13 @@ export async function analyzeTarget(input: AnalyzeInput, options: AnalyzeOptions
   let findings: Finding[];
   let filesScanned: number;
   let skipped: Array<{ file: string; reason: string }> = [];
-  const text = input.text ?? (!isFolder ? options.openText?.(absolute) : undefined);
-  if (text !== undefined) {
+  if (!exists && input.text === undefined) return { ok: false, error: `"${relPath(root, absolute)}" does not exist.` };
+  // One file: read as the editor holds it (or from disk) and analysed with the env/config files of its
+  // folders, as a scan of its folder would; a folder: the CLI's scan.
+  const text = input.text ?? (isFolder ? undefined : (options.openText?.(absolute) ?? readSmallFile(absolute)));
+  if (!isFolder) {
+    if (text === undefined)
+      return { ok: false, error: `"${relPath(root, absolute)}" is larger than ${MAX_FILE_BYTES / 1_000_000} MB.` };
     const languageId = languageIdForFile(absolute);
     if (!languageId)
       return {
@@ -130,7 +142,6 @@ export async function analyzeTarget(input: AnalyzeInput, options: AnalyzeOptions
     filesScanned = result.skipped ? 0 : 1;
     if (result.skipped) skipped = [{ file: absolute, reason: result.skipped }];
   } else {
-    if (!exists) return { ok: false, error: `"${relPath(root, absolute)}" does not exist.` };
     const result = await scan([absolute], root, {});
     findings = result.findings;
     filesScanned = result.filesScanned;

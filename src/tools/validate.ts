@@ -11,8 +11,8 @@ function shown(value: unknown): string {
   // A long string may be a key or token put in the wrong field: only its length is told.
   if (typeof value === 'string')
     return value.length > 24 ? `a string of ${value.length} characters` : JSON.stringify(value);
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${String(value).slice(0, 40)}`;
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${String(value)}`;
+  return typeof value === 'object' ? 'an object' : typeof value;
 }
 
 function checkProperty(name: string, schema: PropertySchema, value: unknown): string | undefined {

@@ -14,6 +14,7 @@ import {
 } from '../../src/tools/schemas';
 import { validateInput } from '../../src/tools/validate';
 import { toolText } from '../../src/tools/outcome';
+import { accessConfirmation } from '../../src/tools/access';
 import { repoRoot } from './repo';
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
@@ -98,5 +99,18 @@ describe('agent tools: contract and input validation', () => {
     const jwt = 'eyJhbGciOiJub25lIn0.eyJhdWQiOiJ4In0.c2ln';
     assert.ok(!toolText({ ok: true, result: { text: `Bearer ${jwt}` } }).includes('eyJhdWQ'));
     assert.ok(!toolText({ ok: false, error: `bad ${jwt}` }).includes('eyJhdWQ'));
+  });
+
+  it('the access check confirmation names the identity and the endpoint and says it assigns no role', () => {
+    const { title, message } = accessConfirmation(' https://contoso.openai.azure.com/`x` ', 'default-credential');
+    assert.equal(title, 'Check Entra ID access?');
+    assert.match(message, /\*\*what DefaultAzureCredential picks/);
+    assert.match(message, /`https:\/\/contoso\.openai\.azure\.com\/x`/, 'backticks cannot break out of the code span');
+    assert.match(message, /never assigns a role/);
+    assert.match(message, /no chat completion/);
+    assert.match(
+      accessConfirmation('https://a.openai.azure.com', 'vscode').message,
+      /the account signed in to VS Code/,
+    );
   });
 });

@@ -166,7 +166,8 @@ describe('MCP server (azure-ai-auth-doctor mcp, SDK client over stdio)', functio
     });
 
     it('checkAccess runs the read-only check and names the missing role as a fix', async () => {
-      const state = async () => (await (await fetch(`${env.emulator.url}/_emulator/state`)).json()) as any;
+      const state = async (): Promise<{ roleAssignments: number }> =>
+        (await fetch(`${env.emulator.url}/_emulator/state`)).json() as Promise<{ roleAssignments: number }>;
       const before = await state();
       const r = await checking.call('checkAccess', {
         endpoint: 'https://contoso-ai.openai.azure.com/openai/deployments/gpt-4o/chat/completions',
