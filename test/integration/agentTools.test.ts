@@ -168,9 +168,11 @@ describe('language-model tools (vscode.lm.invokeTool)', function () {
       const result = JSON.parse(await invoke(TOOLS.checkAccess, { endpoint, identity: 'default-credential' }));
       assert.equal(result.verdict.status, 'problem', JSON.stringify(result.verdict));
       assert.ok(result.fixes.some((f: { kind: string }) => f.kind === 'assign-role'));
-      assert.equal(
-        result.steps.find((s: { step: string }) => s.step === 'Probe the endpoint')?.status !== undefined,
+      assert.equal(api.state.lastReport()?.endpoint, endpoint, 'the check ran through the extension’s command');
+      assert.notEqual(
+        api.state.lastReport()?.probe?.url.includes('/chat/completions'),
         true,
+        'no chat completion sent',
       );
       assert.equal((await emulator('/_emulator/state')).roleAssignments, assignments, 'no role assignment was created');
       assert.ok(!/eyJhbGci/.test(JSON.stringify(result)), 'no token in the result');
