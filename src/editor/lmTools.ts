@@ -6,7 +6,7 @@
 // no tool ever assigns a role.
 import * as vscode from 'vscode';
 import type { AccessReport } from '../core/accessReport';
-import { accessConfirmation, accessSummary, endpointProblem } from '../tools/access';
+import { accessConfirmation, accessSummary, deploymentProblem, endpointProblem } from '../tools/access';
 import { analyzeTarget } from '../tools/analyze';
 import { explainErrorText } from '../tools/explain';
 import { toolText, type ToolOutcome } from '../tools/outcome';
@@ -75,9 +75,16 @@ const explainError: vscode.LanguageModelTool<Input> = {
   },
 };
 
+/** The endpoint and deployment checks beyond the schema (a URL, no token inside). */
+const accessInputProblem = (input: Input): string | undefined =>
+  endpointProblem(String(input.endpoint)) ??
+  (typeof input.deployment === 'string' ? deploymentProblem(input.deployment) : undefined);
+
 const checkAccess: vscode.LanguageModelTool<Input> = {
   prepareInvocation(options) {
     const input = validated(CHECK_ACCESS, options.input);
+    const problem = accessInputProblem(input);
+    if (problem) throw new Error(`Invalid input for ${LM_TOOL_NAMES.checkAccess}: ${problem}.`);
     const endpoint = String(input.endpoint).trim();
     const { title, message } = accessConfirmation(
       endpoint,
@@ -90,7 +97,7 @@ const checkAccess: vscode.LanguageModelTool<Input> = {
   },
   async invoke(options) {
     const input = validated(CHECK_ACCESS, options.input);
-    const problem = endpointProblem(String(input.endpoint));
+    const problem = accessInputProblem(input);
     if (problem) throw new Error(`Invalid input for ${LM_TOOL_NAMES.checkAccess}: ${problem}.`);
     if (!vscode.workspace.isTrusted)
       throw new Error(

@@ -7,7 +7,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import type * as AzureBundle from '../azure/index';
-import { accessSummary, endpointProblem } from '../tools/access';
+import { accessSummary, deploymentProblem, endpointProblem } from '../tools/access';
 import { analyzeTarget } from '../tools/analyze';
 import { loopbackEmulatorUrl } from '../tools/emulator';
 import { explainErrorText } from '../tools/explain';
@@ -19,7 +19,7 @@ import {
   IDENTITIES_OUTSIDE_VSCODE,
   type ToolDefinition,
 } from '../tools/schemas';
-import { validateInput } from '../tools/validate';
+import { echoName, validateInput } from '../tools/validate';
 
 export interface McpOptions {
   /** The workspace the tools may read (relative paths resolve against it). */
@@ -39,7 +39,9 @@ function loadAzureBundle(): typeof AzureBundle {
 }
 
 async function runCheck(input: Record<string, unknown>): Promise<ToolOutcome> {
-  const problem = endpointProblem(String(input.endpoint));
+  const problem =
+    endpointProblem(String(input.endpoint)) ??
+    (typeof input.deployment === 'string' ? deploymentProblem(input.deployment) : undefined);
   if (problem) return { ok: false, error: `Invalid input for checkAccess: ${problem}.` };
   const bundle = loadAzureBundle();
   const emulator = loopbackEmulatorUrl();
@@ -66,7 +68,7 @@ export async function callTool(name: string, args: unknown, options: McpOptions)
   const tool = toolsFor(options).find((t) => t.id === name);
   if (!tool) {
     const hint = name === 'checkAccess' ? ' (the access check is off: start the server with --allow-access-check)' : '';
-    return { ok: false, error: `unknown tool "${String(name).slice(0, 60)}"${hint}` };
+    return { ok: false, error: `unknown tool ${echoName(String(name))}${hint}` };
   }
   const input = validateInput(tool.id, tool.inputSchema, args ?? {});
   if (!input.ok) return input;

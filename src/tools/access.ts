@@ -3,6 +3,7 @@
 // Running the check is the host's business (the VS Code command, or the MCP server with
 // --allow-access-check); neither ever assigns a role through a tool.
 import type { AccessReport } from '../core/accessReport';
+import { redactSecrets } from '../azure/redact';
 import type { ToolOutcome } from './outcome';
 
 export function accessSummary(report: AccessReport): ToolOutcome {
@@ -61,6 +62,16 @@ export function endpointProblem(endpoint: string): string | undefined {
   }
   if (url.protocol !== 'https:') return `"endpoint" must be an https URL (got ${url.protocol.replace(':', '')}:)`;
   if (url.username || url.password) return '"endpoint" must not carry a user name or password';
+  // Whatever is passed is logged and reported: a token or key in the URL would travel with it.
+  if (redactSecrets(endpoint) !== endpoint) return '"endpoint" must not contain a token or key';
+  return undefined;
+}
+
+/** What is wrong with a deployment name (letters, digits, "-", "_" and "."; never a token). */
+export function deploymentProblem(deployment: string): string | undefined {
+  if (!/^[A-Za-z0-9][\w.-]*$/.test(deployment))
+    return '"deployment" must be a deployment name (letters, digits, "-", "_", ".")';
+  if (redactSecrets(deployment) !== deployment) return '"deployment" must not contain a token or key';
   return undefined;
 }
 

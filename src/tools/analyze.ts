@@ -10,6 +10,7 @@ import type { Finding, Range } from '../core/types';
 import { relPath, sortFindings } from '../cli/report';
 import { scan } from '../cli/scan';
 import type { ToolOutcome } from './outcome';
+import { echoText } from './validate';
 
 export interface AnalyzeInput {
   path: string;
@@ -105,7 +106,7 @@ export async function analyzeTarget(input: AnalyzeInput, options: AnalyzeOptions
   if (!root)
     return {
       ok: false,
-      error: `"${input.path.slice(0, 200)}" is outside the workspace (${options.roots.join(', ')}); only workspace files are analysed.`,
+      error: `"${echoText(input.path)}" is outside the workspace (${options.roots.join(', ')}); only workspace files are analysed.`,
     };
   const exists = existsSync(absolute);
   const isFolder = exists && statSync(absolute).isDirectory();
@@ -121,18 +122,22 @@ export async function analyzeTarget(input: AnalyzeInput, options: AnalyzeOptions
   let findings: Finding[];
   let filesScanned: number;
   let skipped: Array<{ file: string; reason: string }> = [];
-  if (!exists && input.text === undefined) return { ok: false, error: `"${relPath(root, absolute)}" does not exist.` };
+  if (!exists && input.text === undefined)
+    return { ok: false, error: `"${echoText(relPath(root, absolute))}" does not exist.` };
   // One file: read as the editor holds it (or from disk) and analysed with the env/config files of its
   // folders, as a scan of its folder would; a folder: the CLI's scan.
   const text = input.text ?? (isFolder ? undefined : (options.openText?.(absolute) ?? readSmallFile(absolute)));
   if (!isFolder) {
     if (text === undefined)
-      return { ok: false, error: `"${relPath(root, absolute)}" is larger than ${MAX_FILE_BYTES / 1_000_000} MB.` };
+      return {
+        ok: false,
+        error: `"${echoText(relPath(root, absolute))}" is larger than ${MAX_FILE_BYTES / 1_000_000} MB.`,
+      };
     const languageId = languageIdForFile(absolute);
     if (!languageId)
       return {
         ok: false,
-        error: `"${relPath(root, absolute)}" is not a file type the analyser reads (source code, .env, appsettings, .http, shell...).`,
+        error: `"${echoText(relPath(root, absolute))}" is not a file type the analyser reads (source code, .env, appsettings, .http, shell...).`,
       };
     const result = analyzeDocument(text, languageId, {
       fileName: absolute,

@@ -15,6 +15,18 @@ function shown(value: unknown): string {
   return typeof value === 'object' ? 'an object' : typeof value;
 }
 
+/** A name from the input, quoted when it is short and plain; else only its length (it may be a secret). */
+export function echoName(name: string): string {
+  return name.length <= 24 && /^[\w.$-]*$/.test(name) ? `"${name}"` : `(a name of ${name.length} characters)`;
+}
+
+/** Text from the input (a path) with every long run of letters and digits masked: it may be a key or token. */
+export function echoText(text: string, max = 200): string {
+  return text
+    .slice(0, max)
+    .replace(/[A-Za-z0-9+=_-]{20,}/g, (run) => (/\d/.test(run) && /[A-Za-z]/.test(run) ? '…' : run));
+}
+
 function checkProperty(name: string, schema: PropertySchema, value: unknown): string | undefined {
   switch (schema.type) {
     case 'string':
@@ -56,7 +68,7 @@ export function validateInput(toolId: string, schema: ObjectSchema, input: unkno
     const property = schema.properties[name];
     if (!property)
       return fail(
-        `unknown property "${name.slice(0, 40)}"; expected ${Object.keys(schema.properties)
+        `unknown property ${echoName(name)}; expected ${Object.keys(schema.properties)
           .map((k) => `"${k}"`)
           .join(', ')}`,
       );
