@@ -10,6 +10,7 @@ import { extractClients } from './scan/clients';
 import { findEndpointMentions } from './scan/endpoints';
 import { isSuppressed, readSuppressions } from './suppress';
 import { analyzeNotebook } from './scan/notebook';
+import { nowOf } from './clock';
 
 /** Larger documents are not analysed (the editor's time budget; the CLI reports the skip). */
 export const MAX_CHARS = 8_000_000;
@@ -76,12 +77,13 @@ function analyzeText(text: string, languageId: string, context: AnalysisContext)
   const clients = safe(() => extractClients(doc, resolver), []);
   const endpoints: EndpointMention[] = safe(() => findEndpointMentions(doc, clients), []);
   const findings: Finding[] = [];
+  const now = nowOf(context);
   for (const rule of RULES) {
     if (!rule.languages.includes(doc.family)) continue;
     const setting = context.rules?.[rule.id];
     if (setting === 'off') continue;
     const sink: Finding[] = [];
-    const ctx: RuleContext = { doc, resolver, clients, endpoints, report: makeReporter(doc, rule, sink) };
+    const ctx: RuleContext = { doc, resolver, clients, endpoints, now, report: makeReporter(doc, rule, sink) };
     try {
       rule.check(ctx);
     } catch {

@@ -88,6 +88,8 @@ export interface AnalysisContext {
   fileName: string;
   env?: EnvSource;
   rules?: RuleSeverities;
+  /** "Today" for facts with dates (retired on ...); default: the real time. Tests pin it. */
+  now?: Date;
 }
 
 export type EndpointKind =

@@ -1,8 +1,9 @@
 // sdk-version: the seed's first row ("You're using an SDK. Known issues. ... install the latest version")
 // made concrete from manifests (requirements*.txt, pyproject.toml, package.json, *.csproj, pom.xml,
-// build.gradle(.kts)): retired azure-ai-inference SDKs [D12], openai-python versions with auth defects
+// build.gradle(.kts)): retired azure-ai-inference SDKs [D12] (tense from the clock: timeline.ts), openai-python versions with auth defects
 // [I24][P2], the removed @azure/openai 1.x client [JO2]. Fix: bump the version in the manifest.
 import { PACKAGE_ADVICE, allBelow, type Ecosystem, type PackageAdvice } from '../knowledge/sdkVersions';
+import { isPast, whenPhrase } from '../knowledge/timeline';
 import type { Doc } from '../scan/document';
 import { edit, fix, fixes, type Rule, type RuleContext } from './rule';
 
@@ -177,7 +178,9 @@ export const sdkVersion: Rule = {
       for (const a of advice) {
         if (a.retired) {
           ctx.report({
-            message: `${a.name} (the Azure AI Inference beta SDK) is deprecated and will be retired on ${a.retired.date}; its default token scope (https://ml.azure.com/.default) is also a common cause of 401s. Move to ${a.retired.replacement}.`,
+            message: isPast(a.retired.fact, ctx.now)
+              ? `${a.name} (the Azure AI Inference beta SDK) ${whenPhrase(a.retired.fact, ctx.now)}, together with the Model Inference API (/models) it calls. Move to ${a.retired.replacement}.`
+              : `${a.name} (the Azure AI Inference beta SDK) is deprecated and ${whenPhrase(a.retired.fact, ctx.now)}; its default token scope (https://ml.azure.com/.default) is also a common cause of 401s. Move to ${a.retired.replacement}.`,
             start: dep.nameStart,
             end: dep.nameEnd,
           });
