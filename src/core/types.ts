@@ -97,6 +97,7 @@ export type EndpointKind =
   | 'openai-v1' // https://<res>.openai.azure.com/openai/v1/ (also services.ai.azure.com/openai/v1/)
   | 'model-inference' // https://<res>.services.ai.azure.com/models
   | 'foundry-project' // https://<res>.services.ai.azure.com/api/projects/<p>
+  | 'project-openai-v1' // https://<res>.services.ai.azure.com/api/projects/<p>/openai/v1 (the project's OpenAI surface)
   | 'ai-services' // https://<res>.services.ai.azure.com/ (no path)
   | 'cognitive-services' // https://<res>.cognitiveservices.azure.com/
   | 'regional' // https://<region>.api.cognitive.microsoft.com (no custom subdomain)

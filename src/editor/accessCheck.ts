@@ -185,7 +185,8 @@ async function pickEndpoint(): Promise<string | undefined> {
   if (picked !== typeIn) return picked.label;
   return vscode.window.showInputBox({
     title: 'Azure AI or Azure OpenAI endpoint',
-    placeHolder: 'https://<resource>.openai.azure.com or https://<resource>.services.ai.azure.com/models',
+    placeHolder:
+      'https://<resource>.openai.azure.com/openai/v1/ or https://<resource>.services.ai.azure.com/api/projects/<project>',
     validateInput: (v) => (classifyEndpoint(v.trim()) ? undefined : 'Not an Azure AI endpoint URL'),
   });
 }

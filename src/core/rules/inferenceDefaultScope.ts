@@ -83,7 +83,7 @@ export const inferenceDefaultScope: Rule = {
           );
       }
       ctx.report({
-        message: `${c.spec.display} with a token credential and no scopes requests the SDK default ${SCOPES.ml}, which ${where} rejects with 401 "audience is incorrect"; set the scope to ${scope}.`,
+        message: `${c.spec.display} with a token credential and no scopes requests the SDK default ${SCOPES.ml}, which ${where} rejects with 401 "audience is incorrect"; set the scope to ${scope} (the SDK itself is retired: moving to the OpenAI client on …/openai/v1/ removes the problem, see retired-inference-api).`,
         start: c.credArg.start,
         end: c.credArg.end,
         fixes: fixes(f),

@@ -1,8 +1,9 @@
 // plain-openai-class-azure-endpoint: the plain OpenAI client (openai-py/node OpenAI, .NET OpenAIClient,
 // openai-java OpenAIOkHttpClient) only works with Azure through the v1 base URL …/openai/v1/ [D4]; any
 // other Azure URL (resource root, /openai/deployments/…, /models) gives 404/401 (seed: "You can't use
-// `OpenAI` class" with the classic endpoint).
-import { openAiV1Base } from '../knowledge/endpoints';
+// `OpenAI` class" with the classic endpoint). A project's own …/api/projects/<p>/openai/v1 is a v1 surface
+// too (update §1b) and is accepted; a bare project endpoint is pointed at it.
+import { openAiV1Base, v1Scope } from '../knowledge/endpoints';
 import { clientAnchor, fix, fixes, relatedFor, replaceValueEdit, type Rule } from './rule';
 
 const AZURE_KINDS = new Set([
@@ -26,7 +27,7 @@ export const plainOpenaiClassAzureEndpoint: Rule = {
       const param = c.envFallback ?? c.endpointParam ?? 'base_url';
       const [start, end] = clientAnchor(c);
       ctx.report({
-        message: `${c.spec.display} talks to Azure only through the v1 API: ${param} '${url}' is ${c.info.description.replace(/ \(.*$/, '')}, not the v1 base URL; set it to ${v1} (deployment name in \`model\`, no api-version), or use AzureOpenAI with ${url.replace(/\/openai\/.*$/, '')}.`,
+        message: `${c.spec.display} talks to Azure only through the v1 API: ${param} '${url}' is ${c.info.description.replace(/ \(.*$/, '')}, not a v1 base URL; set it to ${v1} (deployment name in \`model\`, no api-version) with a token provider for ${v1Scope(c.info)}.`,
         start,
         end,
         related: relatedFor(doc, c.endpoint, start, 'base URL'),
