@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { explain } from './core/explain';
-import { compatiblePreferredFixes } from './core/fixes';
+import { compatiblePreferredFixes } from './core/policy';
 import type { Fix } from './core/types';
 import { HELP, parseArgs, UsageError, type Command } from './cli/args';
 import { applyFixesToDisk } from './cli/applyFixes';

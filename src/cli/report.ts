@@ -113,9 +113,9 @@ export function sarifReport(cwd: string, version: string, findings: readonly Fin
     return {
       id,
       name: m.name,
-      shortDescription: { text: m.short },
-      fullDescription: { text: m.short },
-      help: { text: `${m.short} See ${m.helpUri}`, markdown: `${m.short}\n\n[Rule documentation](${m.helpUri})` },
+      shortDescription: { text: m.short.replace(/`/g, ''), markdown: m.short },
+      fullDescription: { text: m.full },
+      help: { text: `${m.full} See ${m.helpUri}`, markdown: `${m.full}\n\n[Rule documentation](${m.helpUri})` },
       helpUri: m.helpUri,
       defaultConfiguration: { level: sarifLevel(m.defaultSeverity) },
       properties: { tags: ['security', 'azure', 'entra-id'] },

@@ -271,8 +271,9 @@ function codeScopeFromFindings(endpoint: string): string | undefined {
         about.path.replace(/\/+$/, '') !== info.path.replace(/\/+$/, '')
       )
         continue;
-      const scope = f.message.match(/https:\/\/[A-Za-z0-9.-]+\/\.default/g)?.find((s) => !accepted.has(s));
-      if (scope) return scope;
+      // the rules put the scope the code requests in data.scope
+      const scope = typeof f.data?.scope === 'string' ? f.data.scope : undefined;
+      if (scope && !accepted.has(scope)) return scope;
     }
   }
   return undefined;

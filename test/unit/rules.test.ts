@@ -18,7 +18,7 @@ function fixed(text: string, languageId: string, rule: string, fileName = `/w/f.
 describe('rules', () => {
   it('registers every fixed rule id once, in order', () => {
     assert.deepEqual(
-      RULES.map((r) => r.id),
+      RULES.map((r) => r.meta.id),
       [...RULE_IDS],
     );
   });

@@ -5,64 +5,85 @@
 // OpenAI client on the v1 API with the right audience (the rewrite lives with retired-inference-api).
 import { openAiV1Base, originOf, v1Scope } from '../knowledge/endpoints';
 import { TIMELINE, whenPhrase } from '../knowledge/timeline';
-import { clientAnchor, relatedFor, type Rule } from './rule';
+import { clientAnchor, defineRule, docsUrl, relatedFor, type RuleMeta } from './rule';
 
-export const inferenceEndpoint: Rule = {
+const MOVE =
+  ' The Azure AI Inference SDK and the Model Inference API {when}, so use the OpenAI client on the v1 API instead: base_url {v1} (deployment name as `model`, no api-version) with a token provider for {scope}.';
+
+export const meta = {
   id: 'inference-endpoint',
   defaultSeverity: 'error',
   languages: ['python', 'js', 'csharp', 'java'],
+  description: 'Inference SDK on a wrong URL (`/model`, missing `/openai/`, v1, project)',
+  docs: {
+    url: docsUrl('inference-endpoint'),
+    details:
+      'Azure AI Inference client pointed at an endpoint shape it cannot call (a doc typo, the resource root, the v1 URL or a project). The SDK was retired with the Model Inference API on 2026-08-26: move to the OpenAI client on .../openai/v1/.',
+  },
+  messages: {
+    loadClient: `{cls}: load_client() reads GET /info, which only serverless and managed-compute endpoints serve; '{url}' is {service}.${MOVE}`,
+    modelSingular: `{cls}: '{url}' ends in /model (singular, a typo in the troubleshooting doc), which no API serves.${MOVE}`,
+    beyondModels: `{cls}: '{url}' goes beyond the endpoint (the SDK adds /chat/completions itself).${MOVE}`,
+    resourceRoot: `{cls}: '{url}' is the resource root, which the SDK cannot call.${MOVE}`,
+    missingOpenaiSegment: `{cls}: '{url}' misses /openai/ (a typo in the troubleshooting doc).${MOVE}`,
+    azureOpenaiRoot: `{cls}: '{url}' is an Azure OpenAI resource root; {cls} needs a deployment URL.${MOVE}`,
+    beyondDeployment: `{cls}: '{url}' goes beyond the deployment URL (the SDK adds /chat/completions).${MOVE}`,
+    v1Api: `{cls}: '{url}' is a v1 API base URL, which the OpenAI client calls, not {cls}.${MOVE}`,
+    project: `{cls}: '{url}' is an Azure AI Foundry project endpoint (for AIProjectClient).${MOVE}`,
+  },
+} satisfies RuleMeta;
+
+export const inferenceEndpoint = defineRule({
+  meta,
   check(ctx) {
     const { doc } = ctx;
     for (const c of ctx.clients) {
       if (c.spec.family !== 'inference' || !c.info) continue;
       const info = c.info;
       const url = info.url;
-      const origin = originOf(url);
       const cls = c.spec.display;
-      let problem: string | undefined;
+      let messageId: keyof typeof meta.messages | undefined;
       const path = info.path.replace(/\/+$/, '');
       if (c.spec.className === 'load_client') {
-        if (info.kind !== 'serverless' && info.kind !== 'managed-online')
-          problem = `load_client() reads GET /info, which only serverless and managed-compute endpoints serve; '${url}' is ${info.description.replace(/ \(.*$/, '')}`;
+        if (info.kind !== 'serverless' && info.kind !== 'managed-online') messageId = 'loadClient';
       } else {
         switch (info.kind) {
           case 'model-inference':
-            if (/^\/model$/i.test(path))
-              problem = `'${url}' ends in /model (singular, a typo in the troubleshooting doc [D2]), which no API serves`;
-            else if (!/^\/models$/i.test(path))
-              problem = `'${url}' goes beyond the endpoint: the SDK adds /chat/completions itself`;
+            if (/^\/model$/i.test(path)) messageId = 'modelSingular';
+            else if (!/^\/models$/i.test(path)) messageId = 'beyondModels';
             break;
           case 'ai-services':
-            problem = `'${url}' is the resource root, which the SDK cannot call`;
+            messageId = 'resourceRoot';
             break;
-          case 'azure-openai': {
-            if (/^\/deployments\/[^/]+/i.test(path))
-              problem = `'${url}' misses /openai/ (a typo in the troubleshooting doc [D2])`;
-            else if (path === '' || path === '/openai')
-              problem = `'${url}' is an Azure OpenAI resource root; ${cls} needs a deployment URL`;
-            else if (!/^\/openai\/deployments\/[^/]+$/i.test(path))
-              problem = `'${url}' goes beyond the deployment URL (the SDK adds /chat/completions)`;
+          case 'azure-openai':
+            if (/^\/deployments\/[^/]+/i.test(path)) messageId = 'missingOpenaiSegment';
+            else if (path === '' || path === '/openai') messageId = 'azureOpenaiRoot';
+            else if (!/^\/openai\/deployments\/[^/]+$/i.test(path)) messageId = 'beyondDeployment';
             break;
-          }
           case 'openai-v1':
           case 'project-openai-v1':
-            problem = `'${url}' is a v1 API base URL, which the OpenAI client calls, not ${cls}`;
+            messageId = 'v1Api';
             break;
           case 'foundry-project':
-            problem = `'${url}' is an Azure AI Foundry project endpoint (for AIProjectClient)`;
+            messageId = 'project';
             break;
           default:
             break;
         }
       }
-      if (!problem) continue;
-      const v1 = info.kind === 'serverless' || info.kind === 'managed-online' ? undefined : openAiV1Base(info);
-      const remedy = v1
-        ? `use the OpenAI client on the v1 API instead: base_url ${v1} (deployment name as \`model\`, no api-version) with a token provider for ${v1Scope(info)}`
-        : `call ${origin} with its key over REST`;
+      if (!messageId) continue;
       const [start, end] = clientAnchor(c);
       ctx.report({
-        message: `${cls}: ${problem}. The Azure AI Inference SDK and the Model Inference API ${whenPhrase(TIMELINE.inferenceSdkRetired, ctx.now)}, so ${remedy}.`,
+        messageId,
+        data: {
+          cls,
+          url,
+          origin: originOf(url),
+          service: info.description.replace(/ \(.*$/, ''),
+          when: whenPhrase(TIMELINE.inferenceSdkRetired, ctx.now),
+          v1: openAiV1Base(info),
+          scope: v1Scope(info),
+        },
         start,
         end,
         related: relatedFor(doc, c.endpoint, start, 'endpoint'),
@@ -70,4 +91,4 @@ export const inferenceEndpoint: Rule = {
       });
     }
   },
-};
+});

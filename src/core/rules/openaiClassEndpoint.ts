@@ -8,16 +8,56 @@ import { azureOpenAiBase, openAiV1Base, v1Scope } from '../knowledge/endpoints';
 import { configEntries } from '../scan/configEntries';
 import { classifyEndpoint } from '../knowledge/endpoints';
 import { TIMELINE, whenPhrase } from '../knowledge/timeline';
-import { clientAnchor, edit, fix, fixes, relatedFor, replaceValueEdit, type Rule, type RuleContext } from './rule';
+import {
+  clientAnchor,
+  defineRule,
+  docsUrl,
+  edit,
+  fix,
+  fixes,
+  relatedFor,
+  replaceValueEdit,
+  type RuleContext,
+  type RuleMeta,
+} from './rule';
 import { switchToOpenAiV1 } from './toOpenAiV1';
 
 const ROOT_PARAMS = new Set(['azure_endpoint', 'endpoint', undefined]);
 
-export const openaiClassEndpoint: Rule = {
+const NEEDS = '{cls} needs an Azure OpenAI resource endpoint (https://<resource>.openai.azure.com); ';
+const V1 =
+  'the OpenAI client on the v1 API with base_url {v1} (no api_version, deployment name as `model`) and a token provider for {scope}';
+const READ_BY =
+  '{name} is read by AzureOpenAI / AzureOpenAIClient as the resource endpoint (https://<resource>.openai.azure.com); ';
+
+export const meta = {
   id: 'openai-class-endpoint',
   defaultSeverity: 'error',
   languages: ['python', 'js', 'csharp', 'java', 'config'],
-  check(ctx: RuleContext) {
+  description: '`AzureOpenAI`/`AzureOpenAIClient` pointed at a `/models`, `/openai/v1/` or project URL',
+  docs: {
+    url: docsUrl('openai-class-endpoint'),
+    details:
+      'AzureOpenAI / AzureOpenAIClient pointed at an endpoint it cannot call (model inference /models, a project, or the v1 /openai/v1/ base URL).',
+  },
+  messages: {
+    modelInference: `${NEEDS}'{url}' is the Azure AI Model Inference API, which {when}: use ${V1}.`,
+    v1BaseUrl: `${NEEDS}'{url}' is a v1 API base URL, and {cls} adds /openai/deployments/<model> to it, so calls return 404: use ${V1}, or pass {aoai} to keep {cls}.`,
+    project: `${NEEDS}'{url}' is an Azure AI Foundry project endpoint (for AIProjectClient): use ${V1} (what project.get_openai_client() returns in azure-ai-projects 2.x).`,
+    serverless: `${NEEDS}'{url}' is a serverless (Models-as-a-Service) endpoint, not an Azure OpenAI resource: call it with its key over REST, or deploy the model to a Foundry resource and use ${V1}.`,
+    managedOnline: `${NEEDS}'{url}' is a managed online endpoint, not an Azure OpenAI resource: call its scoring URL over REST, or deploy the model to a Foundry resource and use ${V1}.`,
+    deploymentPath: `${NEEDS}{param} must be the resource root {aoai}; {cls} appends /openai/deployments/<deployment> itself, so '{url}' doubles the path and calls return 404.`,
+    configModelInference: `${READ_BY}'{url}' is the Azure AI Model Inference API, which {when} (the OpenAI client on {v1} replaces it). Set it to {aoai}.`,
+    configV1BaseUrl: `${READ_BY}'{url}' is the v1 API base URL (for the plain OpenAI client); AzureOpenAI adds /openai/deployments/<model> to it and gets 404. Set it to {aoai}.`,
+    configProject: `${READ_BY}'{url}' is an Azure AI Foundry project endpoint (its OpenAI surface is {v1}, for the plain OpenAI client). Set it to {aoai}.`,
+    configPath: `${READ_BY}'{url}' includes a path; the clients append /openai/deployments/<deployment> themselves. Set it to {aoai}.`,
+  },
+} satisfies RuleMeta;
+type Ctx = RuleContext<keyof typeof meta.messages>;
+
+export const openaiClassEndpoint = defineRule({
+  meta,
+  check(ctx: Ctx) {
     const { doc } = ctx;
     if (doc.family === 'config') return checkConfig(ctx);
     for (const c of ctx.clients) {
@@ -27,32 +67,32 @@ export const openaiClassEndpoint: Rule = {
       const cls = c.spec.display;
       const param = c.envFallback ?? c.endpointParam ?? 'endpoint';
       const aoai = azureOpenAiBase(info);
-      let problem: string | undefined;
-      /** The v1 base URL the OpenAI client should get (undefined: no v1 move fits this endpoint). */
+      let problem: keyof typeof meta.messages | undefined;
+      /** The v1 base URL the OpenAI client should get; undefined when the endpoint already is one. */
       let v1: string | undefined;
-      const v1Advice = (base: string) =>
-        `the OpenAI client on the v1 API with base_url ${base} (no api_version, deployment name as \`model\`) and a token provider for ${v1Scope(info)}`;
       switch (info.kind) {
         case 'model-inference':
+          problem = 'modelInference';
           v1 = openAiV1Base(info);
-          problem = `'${url}' is the Azure AI Model Inference API, which ${whenPhrase(TIMELINE.modelInferenceApiRetired, ctx.now)}: use ${v1Advice(v1)}`;
           break;
         case 'openai-v1':
         case 'project-openai-v1':
-          problem = `'${url}' is a v1 API base URL, and ${cls} adds /openai/deployments/<model> to it, so calls return 404 [I17]: use ${v1Advice(url)}, or pass ${aoai} to keep ${cls}`;
+          problem = 'v1BaseUrl';
           break;
         case 'foundry-project':
+          problem = 'project';
           v1 = openAiV1Base(info);
-          problem = `'${url}' is an Azure AI Foundry project endpoint (for AIProjectClient): use ${v1Advice(v1)} (what project.get_openai_client() returns in azure-ai-projects 2.x)`;
           break;
         case 'serverless':
+          problem = 'serverless';
+          break;
         case 'managed-online':
-          problem = `'${url}' is a ${info.kind === 'serverless' ? 'serverless (Models-as-a-Service)' : 'managed online'} endpoint, not an Azure OpenAI resource: call it with its key over REST, or deploy the model to a Foundry resource and use ${v1Advice('https://<resource>.openai.azure.com/openai/v1/')}`;
+          problem = 'managedOnline';
           break;
         case 'azure-openai': {
           const path = info.path.replace(/\/+$/, '');
           if (path === '' || (!ROOT_PARAMS.has(c.endpointParam) && !c.envFallback)) break;
-          problem = `${param} must be the resource root ${aoai}; ${cls} appends /openai/deployments/<deployment> itself, so '${url}' doubles the path and calls return 404`;
+          problem = 'deploymentPath';
           break;
         }
         default:
@@ -60,16 +100,20 @@ export const openaiClassEndpoint: Rule = {
       }
       if (!problem) continue;
       const [start, end] = clientAnchor(c);
-      const toV1 =
-        info.kind === 'serverless' || info.kind === 'managed-online' || info.kind === 'azure-openai'
-          ? undefined
-          : switchToOpenAiV1(doc, c, v1, true);
-      const rewrite =
-        info.kind === 'serverless' || info.kind === 'managed-online'
-          ? undefined
-          : fix(`Use ${aoai}`, [replaceValueEdit(doc, c.endpoint, aoai)], !toV1);
+      const elsewhere = info.kind === 'serverless' || info.kind === 'managed-online';
+      const toV1 = elsewhere || info.kind === 'azure-openai' ? undefined : switchToOpenAiV1(doc, c, v1, true);
+      const rewrite = elsewhere ? undefined : fix(`Use ${aoai}`, [replaceValueEdit(doc, c.endpoint, aoai)], !toV1);
       ctx.report({
-        message: `${cls} needs an Azure OpenAI resource endpoint (https://<resource>.openai.azure.com); ${problem}.`,
+        messageId: problem,
+        data: {
+          cls,
+          url,
+          aoai,
+          param,
+          v1: elsewhere ? 'https://<resource>.openai.azure.com/openai/v1/' : (v1 ?? url),
+          scope: v1Scope(elsewhere ? undefined : info),
+          when: whenPhrase(TIMELINE.modelInferenceApiRetired, ctx.now),
+        },
         start,
         end,
         related: relatedFor(doc, c.endpoint, start, 'endpoint'),
@@ -78,28 +122,31 @@ export const openaiClassEndpoint: Rule = {
       });
     }
   },
-};
+});
 
 /** AZURE_OPENAI_ENDPOINT in .env / appsettings / local.settings / launch.json: the AzureOpenAI clients read it [P1][N1]. */
-function checkConfig(ctx: RuleContext) {
+function checkConfig(ctx: Ctx) {
   const { doc } = ctx;
   for (const e of configEntries(doc)) {
     if (!/(?:^|:)(?:AZURE_OPENAI_ENDPOINT|AzureOpenAI[:_]+Endpoint)$/i.test(e.name)) continue;
     const info = classifyEndpoint(e.value);
     if (!info) continue;
     const aoai = azureOpenAiBase(info);
-    let problem: string | undefined;
-    if (info.kind === 'model-inference')
-      problem = `'${info.url}' is the Azure AI Model Inference API, which ${whenPhrase(TIMELINE.modelInferenceApiRetired, ctx.now)} (the OpenAI client on ${openAiV1Base(info)} replaces it)`;
-    else if (info.kind === 'openai-v1' || info.kind === 'project-openai-v1')
-      problem = `'${info.url}' is a v1 API base URL (for the plain OpenAI client); AzureOpenAI adds /openai/deployments/<model> to it and gets 404`;
-    else if (info.kind === 'foundry-project')
-      problem = `'${info.url}' is an Azure AI Foundry project endpoint (its OpenAI surface is ${openAiV1Base(info)}, for the plain OpenAI client)`;
-    else if (info.kind === 'azure-openai' && info.path.replace(/\/+$/, '') !== '')
-      problem = `'${info.url}' includes a path; the clients append /openai/deployments/<deployment> themselves`;
+    let problem: keyof typeof meta.messages | undefined;
+    if (info.kind === 'model-inference') problem = 'configModelInference';
+    else if (info.kind === 'openai-v1' || info.kind === 'project-openai-v1') problem = 'configV1BaseUrl';
+    else if (info.kind === 'foundry-project') problem = 'configProject';
+    else if (info.kind === 'azure-openai' && info.path.replace(/\/+$/, '') !== '') problem = 'configPath';
     if (!problem) continue;
     ctx.report({
-      message: `${/AZURE_OPENAI_ENDPOINT$/i.test(e.name) ? 'AZURE_OPENAI_ENDPOINT' : e.name} is read by AzureOpenAI / AzureOpenAIClient as the resource endpoint (https://<resource>.openai.azure.com); ${problem}. Set it to ${aoai}.`,
+      messageId: problem,
+      data: {
+        name: /AZURE_OPENAI_ENDPOINT$/i.test(e.name) ? 'AZURE_OPENAI_ENDPOINT' : e.name,
+        url: info.url,
+        aoai,
+        v1: openAiV1Base(info),
+        when: whenPhrase(TIMELINE.modelInferenceApiRetired, ctx.now),
+      },
       start: e.valueStart,
       end: e.valueEnd,
       fixes: fixes(fix(`Use ${aoai}`, [edit(doc, e.valueStart, e.valueEnd, aoai)], true)),
