@@ -166,6 +166,10 @@ export const SCENARIO_IDS = [
   'invalid-key',
   'missing-credentials',
   'missing-api-version',
+  'tenant-mismatch',
+  'sdk-api-changed',
+  'async-token-provider',
+  'resource-blocked',
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
@@ -176,4 +180,12 @@ export interface Explanation {
   rootCause: string;
   solution: string;
   links: string[];
+  /** What the error text itself names (the detailed 401: principal, data action, operation). */
+  details?: ExplanationDetails;
+}
+
+export interface ExplanationDetails {
+  principal?: string;
+  dataAction?: string;
+  operation?: string;
 }

@@ -9,26 +9,43 @@ import type { TextEdit } from '../types';
 import { edit, fix, replaceValueEdit } from './rule';
 import { deleteArgEdit } from './credentialHelpers';
 
-/** Adds `OpenAI` (or `AsyncOpenAI`) to the file's `from openai import …` / `import { … } from "openai"`, unless present. */
-export function openAiImportEdit(doc: Doc, className: string): TextEdit | undefined {
-  const already = new RegExp(`(?:^|[\\s,{])${className}(?:[\\s,}]|$)`);
+/** Where the file imports from openai, found once per document (a file with many clients asks once per client). */
+interface OpenAiImport {
+  /** Offset right after `import ` / `{`, where a new name goes. */
+  at: number;
+  /** The names already imported there. */
+  names: string;
+  python: boolean;
+}
+const importCache = new WeakMap<Doc, OpenAiImport | null>();
+
+function openAiImportOf(doc: Doc): OpenAiImport | null {
+  const cached = importCache.get(doc);
+  if (cached !== undefined) return cached;
+  let found: OpenAiImport | null = null;
   if (doc.family === 'python') {
     const m = /^[ \t]*from[ \t]+openai[ \t]+import[ \t]+(\(?)/m.exec(doc.code);
-    if (!m) return undefined;
-    const lineEnd = doc.code.indexOf(m[1] ? ')' : '\n', m.index);
-    const names = doc.code.slice(m.index + m[0].length, lineEnd < 0 ? undefined : lineEnd);
-    if (already.test(` ${names} `)) return undefined;
-    const at = m.index + m[0].length;
-    return edit(doc, at, at, `${className}, `);
+    if (m) {
+      const at = m.index + m[0].length;
+      const close = doc.code.indexOf(m[1] ? ')' : '\n', at);
+      found = { at, names: doc.code.slice(at, close < 0 ? at + 500 : Math.min(close, at + 500)), python: true };
+    }
+  } else if (doc.family === 'js') {
+    const m = /import[ \t]+(?:[A-Za-z_$][\w$]*[ \t]*,[ \t]*)?\{([^}]{0,500})\}[ \t]*from[ \t]*["']openai["']/.exec(
+      doc.text,
+    );
+    if (m) found = { at: m.index + m[0].indexOf('{') + 1, names: m[1], python: false };
   }
-  if (doc.family === 'js') {
-    const m = /import[ \t]+(?:[A-Za-z_$][\w$]*[ \t]*,[ \t]*)?\{([^}]*)\}[ \t]*from[ \t]*["']openai["']/.exec(doc.text);
-    if (!m) return undefined;
-    if (already.test(` ${m[1]} `)) return undefined;
-    const at = m.index + m[0].indexOf('{') + 1;
-    return edit(doc, at, at, ` ${className},`);
-  }
-  return undefined;
+  importCache.set(doc, found);
+  return found;
+}
+
+/** Adds `OpenAI` (or `AsyncOpenAI`) to the file's `from openai import …` / `import { … } from "openai"`, unless present. */
+export function openAiImportEdit(doc: Doc, className: string): TextEdit | undefined {
+  const found = openAiImportOf(doc);
+  if (!found) return undefined;
+  if (new RegExp(`(?:^|[\\s,{(])${className}(?:[\\s,})]|$)`).test(` ${found.names} `)) return undefined;
+  return edit(doc, found.at, found.at, found.python ? `${className}, ` : ` ${className},`);
 }
 
 const RENAME_PY: Record<string, string> = { azure_endpoint: 'base_url', azure_ad_token_provider: 'api_key' };
