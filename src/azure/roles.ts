@@ -133,6 +133,9 @@ export function whyNotGranted(
     guid === ROLE_IDS.cognitiveServicesOpenAIContributor ||
     guid === ROLE_IDS.azureAIDeveloper
   ) {
+    if (actionMatches('Microsoft.CognitiveServices/accounts/AIServices/agents/*', action)) {
+      return `${roleName} has no Foundry agents data action (Microsoft.CognitiveServices/accounts/AIServices/agents/*): this call needs ${action}; Foundry User (formerly Azure AI User) on the Foundry resource grants it.`;
+    }
     if (actionMatches('Microsoft.CognitiveServices/accounts/MaaS/*', action)) {
       return `${roleName} grants only access to OpenAI models; this call needs ${action} (covered by Microsoft.CognitiveServices/accounts/MaaS/* or Cognitive Services User).`;
     }

@@ -452,7 +452,7 @@ async function assignRole(
   const who = report.identity?.userPrincipalName ?? report.identity?.displayName ?? principal;
   const detail = [
     `Principal: ${who} (${principal}, ${report.identity?.principalType ?? 'User'})`,
-    `Role: ${azure.ASSIGNABLE_ROLE.name} (${azure.ASSIGNABLE_ROLE.id})`,
+    `Role: ${azure.assignableRoleFor(report).name} (${azure.assignableRoleFor(report).id})`,
     `Scope: ${resource.id}`,
     '',
     'Role assignments take up to 5 minutes to propagate.',
