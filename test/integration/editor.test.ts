@@ -206,7 +206,10 @@ describe('Editor features (issue 4)', function () {
         findings.some((f) => f.rule === RULE),
         'findings are published to the shared state for the panel',
       );
-      assert.match(api.editor.languageStatusText(), /Azure AI Auth: \d+ problems? \(analysed in [\d.]+ ms\)/);
+      assert.match(
+        api.editor.languageStatusText(),
+        /Azure AI Auth: \d+ problems? \((open files only|whole workspace) · analysed in [\d.]+ ms\)/,
+      );
     });
 
     it('re-analyses within 300 ms after typing stops', async () => {
@@ -351,6 +354,11 @@ describe('Editor features (issue 4)', function () {
       const text = hoverText(hovers ?? []);
       console.log(`      hover:\n${text.replace(/^/gm, '        ')}`);
       assert.match(text, /model inference endpoint/);
+      const beforeAction = text
+        .split('[$(shield)')[0]
+        .split('\n')
+        .filter((line) => line.trim() !== '');
+      assert.ok(beforeAction.length <= 8, `at most 8 lines before the action: ${beforeAction.length}`);
       assert.match(text, /Resource:\*\* `contoso`/);
       assert.match(text, /ChatCompletionsClient/);
       assert.match(text, /https:\/\/cognitiveservices\.azure\.com\/\.default/);
