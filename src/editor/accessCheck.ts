@@ -71,8 +71,11 @@ let running: AbortController | undefined;
 let lastIdentity: AzureBundle.IdentityProvider | undefined;
 /** Tenants the user picked in the tenant picker: the VS Code account may prompt a sign-in for them. */
 const pickedTenants = new Set<string>();
-/** The VS Code sign-in of the current check: once cancelled, it is not asked for again in that check. */
-const signIn = { declined: false };
+/**
+ * The VS Code sign-in of the current check: once it did not complete (cancelled, consent declined),
+ * it is not asked for again in that check, and the last good report stays.
+ */
+const signIn: { declined: boolean; reason?: string } = { declined: false };
 const announced: Announcement[] = [];
 const announceEmitter = new vscode.EventEmitter<Announcement>();
 
@@ -137,15 +140,17 @@ function vscodeIdentity(azure: Bundle): AzureBundle.IdentityProvider {
         ? await vscode.authentication.getSession(providerId, request, { createIfNone: true })
         : await vscode.authentication.getSession(providerId, request, { silent: true });
     } catch (err) {
-      if (!isCancelledSignIn(err)) throw err;
+      if (!interactive) throw err;
+      // The person was asked and the sign-in did not complete: not a finding about access.
       signIn.declined = true;
+      signIn.reason = isCancelledSignIn(err) ? undefined : (err as Error).message?.split('\n')[0].slice(0, 200);
       void vscode.commands.executeCommand('setContext', 'azureAiAuthDoctor.vscodeSignedOut', true);
-      throw new Error('The VS Code sign-in was cancelled.');
+      throw new Error('The VS Code sign-in did not complete.');
     }
     if (!session)
       throw new Error(
         signIn.declined
-          ? 'The VS Code sign-in was cancelled.'
+          ? 'The VS Code sign-in did not complete.'
           : `Not signed in to tenant ${tenantId ?? '(home)'} in VS Code (pick it in the tenant picker to sign in).`,
       );
     void vscode.commands.executeCommand('setContext', 'azureAiAuthDoctor.vscodeSignedOut', false);
@@ -159,14 +164,18 @@ function vscodeIdentity(azure: Bundle): AzureBundle.IdentityProvider {
   };
 }
 
-/** Identities are kept for the session so their cached tokens (until expiry) serve the next check too. */
-const identities = new Map<'vscode' | 'default-credential', AzureBundle.IdentityProvider>();
+/**
+ * Identities are kept for the session so their cached tokens (until expiry) serve the next check
+ * too. The VS Code account is kept per auth provider: switching `microsoft-sovereign-cloud.environment`
+ * switches to the other provider's sessions.
+ */
+const identities = new Map<string, AzureBundle.IdentityProvider>();
 
 function identityFor(azure: Bundle, choice: IdentityChoice): AzureBundle.IdentityProvider {
-  const key = choice === 'vscode' ? 'vscode' : 'default-credential';
+  const key = choice === 'vscode' ? `vscode:${authProviderId()}` : 'default-credential';
   let identity = identities.get(key);
   if (!identity) {
-    identity = key === 'vscode' ? vscodeIdentity(azure) : azure.defaultCredentialIdentity();
+    identity = choice === 'vscode' ? vscodeIdentity(azure) : azure.defaultCredentialIdentity();
     identities.set(key, identity);
   }
   return identity;
@@ -367,6 +376,7 @@ async function checkAccess(
   const identity = typeof choice === 'object' ? defaultIdentity(azure) : identityFor(azure, choice);
   const previous = sharedState.lastReport();
   signIn.declined = false;
+  signIn.reason = undefined;
   sharedState.setNotice(undefined);
   const emulator = emulatorUrl();
   let tenants = Array.isArray(args.tenants)
@@ -465,11 +475,10 @@ function keepLastReport(
   args: CheckAccessArgs,
   previous: AccessReport | undefined,
 ): AccessReport | undefined {
-  log.info('The VS Code sign-in was cancelled; the last report is kept.');
+  const what = signIn.reason ? `VS Code sign-in did not complete (${signIn.reason})` : 'VS Code sign-in cancelled';
+  log.info(`${what}; the last report is kept.`);
   if (previous) sharedState.setReport(previous);
-  const message = previous
-    ? 'VS Code sign-in cancelled: the last access report is kept.'
-    : 'VS Code sign-in cancelled: nothing was checked.';
+  const message = previous ? `${what}: the last access report is kept.` : `${what}: nothing was checked.`;
   sharedState.setNotice({ kind: 'sign-in-cancelled', message });
   const retry = 'Retry';
   record({ message, actions: [retry], severity: 'warning' });
@@ -708,6 +717,11 @@ export function registerAccessCheck(context: vscode.ExtensionContext): AccessChe
     log,
     announceEmitter,
     { dispose: () => countdown?.abort() },
+    // Signing out (or into another account) in VS Code drops the tokens cached for that provider.
+    vscode.authentication.onDidChangeSessions((event) => identities.delete(`vscode:${event.provider.id}`)),
+    vscode.commands.registerCommand('azureAiAuthDoctor.openProbeSetting', () =>
+      vscode.commands.executeCommand('workbench.action.openSettings', 'azureAiAuthDoctor.access.probe'),
+    ),
     vscode.commands.registerCommand('azureAiAuthDoctor.cancelRecheck', () => {
       const pending = !!countdown;
       countdown?.abort();

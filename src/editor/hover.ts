@@ -34,7 +34,11 @@ export function endpointHoverMarkdown(mention: EndpointMention): string {
     info.project ? `project \`${info.project}\`` : undefined,
   ].filter(Boolean);
   const clients = info.clients.length > 3 ? [...info.clients.slice(0, 3), '…'] : info.clients;
-  const lines = [`**Azure AI Auth Doctor** · ${info.description} · ${CLOUD_NAMES[info.cloud]}`, ''];
+  const lines = [
+    `**Azure AI Auth Doctor** · \`${info.url}\``,
+    '',
+    `- ${info.description} · ${CLOUD_NAMES[info.cloud]}`,
+  ];
   if (where.length > 0) lines.push(`- ${where.join(' · ')}`);
   lines.push(`- **Clients that fit:** ${clients.join('; ')}`);
   lines.push(

@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureHost, repoRoot } from './host.mjs';
-import { runIntegration, runVsix } from './run-integration.mjs';
+import { runIntegration, runMultiRoot, runVsix } from './run-integration.mjs';
 
 const root = repoRoot();
 process.chdir(root);
@@ -107,6 +107,8 @@ if (wanted.has('integration')) {
   else {
     const result = await runIntegration();
     record('integration', result.passed, result.failed, result.error);
+    const multiRoot = await runMultiRoot();
+    record('integration (multi-root)', multiRoot.passed, multiRoot.failed, multiRoot.error);
   }
 }
 
