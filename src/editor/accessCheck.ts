@@ -50,6 +50,8 @@ export interface Announcement {
 
 export interface AccessCheckApi {
   announcements(): readonly Announcement[];
+  /** How many times the VS Code sign-in was asked for (getSession with createIfNone). */
+  signInPrompts(): number;
   onDidAnnounce: vscode.Event<Announcement>;
 }
 
@@ -75,7 +77,7 @@ const pickedTenants = new Set<string>();
  * The VS Code sign-in of the current check: once it did not complete (cancelled, consent declined),
  * it is not asked for again in that check, and the last good report stays.
  */
-const signIn: { declined: boolean; reason?: string } = { declined: false };
+const signIn: { declined: boolean; reason?: string; prompts: number } = { declined: false, prompts: 0 };
 const announced: Announcement[] = [];
 const announceEmitter = new vscode.EventEmitter<Announcement>();
 
@@ -135,6 +137,7 @@ function vscodeIdentity(azure: Bundle): AzureBundle.IdentityProvider {
     // a sign-in becomes a gap in the report instead of a stream of dialogs), unless picked explicitly.
     const interactive = (!tenantId || pickedTenants.has(tenantId.toLowerCase())) && !signIn.declined;
     let session: vscode.AuthenticationSession | undefined;
+    if (interactive) signIn.prompts++;
     try {
       session = interactive
         ? await vscode.authentication.getSession(providerId, request, { createIfNone: true })
@@ -756,5 +759,5 @@ export function registerAccessCheck(context: vscode.ExtensionContext): AccessChe
     }),
     vscode.commands.registerCommand('azureAiAuthDoctor.copyAccessSummary', () => copySummary(context)),
   );
-  return { announcements: () => announced, onDidAnnounce: announceEmitter.event };
+  return { announcements: () => announced, onDidAnnounce: announceEmitter.event, signInPrompts: () => signIn.prompts };
 }
