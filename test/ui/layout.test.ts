@@ -80,7 +80,9 @@ describe('ui: the verdict, the sidebar at 280/400/600 px in three themes, state 
         const pick = /whose access/.test(title)
           ? rows.filter({ hasText: identity }).first()
           : rows.filter({ hasText: 'contoso-foundry.openai.azure.com' }).first();
-        if ((await pick.count()) > 0) await pick.click();
+        // Move the pointer off the list first: a row's hover would cover the row asked for.
+        await wb.page.mouse.move(5, 700);
+        if ((await pick.count()) > 0) await pick.click({ timeout: 5000 }).catch(() => undefined);
         else await wb.page.keyboard.press('Enter');
       }
       await wb.page.waitForTimeout(250);
