@@ -6,6 +6,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { analyzeDocument } from '../core/analyze';
+import { applyRuleSeverities } from '../core/policy';
+import { dedupeWorkspaceFindings } from '../core/workspaceFindings';
 import { WorkspaceEnv, isEnvConfigFile, parseEnvConfig } from '../core/env';
 import { languageIdForFile } from '../core/languages';
 import type { Finding, RuleSeverities } from '../core/types';
@@ -40,18 +42,6 @@ export interface ScanResult {
 /** Below this many files one thread is faster than starting workers. */
 export const WORKER_THRESHOLD = 3000;
 const CHUNK = 200;
-
-/** Applies --rule overrides to what the engine returned (idempotent if the engine applied them already). */
-function applySeverities(findings: Finding[], rules: RuleSeverities): Finding[] {
-  const out: Finding[] = [];
-  for (const finding of findings) {
-    const setting = rules[finding.rule];
-    if (setting === 'off') continue;
-    if (setting && setting !== 'default') out.push({ ...finding, severity: setting });
-    else out.push(finding);
-  }
-  return out;
-}
 
 interface Accumulator {
   filesScanned: number;
@@ -92,7 +82,7 @@ function analyse(path: string, decoded: DecodedText, env: WorkspaceEnv, rules: R
       acc.skipped.push({ file: path, reason: result.skipped });
       return;
     }
-    const findings = applySeverities(result.findings, rules);
+    const findings = applyRuleSeverities(result.findings, rules);
     if (findings.length) {
       acc.findings.push(...findings);
       acc.texts.push([path, decoded]);
@@ -302,5 +292,6 @@ export async function scan(
     result.skipped.push(...part.skipped);
     for (const [path, text] of part.texts) result.texts.set(path, text);
   }
+  result.findings = dedupeWorkspaceFindings(result.findings);
   return result;
 }

@@ -59,6 +59,10 @@ export interface RelatedLocation {
 export interface Finding {
   rule: RuleId;
   severity: Severity;
+  /** Which of the rule's meta.messages this is; `message` is that text rendered with `data`. */
+  messageId: string;
+  /** The facts behind the message (urls, scopes, class names): what consumers read, never the text. */
+  data: Readonly<Record<string, string | number>>;
   message: string;
   file: string;
   /** The offending literal or argument, not the whole line. */
@@ -122,6 +126,9 @@ export interface EndpointInfo {
   clients: string[];
   /** One-line description for hovers and reports. */
   description: string;
+  /** Set when the host was written with its labels swapped (`<res>.azure.openai.com`, the openai docstrings'
+   * typo): the host as written; the other fields describe the corrected host. */
+  typoHost?: string;
 }
 
 /** An endpoint literal (or resolved variable) in the document. */
