@@ -4,9 +4,17 @@
 // through constants, concatenation, f-strings, template literals, C# interpolation and String.format, so a call
 // written as `requests.post(f"{ENDPOINT}/chat/completions", ...)` is judged with its real endpoint.
 import { classifyEndpoint } from '../knowledge/endpoints';
-import { findCalls, matchBracket, parseArgs, positional, named, type Arg, type Call } from '../scan/calls';
 import type { Doc } from '../scan/document';
-import { ValueResolver } from '../scan/values';
+import {
+  assignedRange,
+  callArgsAt,
+  callsNamed,
+  named,
+  positional,
+  stringValue,
+  type Arg,
+  type Call,
+} from './codeValues';
 import type { RestRequest } from './restRequests';
 
 /** Call names whose first (or, for HttpRequestMessage, second) argument is a request URL. */
@@ -58,19 +66,18 @@ export function codeRequests(doc: Doc): RestRequest[] {
 function find(doc: Doc): RestRequest[] {
   const out: RestRequest[] = [];
   if (!/https?:\/\//.test(doc.text) || !HTTP_LIBRARY.test(doc.code)) return out;
-  const resolver = new ValueResolver(doc);
   const fileBearer = doc.matchesOutsideComments(BEARER_IN, 'earer');
   const fileToken = TOKEN_SOURCE.test(doc.code);
   const origins = new Map<string, number[]>();
   const urlNames = urlHoldingNames(doc);
-  for (const call of findCalls(doc, REQUEST_CALLS)) {
+  for (const call of callsNamed(doc, REQUEST_CALLS)) {
     const arg = urlArg(call);
     if (!arg || !mayHoldUrl(doc, arg, urlNames)) continue;
-    const url = resolveUrl(doc, resolver, arg.start, arg.end, 0);
+    const url = resolveUrl(doc, arg.start, arg.end, 0);
     if (!url || !/^https?:\/\//i.test(url.value)) continue;
     const info = classifyEndpoint(url.value);
     if (!info || info.kind === 'openai-public') continue;
-    const evidence = evidenceOf(doc, resolver, call);
+    const evidence = evidenceOf(doc, call);
     const bearer = fileToken && (BEARER_IN.test(evidence) || (!API_KEY_IN.test(evidence) && fileBearer));
     out.push({
       url: url.value,
@@ -139,7 +146,7 @@ function urlArg(call: Call): Arg | undefined {
 }
 
 /** The call's own text (with its builder chain) and the values of the identifiers it passes (headers variables). */
-function evidenceOf(doc: Doc, resolver: ValueResolver, call: Call): string {
+function evidenceOf(doc: Doc, call: Call): string {
   const own = doc.text.slice(call.exprStart, Math.min(call.end, call.exprStart + 4000));
   let extra = '';
   const ids = new Set(
@@ -148,7 +155,7 @@ function evidenceOf(doc: Doc, resolver: ValueResolver, call: Call): string {
   let n = 0;
   for (const id of ids) {
     if (n++ > 20) break;
-    const rhs = resolver.findAssignment(id, call.exprStart);
+    const rhs = assignedRange(doc, id, call.exprStart);
     if (rhs) extra += ' ' + doc.text.slice(rhs[0], Math.min(rhs[1], rhs[0] + 2000));
   }
   return own + extra;
@@ -160,7 +167,6 @@ function evidenceOf(doc: Doc, resolver: ValueResolver, call: Call): string {
  */
 function resolveUrl(
   doc: Doc,
-  resolver: ValueResolver,
   start: number,
   end: number,
   depth: number,
@@ -172,36 +178,35 @@ function resolveUrl(
   const src = code.slice(start, end);
   // a plain identifier: follow its assignment (String.format and holes are resolved there)
   if (/^[A-Za-z_$][\w$]*$/.test(src)) {
-    const rhs = resolver.findAssignment(src, start);
+    const rhs = assignedRange(doc, src, start);
     if (rhs) {
-      const r = resolveUrl(doc, resolver, rhs[0], rhs[1], depth + 1);
+      const r = resolveUrl(doc, rhs[0], rhs[1], depth + 1);
       return r && { ...r, literal: false };
     }
   }
   const format = /^String\s*\.\s*format\s*\(/.exec(src);
   if (format) {
     const open = start + format[0].length - 1;
-    const close = matchBracket(doc, open);
-    if (close === end - 1) {
-      const args = parseArgs(doc, open, close);
-      const template = args[0] && resolveUrl(doc, resolver, args[0].start, args[0].end, depth + 1);
+    const args = callArgsAt(doc, open, end);
+    if (args) {
+      const template = args[0] && resolveUrl(doc, args[0].start, args[0].end, depth + 1);
       if (!template) return undefined;
       let i = 1;
       const value = template.value.replace(/%[sd]/g, (whole) => {
         const a = args[i++];
-        const v = a && resolveUrl(doc, resolver, a.start, a.end, depth + 1);
+        const v = a && resolveUrl(doc, a.start, a.end, depth + 1);
         return v ? v.value : whole;
       });
       return { value, literal: false };
     }
   }
-  const r = resolver.resolve(start, end);
+  const r = stringValue(doc, start, end);
   if (!r) return undefined;
-  const single = !!r.literal && !/\$?\{[A-Za-z_$]/.test(r.value);
+  const single = r.literal && !/\$?\{[A-Za-z_$]/.test(r.value);
   const value = r.value.replace(/\$?\{([A-Za-z_$][\w$.]*)\}/g, (whole, name: string) => {
     if (name.includes('.')) return whole;
-    const rhs = resolver.findAssignment(name, start);
-    const v = rhs && resolveUrl(doc, resolver, rhs[0], rhs[1], depth + 1);
+    const rhs = assignedRange(doc, name, start);
+    const v = rhs && resolveUrl(doc, rhs[0], rhs[1], depth + 1);
     return v ? v.value : whole;
   });
   return { value, literal: single };

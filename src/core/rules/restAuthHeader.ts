@@ -7,6 +7,7 @@ import type { Doc } from '../scan/document';
 import { defineRule, docsUrl, edit, fix, fixes, type RuleContext, type RuleMeta } from './rule';
 import type { TextEdit } from '../types';
 import { scriptVariables } from '../scan/scriptVariables';
+import { assignedRange } from './codeValues';
 
 interface Header {
   name: string;
@@ -256,6 +257,6 @@ export const restAuthHeader = defineRule({
 /** In code, a header value that is a bare identifier is judged by its assignment (`secret = cred.get_token(...).token`). */
 function valueOfIdentifier(ctx: RuleContext, written: string, at: number): string {
   if (!/^[A-Za-z_$][\w$]*$/.test(written)) return written;
-  const rhs = ctx.resolver.findAssignment(written, at);
+  const rhs = assignedRange(ctx.doc, written, at);
   return rhs ? `${written} = ${ctx.doc.text.slice(rhs[0], Math.min(rhs[1], rhs[0] + 500))}` : written;
 }
