@@ -5,10 +5,10 @@
 // executed.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { analyzeDocument } from '../core/analyze';
+import { analyzeDocument, internalError } from '../core/analyze';
 import { WorkspaceEnv, isEnvConfigFile, parseEnvConfig } from '../core/env';
 import { languageIdForFile } from '../core/languages';
-import type { Finding, RuleSeverities } from '../core/types';
+import type { Finding, InternalError, RuleSeverities } from '../core/types';
 import {
   decode,
   encodingOf,
@@ -27,7 +27,14 @@ export interface Skipped {
   reason: string;
 }
 
+/** An engine internal error (AnalysisResult.internalErrors) and the file it happened on. */
+export interface FileInternalError extends InternalError {
+  file: string;
+}
+
 export interface ScanResult {
+  /** Rules that threw (engine bugs): reported on stderr, exit code 3; the scan goes on. */
+  internalErrors: FileInternalError[];
   filesScanned: number;
   findings: Finding[];
   skipped: Skipped[];
@@ -56,11 +63,18 @@ function applySeverities(findings: Finding[], rules: RuleSeverities): Finding[] 
 interface Accumulator {
   filesScanned: number;
   findings: Finding[];
+  internalErrors: FileInternalError[];
   skipped: Skipped[];
   texts: Array<[string, DecodedText]>;
 }
 
-const emptyAccumulator = (): Accumulator => ({ filesScanned: 0, findings: [], skipped: [], texts: [] });
+const emptyAccumulator = (): Accumulator => ({
+  filesScanned: 0,
+  findings: [],
+  internalErrors: [],
+  skipped: [],
+  texts: [],
+});
 
 /** Reads and decodes a file for its text, or records why it was skipped. */
 function loadText(path: string, skipped: Skipped[], scratch?: Buffer): DecodedText | undefined {
@@ -88,6 +102,7 @@ function analyse(path: string, decoded: DecodedText, env: WorkspaceEnv, rules: R
   if (!languageId) return;
   try {
     const result = analyzeDocument(decoded.text, languageId, { fileName: path, env: env.sourceFor(path), rules });
+    for (const error of result.internalErrors) acc.internalErrors.push({ file: path, ...error });
     if (result.skipped) {
       acc.skipped.push({ file: path, reason: result.skipped });
       return;
@@ -98,7 +113,7 @@ function analyse(path: string, decoded: DecodedText, env: WorkspaceEnv, rules: R
       acc.texts.push([path, decoded]);
     }
   } catch (e) {
-    acc.skipped.push({ file: path, reason: `analysis failed (${(e as Error)?.message ?? String(e)})` });
+    acc.internalErrors.push({ file: path, ...internalError('engine', e) });
   }
 }
 
@@ -295,9 +310,17 @@ export async function scan(
   }
   if (!onWorkers) for (const path of sources) processFile(path, undefined, env, rules, scratch, acc);
 
-  const result: ScanResult = { filesScanned: 0, findings: [], skipped: [], texts: new Map(), configProblems };
+  const result: ScanResult = {
+    filesScanned: 0,
+    findings: [],
+    internalErrors: [],
+    skipped: [],
+    texts: new Map(),
+    configProblems,
+  };
   for (const part of parts) {
     result.filesScanned += part.filesScanned;
+    result.internalErrors.push(...part.internalErrors);
     result.findings.push(...part.findings);
     result.skipped.push(...part.skipped);
     for (const [path, text] of part.texts) result.texts.set(path, text);

@@ -1,7 +1,15 @@
 // analyzeDocument(text, languageId, context): the engine's single entry point. Skips what it must not
 // read (binary, minified, huge), pre-filters cheaply, lexes once, extracts clients/endpoints once, runs
-// every rule (a failing rule never breaks the others), then applies suppressions and severities.
-import type { AnalysisContext, AnalysisResult, ClientConstruction, EndpointMention, Finding } from './types';
+// every rule (a failing rule never breaks the others, and is reported in internalErrors), then applies
+// suppressions and severities.
+import type {
+  AnalysisContext,
+  AnalysisResult,
+  ClientConstruction,
+  EndpointMention,
+  Finding,
+  InternalError,
+} from './types';
 import { RULES } from './rules';
 import { makeReporter, type RuleContext } from './rules/rule';
 import { Doc } from './scan/document';
@@ -20,12 +28,22 @@ const TRIGGERS =
   /azure|openai|inference|cognitive|api-key|bearer|authoriz|authentic|credential|ai\.azure|get-access-token|models\.ai/i;
 const MANIFEST_TRIGGERS = /ai-inference|openai|Azure\.AI\.Inference|azure-ai/i;
 
-const empty = (skipped?: string): AnalysisResult => ({
+const empty = (skipped?: string, internalErrors: InternalError[] = []): AnalysisResult => ({
   findings: [],
   endpoints: [],
   clients: [],
   ...(skipped ? { skipped } : {}),
+  internalErrors,
 });
+
+const STACK_LINES = 6;
+
+/** What a thrown value says, for internalErrors: message and the first stack lines. */
+export function internalError(rule: string, error: unknown): InternalError {
+  const message = error instanceof Error ? error.message : String(error);
+  const stack = error instanceof Error && error.stack ? error.stack.split('\n').slice(0, STACK_LINES).join('\n') : '';
+  return { rule, message, stack };
+}
 
 export function skipReason(text: string, languageId = ''): string | undefined {
   if (text.length > MAX_CHARS)
@@ -60,7 +78,7 @@ export function analyzeDocument(text: string, languageId: string, context: Analy
       return analyzeNotebook(text, context, (cellText, ctx) => analyzeText(cellText, 'python', ctx));
     return analyzeText(text, languageId, context);
   } catch (error) {
-    return empty(`internal error: ${(error as Error)?.message ?? String(error)}`);
+    return empty(undefined, [internalError('engine', error)]);
   }
 }
 
@@ -73,8 +91,18 @@ function analyzeText(text: string, languageId: string, context: AnalysisContext)
   const doc = new Doc(text, languageId, context);
   if (!doc.family) return empty();
   const resolver = new ValueResolver(doc);
-  const clients = safe(() => extractClients(doc, resolver), []);
-  const endpoints: EndpointMention[] = safe(() => findEndpointMentions(doc, clients), []);
+  const internalErrors: InternalError[] = [];
+  /** Runs one stage; a throw is recorded (loudly, in internalErrors) and the fallback used. */
+  const guarded = <T>(stage: string, fn: () => T, fallback: T): T => {
+    try {
+      return fn();
+    } catch (error) {
+      internalErrors.push(internalError(stage, error));
+      return fallback;
+    }
+  };
+  const clients = guarded('extract-clients', () => extractClients(doc, resolver), []);
+  const endpoints: EndpointMention[] = guarded('endpoint-mentions', () => findEndpointMentions(doc, clients), []);
   const findings: Finding[] = [];
   for (const rule of RULES) {
     if (!rule.languages.includes(doc.family)) continue;
@@ -82,11 +110,16 @@ function analyzeText(text: string, languageId: string, context: AnalysisContext)
     if (setting === 'off') continue;
     const sink: Finding[] = [];
     const ctx: RuleContext = { doc, resolver, clients, endpoints, report: makeReporter(doc, rule, sink) };
-    try {
-      rule.check(ctx);
-    } catch {
-      continue; // one broken rule never hides the others
-    }
+    // One broken rule never hides the others; its findings so far are dropped, the error kept.
+    const ran = guarded(
+      rule.id,
+      () => {
+        rule.check(ctx);
+        return true;
+      },
+      false,
+    );
+    if (!ran) continue;
     if (setting && setting !== 'default') for (const f of sink) f.severity = setting;
     findings.push(...sink);
   }
@@ -97,7 +130,7 @@ function analyzeText(text: string, languageId: string, context: AnalysisContext)
     className: c.spec.className,
     ...(c.info ? { endpoint: c.info } : {}),
   }));
-  return { findings: kept, endpoints, clients: clientList };
+  return { findings: kept, endpoints, clients: clientList, internalErrors };
 }
 
 function dedupe(findings: Finding[]): Finding[] {
@@ -108,12 +141,4 @@ function dedupe(findings: Finding[]): Finding[] {
     seen.add(key);
     return true;
   });
-}
-
-function safe<T>(fn: () => T, fallback: T): T {
-  try {
-    return fn();
-  } catch {
-    return fallback;
-  }
 }

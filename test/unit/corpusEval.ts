@@ -9,7 +9,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { analyzeDocument } from '../../src/core/analyze';
 import { isCandidateFile, languageIdForFile } from '../../src/core/languages';
 import { WorkspaceEnv, isEnvConfigFile } from '../../src/core/env';
-import type { Finding } from '../../src/core/types';
+import type { Finding, InternalError } from '../../src/core/types';
 
 export interface Expectation {
   line: number; // 0-based
@@ -26,6 +26,7 @@ export interface CaseResult {
   falsePositives: Finding[];
   falseNegatives: Expectation[];
   skipped?: string;
+  internalErrors: InternalError[];
 }
 
 const MARKER = /expect(-next-line)?:\s*([a-z][a-z-]*(?:\s*,\s*[a-z][a-z-]*)*)/g;
@@ -94,6 +95,7 @@ export function evaluateCorpus(root = corpusRoot()): CaseResult[] {
       falseNegatives: expected.filter((e) => !actual.has(key(e.line, e.rule))),
       falsePositives: findings.filter((f) => !want.has(key(f.range.start.line, f.rule))),
       skipped: result.skipped,
+      internalErrors: result.internalErrors,
     });
   }
   return results;
