@@ -1,6 +1,8 @@
 // Command-line parsing for the CLI: exactly the commands and options of issue 3, with a clear
 // message (and exit code 2) for anything else.
-import { RULE_IDS, type RuleId, type RuleSeverities } from '../core/types';
+import type { RuleSeverities } from '../core/types';
+import { parseRuleOption } from '../core/policy';
+import { helpRuleList } from './ruleMeta';
 
 export type ScanFormat = 'text' | 'json' | 'sarif';
 export type FailOn = 'error' | 'warning' | 'never';
@@ -37,10 +39,9 @@ Options:
 Exit codes: 0 no findings at or above --fail-on, 1 findings at or above --fail-on, 2 usage error,
   3 internal error (a rule threw; printed on stderr with its file and stack; the other files and
   rules are still scanned and reported).
-Rules: ${RULE_IDS.join(', ')}.
+Rules (id, default severity, what it finds; docs/rules/<id>.md explains each):
+${helpRuleList()}
 `;
-
-const RULE_LEVELS = ['off', 'info', 'warning', 'error'] as const;
 
 /** Splits `--opt=value` into two tokens so both spellings work. */
 function tokens(argv: readonly string[]): string[] {
@@ -106,14 +107,13 @@ export function parseArgs(argv: readonly string[]): Command {
         }
         case '--rule': {
           const value = valueOf(i++, '--rule');
-          const match = /^([a-z0-9-]+)=([a-z]+)$/.exec(value);
-          if (!match) throw new UsageError(`--rule expects <id>=off|info|warning|error (got "${value}")`);
-          const [, id, level] = match;
-          if (!(RULE_IDS as readonly string[]).includes(id))
-            throw new UsageError(`unknown rule "${id}"; rules: ${RULE_IDS.join(', ')}`);
-          if (!(RULE_LEVELS as readonly string[]).includes(level))
-            throw new UsageError(`--rule ${id}: level must be off, info, warning or error (got "${level}")`);
-          rules[id as RuleId] = level as (typeof RULE_LEVELS)[number];
+          let parsed: ReturnType<typeof parseRuleOption>;
+          try {
+            parsed = parseRuleOption(value);
+          } catch (e) {
+            throw new UsageError((e as Error).message);
+          }
+          rules[parsed[0]] = parsed[1];
           break;
         }
         case '--fix':

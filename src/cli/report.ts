@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Finding, Range, Severity } from '../core/types';
 import { RULE_IDS } from '../core/types';
 import { RULE_META } from './ruleMeta';
+import { preferredFix } from '../core/policy';
 import type { Skipped } from './scan';
 
 export const relPath = (cwd: string, file: string): string => {
@@ -69,7 +70,7 @@ export function textReport(
       currentFile = file;
     }
     const { line, column } = oneBased(f.range);
-    const preferred = f.fixes.find((x) => x.preferred);
+    const preferred = preferredFix(f);
     lines.push(`  ${`${line}:${column}`.padEnd(8)} ${f.severity.padEnd(7)} ${f.message}  ${f.rule}`);
     if (preferred) lines.push(`  ${''.padEnd(8)} ${''.padEnd(7)} fix: ${preferred.title}`);
   }
@@ -111,9 +112,9 @@ export function sarifReport(cwd: string, version: string, findings: readonly Fin
     return {
       id,
       name: m.name,
-      shortDescription: { text: m.short },
-      fullDescription: { text: m.short },
-      help: { text: `${m.short} See ${m.helpUri}`, markdown: `${m.short}\n\n[Rule documentation](${m.helpUri})` },
+      shortDescription: { text: m.short.replace(/`/g, ''), markdown: m.short },
+      fullDescription: { text: m.full },
+      help: { text: `${m.full} See ${m.helpUri}`, markdown: `${m.full}\n\n[Rule documentation](${m.helpUri})` },
       helpUri: m.helpUri,
       defaultConfiguration: { level: sarifLevel(m.defaultSeverity) },
       properties: { tags: ['security', 'azure', 'entra-id'] },

@@ -6,14 +6,15 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { analyzeDocument, internalError } from '../core/analyze';
+import { applyRuleSeverities } from '../core/policy';
+import { dedupeWorkspaceFindings } from '../core/workspaceFindings';
 import { WorkspaceEnv, isEnvConfigFile, parseEnvConfig } from '../core/env';
 import { languageIdForFile } from '../core/languages';
+import { bytesMayHaveFindings, mayHaveFindings } from '../core/prefilter';
 import type { Finding, InternalError, RuleSeverities } from '../core/types';
 import {
   decode,
   encodingOf,
-  hasTrigger,
-  hasTriggerText,
   isBinary,
   MAX_FILE_BYTES,
   minifiedReason,
@@ -47,18 +48,6 @@ export interface ScanResult {
 /** Below this many files one thread is faster than starting workers. */
 export const WORKER_THRESHOLD = 3000;
 const CHUNK = 200;
-
-/** Applies --rule overrides to what the engine returned (idempotent if the engine applied them already). */
-function applySeverities(findings: Finding[], rules: RuleSeverities): Finding[] {
-  const out: Finding[] = [];
-  for (const finding of findings) {
-    const setting = rules[finding.rule];
-    if (setting === 'off') continue;
-    if (setting && setting !== 'default') out.push({ ...finding, severity: setting });
-    else out.push(finding);
-  }
-  return out;
-}
 
 interface Accumulator {
   filesScanned: number;
@@ -107,7 +96,7 @@ function analyse(path: string, decoded: DecodedText, env: WorkspaceEnv, rules: R
       acc.skipped.push({ file: path, reason: result.skipped });
       return;
     }
-    const findings = applySeverities(result.findings, rules);
+    const findings = applyRuleSeverities(result.findings, rules);
     if (findings.length) {
       acc.findings.push(...findings);
       acc.texts.push([path, decoded]);
@@ -160,11 +149,11 @@ function readCandidate(path: string, scratch: Buffer, acc: Accumulator): Decoded
   }
   acc.filesScanned++;
   if (encoding === 'utf8' || encoding === 'utf8bom') {
-    // Read and checked: a file without trigger bytes has nothing the rules could report on.
-    return hasTrigger(bytes) ? decode(bytes, encoding) : undefined;
+    // Read and checked: without a trigger word the engine would return at once (the same prefilter).
+    return bytesMayHaveFindings(bytes) ? decode(bytes, encoding) : undefined;
   }
   const decoded = decode(bytes, encoding);
-  return hasTriggerText(decoded.text) ? decoded : undefined;
+  return mayHaveFindings(decoded.text) ? decoded : undefined;
 }
 
 /** Worker side: filter pushed chunks while the walk runs, analyse once the env values arrive. */
@@ -325,5 +314,6 @@ export async function scan(
     result.skipped.push(...part.skipped);
     for (const [path, text] of part.texts) result.texts.set(path, text);
   }
+  result.findings = dedupeWorkspaceFindings(result.findings);
   return result;
 }

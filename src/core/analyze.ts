@@ -18,15 +18,13 @@ import { extractClients } from './scan/clients';
 import { findEndpointMentions } from './scan/endpoints';
 import { isSuppressed, readSuppressions } from './suppress';
 import { analyzeNotebook } from './scan/notebook';
+import { mayHaveFindings } from './prefilter';
+import { nowOf } from './clock';
+import { applyRuleSeverities, isRuleOff } from './policy';
 
 /** Larger documents are not analysed (the editor's time budget; the CLI reports the skip). */
 export const MAX_CHARS = 8_000_000;
 const MINIFIED_LINE = 20_000;
-
-/** Substrings at least one of which every finding needs (cheap early exit on ordinary files). */
-const TRIGGERS =
-  /azure|openai|inference|cognitive|api-key|bearer|authoriz|authentic|credential|ai\.azure|get-access-token|models\.ai/i;
-const MANIFEST_TRIGGERS = /ai-inference|openai|Azure\.AI\.Inference|azure-ai/i;
 
 const empty = (skipped?: string, internalErrors: InternalError[] = []): AnalysisResult => ({
   findings: [],
@@ -83,11 +81,7 @@ export function analyzeDocument(text: string, languageId: string, context: Analy
 }
 
 function analyzeText(text: string, languageId: string, context: AnalysisContext): AnalysisResult {
-  const manifest =
-    /(^|[\\/])(package\.json|pyproject\.toml|pom\.xml|build\.gradle(\.kts)?|[^\\/]*\.csproj|requirements[^\\/]*\.(txt|in))$/i.test(
-      context.fileName,
-    );
-  if (!TRIGGERS.test(text) && !(manifest && MANIFEST_TRIGGERS.test(text))) return empty();
+  if (!mayHaveFindings(text)) return empty(); // the prefilter the CLI applies to bytes too
   const doc = new Doc(text, languageId, context);
   if (!doc.family) return empty();
   const resolver = new ValueResolver(doc);
@@ -104,15 +98,15 @@ function analyzeText(text: string, languageId: string, context: AnalysisContext)
   const clients = guarded('extract-clients', () => extractClients(doc, resolver), []);
   const endpoints: EndpointMention[] = guarded('endpoint-mentions', () => findEndpointMentions(doc, clients), []);
   const findings: Finding[] = [];
+  const now = nowOf(context);
   for (const rule of RULES) {
-    if (!rule.languages.includes(doc.family)) continue;
-    const setting = context.rules?.[rule.id];
-    if (setting === 'off') continue;
+    if (!rule.meta.languages.includes(doc.family) || isRuleOff(rule.meta.id, context.rules)) continue;
     const sink: Finding[] = [];
-    const ctx: RuleContext = { doc, resolver, clients, endpoints, report: makeReporter(doc, rule, sink) };
-    // One broken rule never hides the others; its findings so far are dropped, the error kept.
+    const ctx: RuleContext = { doc, resolver, clients, endpoints, now, report: makeReporter(doc, rule, sink) };
+    // One broken rule never hides the others; its findings so far are dropped, the error kept. A rule
+    // reporting off its contract (MessageError) is such a bug too.
     const ran = guarded(
-      rule.id,
+      rule.meta.id,
       () => {
         rule.check(ctx);
         return true;
@@ -120,8 +114,7 @@ function analyzeText(text: string, languageId: string, context: AnalysisContext)
       false,
     );
     if (!ran) continue;
-    if (setting && setting !== 'default') for (const f of sink) f.severity = setting;
-    findings.push(...sink);
+    findings.push(...applyRuleSeverities(sink, context.rules));
   }
   const suppressions = readSuppressions(text);
   const kept = dedupe(findings.filter((f) => !isSuppressed(suppressions, f)));

@@ -409,6 +409,31 @@ describe('Editor features (issue 4)', function () {
       await diagnosticsWhere(app, hasRule(RULE), `the '${RULE}' diagnostic back after restoring .env`);
     });
 
+    it('one defect, one finding: the .env line is flagged only while no analysed code reports it', async () => {
+      const app = fixture('app.py');
+      const env = fixture('.env');
+      const appOriginal = await readDisk(app);
+      const appDocument = await open(app);
+      await open(env);
+      await diagnosticsWhere(app, hasRule(RULE), `a '${RULE}' diagnostic on app.py`);
+      await diagnosticsWhere(env, lacksRule(RULE), `no duplicate '${RULE}' on the .env line app.py reports`);
+      try {
+        // app.py stops reading the variable: the .env value is nobody's now, so its own finding shows
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(
+          app,
+          rangeOfText(appDocument, 'os.environ["AZURE_OPENAI_ENDPOINT"]'),
+          '"https://contoso.openai.azure.com"',
+        );
+        await vscode.workspace.applyEdit(edit);
+        await diagnosticsWhere(app, lacksRule(RULE), `no '${RULE}' on the edited app.py`);
+        await diagnosticsWhere(env, hasRule(RULE), `the '${RULE}' diagnostic on .env once no code reports it`);
+      } finally {
+        await restore(app, appOriginal);
+      }
+      await diagnosticsWhere(env, lacksRule(RULE), `no '${RULE}' on .env again after restoring app.py`);
+    });
+
     it('quick fixes of an env-sourced finding edit the .env file', async () => {
       const app = fixture('app.py');
       const env = fixture('.env');

@@ -28,6 +28,8 @@ function syntheticFinding(file: string, line: number): Finding {
   return {
     rule: 'openai-class-endpoint',
     severity: 'error',
+    messageId: 'test',
+    data: {},
     message: `AzureOpenAI pointed at a /models endpoint ${HOSTILE}`,
     file,
     range: { start: { line, character: 4 }, end: { line, character: 18 } },

@@ -12,11 +12,11 @@ import { makeTree, snippet } from './cliSupport';
 
 const BAD = snippet('bad-azureopenai.py.txt');
 
-/** A rule that throws on every Python document. */
+/** missing-model's contract with a check that throws on every document. */
+const missingModel = RULES.find((rule) => rule.meta.id === 'missing-model');
+assert.ok(missingModel, 'missing-model is registered');
 const broken: Rule = {
-  id: 'missing-model',
-  defaultSeverity: 'error',
-  languages: ['python'],
+  ...missingModel,
   check() {
     throw new TypeError('injected failure');
   },
