@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureHost, repoRoot } from './host.mjs';
-import { runIntegration, runVsix } from './run-integration.mjs';
+import { runIntegration, runMultiRoot, runVsix } from './run-integration.mjs';
 import { allowedPending, judgePending, readResult } from './results.mjs';
 
 const root = repoRoot();
@@ -121,7 +121,10 @@ if (needsHost) {
 
 if (wanted.has('integration')) {
   if (!hostReady) record('integration', { failed: 1, error: 'no test host' });
-  else record('integration', await runIntegration());
+  else {
+    record('integration', await runIntegration());
+    record('integration (multi-root)', await runMultiRoot());
+  }
 }
 
 if (wanted.has('vsix')) {
