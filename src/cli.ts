@@ -1,6 +1,5 @@
 // The command-line interface (dist/cli.js, bin `azure-ai-auth-doctor`): `scan` for CI pipelines and
 // GitHub code scanning, `explain` for pasted error messages. Same engine as the extension.
-import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { explain } from './core/explain';
 import { compatiblePreferredFixes } from './core/fixes';
@@ -9,10 +8,14 @@ import { HELP, parseArgs, UsageError, type Command } from './cli/args';
 import { applyFixesToDisk } from './cli/applyFixes';
 import { jsonReport, relPath, sarifReport, textReport } from './cli/report';
 import { runScanWorker, scan, type ScanResult } from './cli/scan';
+import { readStdinBounded } from './cli/stdin';
+import { printable, safeText } from './core/redact';
 import packageJson from '../package.json';
 
 const VERSION: string = packageJson.version;
 const MAX_FIX_PASSES = 5;
+/** explain reads at most this much of standard input (it looks at the first 200,000 characters). */
+const MAX_EXPLAIN_INPUT_BYTES = 1024 * 1024;
 
 /** The scan's worker threads run this same file. */
 const WORKER_ROLE = 'azure-ai-auth-doctor-scan';
@@ -63,7 +66,17 @@ async function runScan(
   }
 
   if (command.format === 'text') {
-    out(textReport(cwd, result.filesScanned, result.findings, result.skipped, notes, result.configProblems));
+    out(
+      textReport(
+        cwd,
+        result.filesScanned,
+        result.findings,
+        result.skipped,
+        notes,
+        result.configProblems,
+        result.problems,
+      ),
+    );
   } else {
     out(
       command.format === 'json'
@@ -71,10 +84,15 @@ async function runScan(
         : sarifReport(cwd, VERSION, result.findings),
     );
     // The JSON/SARIF documents carry nothing extra: skipped files and fix notes go to stderr.
-    for (const s of result.skipped) err(`azure-ai-auth-doctor: skipped ${relPath(cwd, s.file)}: ${s.reason}\n`);
-    for (const p of result.configProblems) err(`azure-ai-auth-doctor: ${relPath(cwd, p.file)}: ${p.reason}\n`);
-    for (const note of notes) err(`azure-ai-auth-doctor: ${note}\n`);
+    const show = (file: string) => printable(relPath(cwd, file));
+    for (const p of result.problems)
+      err(`azure-ai-auth-doctor: could not scan ${show(p.file)}: ${safeText(p.reason)}\n`);
+    for (const s of result.skipped) err(`azure-ai-auth-doctor: skipped ${show(s.file)}: ${safeText(s.reason)}\n`);
+    for (const p of result.configProblems) err(`azure-ai-auth-doctor: ${show(p.file)}: ${safeText(p.reason)}\n`);
+    for (const note of notes) err(`azure-ai-auth-doctor: ${safeText(note)}\n`);
   }
+  // A path that could not be scanned outranks findings: the answer is incomplete (see --help).
+  if (result.problems.length) return 2;
   const threshold = command.failOn;
   if (threshold === 'never') return 0;
   const failing = result.findings.some(
@@ -83,8 +101,8 @@ async function runScan(
   return failing ? 1 : 0;
 }
 
-function runExplain(command: Extract<Command, { kind: 'explain' }>, out: (s: string) => void): number {
-  const text = command.text === '-' ? readFileSync(0, 'utf8') : command.text;
+async function runExplain(command: Extract<Command, { kind: 'explain' }>, out: (s: string) => void): Promise<number> {
+  const text = command.text === '-' ? await readStdinBounded(MAX_EXPLAIN_INPUT_BYTES) : command.text;
   const explanation = explain(text);
   if (command.format === 'json') {
     out(JSON.stringify(explanation, null, 2) + '\n');
@@ -99,7 +117,8 @@ function runExplain(command: Extract<Command, { kind: 'explain' }>, out: (s: str
     `Solution: ${explanation.solution}`,
   ];
   if (explanation.links.length) lines.push('', 'Read more:', ...explanation.links.map((l) => `  ${l}`));
-  out(lines.join('\n') + '\n');
+  // The explanation may echo pasted text (the audiences a service named): one printable line each.
+  out(lines.map(safeText).join('\n') + '\n');
   return 0;
 }
 
@@ -138,10 +157,17 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | undefined)
 } else if (require.main === module) {
   const chunks: string[] = [];
   const finish = (code: number) => {
-    // A reader that stops early (`| head`) closes the pipe: exit quietly with the same code.
-    process.stdout.on('error', () => process.exit(code));
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      // A reader that stops early (`| head`) closes the pipe: exit quietly with the same code.
+      if (e.code === 'EPIPE') process.exit(code);
+      // Any other failure (a full disk, > /dev/full) lost the report: say so, and never exit 0.
+      process.stderr.write(`azure-ai-auth-doctor: could not write the report (${e.code ?? e.message})\n`);
+      process.exit(Math.max(code, 2));
+    });
     // Write stdout in one go and exit only once it is flushed (large JSON/SARIF through a pipe).
-    process.stdout.write(chunks.join(''), () => process.exit(code));
+    process.stdout.write(chunks.join(''), (e) => {
+      if (!e) process.exit(code);
+    });
   };
   main(
     process.argv.slice(2),

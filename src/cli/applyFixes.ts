@@ -15,12 +15,19 @@ export interface FixOutcome {
   untouched: Array<{ file: string; reason: string }>;
 }
 
-/** Uses the file's own line ending inside inserted text (CRLF files stay CRLF). */
+/** The file's own line ending: that of its first line break (LF when it has none). */
+export function lineEndingOf(text: string): '\n' | '\r\n' | '\r' {
+  const cr = text.indexOf('\r');
+  const lf = text.indexOf('\n');
+  if (cr === -1 || (lf !== -1 && lf < cr)) return '\n';
+  return text[cr + 1] === '\n' ? '\r\n' : '\r';
+}
+
+/** Uses the file's own line ending inside inserted text (CRLF files stay CRLF, CR-only files stay CR). */
 function withLineEndings(edit: TextEdit, text: string): TextEdit {
-  const firstNewline = text.indexOf('\n');
-  const crlf = firstNewline > 0 && text[firstNewline - 1] === '\r';
-  if (!crlf || !edit.newText.includes('\n')) return edit;
-  return { ...edit, newText: edit.newText.replace(/\r?\n/g, '\r\n') };
+  const eol = lineEndingOf(text);
+  if (eol === '\n' || !/[\r\n]/.test(edit.newText)) return edit;
+  return { ...edit, newText: edit.newText.replace(/\r\n|\r|\n/g, eol) };
 }
 
 /** Writes bytes to path atomically: a temp file next to it, then rename over it (keeps the file mode). */

@@ -31,6 +31,8 @@ export interface ScanResult {
   filesScanned: number;
   findings: Finding[];
   skipped: Skipped[];
+  /** Paths that should have been scanned and were not (missing, unreadable): they make the exit code 2. */
+  problems: Skipped[];
   /** The text each file with findings had when analysed (what --fix must find unchanged before editing). */
   texts: Map<string, DecodedText>;
   /** Env/config files read only in part (malformed lines or JSON), with the first problems found. */
@@ -57,21 +59,27 @@ interface Accumulator {
   filesScanned: number;
   findings: Finding[];
   skipped: Skipped[];
+  problems: Skipped[];
   texts: Array<[string, DecodedText]>;
 }
 
-const emptyAccumulator = (): Accumulator => ({ filesScanned: 0, findings: [], skipped: [], texts: [] });
+const emptyAccumulator = (): Accumulator => ({ filesScanned: 0, findings: [], skipped: [], problems: [], texts: [] });
+
+/** Records a file that was not read: declined (skipped) or failed (a problem, counted in the exit code). */
+function notRead(path: string, outcome: { skip: string; failed?: boolean }, acc: Accumulator): void {
+  (outcome.failed ? acc.problems : acc.skipped).push({ file: path, reason: outcome.skip });
+}
 
 /** Reads and decodes a file for its text, or records why it was skipped. */
-function loadText(path: string, skipped: Skipped[], scratch?: Buffer): DecodedText | undefined {
+function loadText(path: string, acc: Accumulator, scratch?: Buffer): DecodedText | undefined {
   const outcome = readFileBounded(path, MAX_FILE_BYTES, scratch);
   if ('skip' in outcome) {
-    skipped.push({ file: path, reason: outcome.skip });
+    notRead(path, outcome, acc);
     return undefined;
   }
   const encoding = encodingOf(outcome.bytes);
   if (isBinary(outcome.bytes, encoding)) {
-    skipped.push({ file: path, reason: 'binary (contains NUL bytes)' });
+    acc.skipped.push({ file: path, reason: 'binary (contains NUL bytes)' });
     return undefined;
   }
   return decode(outcome.bytes, encoding);
@@ -79,7 +87,7 @@ function loadText(path: string, skipped: Skipped[], scratch?: Buffer): DecodedTe
 
 /** Analyses a file's text and records its findings (or why it was skipped). */
 function analyse(path: string, decoded: DecodedText, env: WorkspaceEnv, rules: RuleSeverities, acc: Accumulator): void {
-  const minified = minifiedReason(decoded.text);
+  const minified = minifiedReason(decoded.text, path);
   if (minified) {
     acc.skipped.push({ file: path, reason: minified });
     return;
@@ -134,7 +142,7 @@ type FromWorker = { type: 'more' } | { type: 'done'; acc: Accumulator } | { type
 function readCandidate(path: string, scratch: Buffer, acc: Accumulator): DecodedText | undefined {
   const outcome = readFileBounded(path, MAX_FILE_BYTES, scratch);
   if ('skip' in outcome) {
-    acc.skipped.push({ file: path, reason: outcome.skip });
+    notRead(path, outcome, acc);
     return undefined;
   }
   const bytes = outcome.bytes;
@@ -253,7 +261,7 @@ export async function scan(
     }
   });
   const acc = emptyAccumulator();
-  acc.skipped.push(...problems.map((p) => ({ file: p.path, reason: p.reason })));
+  for (const p of problems) (p.failed ? acc.problems : acc.skipped).push({ file: p.path, reason: p.reason });
 
   // Env/config files: their values feed the analysis of every file below them.
   const env = new WorkspaceEnv();
@@ -262,7 +270,7 @@ export async function scan(
   const configProblems: Skipped[] = [];
   for (const file of files) {
     if (!isEnvConfigFile(file.path)) continue;
-    const decoded = loadText(file.path, acc.skipped);
+    const decoded = loadText(file.path, acc);
     if (!decoded) continue;
     env.set(file.path, decoded.text);
     const { errors } = parseEnvConfig(file.path, decoded.text);
@@ -295,11 +303,19 @@ export async function scan(
   }
   if (!onWorkers) for (const path of sources) processFile(path, undefined, env, rules, scratch, acc);
 
-  const result: ScanResult = { filesScanned: 0, findings: [], skipped: [], texts: new Map(), configProblems };
+  const result: ScanResult = {
+    filesScanned: 0,
+    findings: [],
+    skipped: [],
+    problems: [],
+    texts: new Map(),
+    configProblems,
+  };
   for (const part of parts) {
     result.filesScanned += part.filesScanned;
     result.findings.push(...part.findings);
     result.skipped.push(...part.skipped);
+    result.problems.push(...part.problems);
     for (const [path, text] of part.texts) result.texts.set(path, text);
   }
   return result;

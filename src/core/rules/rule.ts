@@ -5,6 +5,7 @@ import type { Family } from '../languages';
 import type { Doc } from '../scan/document';
 import type { ValueResolver, Resolved } from '../scan/values';
 import type { ClientUse } from '../scan/clients';
+import { redactSecrets } from '../redact';
 
 export const DOCS_BASE = 'https://github.com/azure-ai-auth-doctor/azure-ai-auth-doctor/blob/main/docs/rules/';
 
@@ -45,13 +46,15 @@ export function makeReporter(doc: Doc, rule: Rule, sink: Finding[]): (r: Report)
       if (f.preferred && seenPreferred) f.preferred = false;
       if (f.preferred) seenPreferred = true;
     }
+    // Messages and titles quote values from the file: no credential leaves through them.
+    for (const f of fixes) f.title = redactSecrets(f.title);
     sink.push({
       rule: rule.id,
       severity: r.severity ?? rule.defaultSeverity,
-      message: r.message.replace(/ ?\[(?:[A-Z]{1,3}\d{1,2}[a-z]?)\]/g, ''),
+      message: redactSecrets(r.message.replace(/ ?\[(?:[A-Z]{1,3}\d{1,2}[a-z]?)\]/g, '')),
       file: doc.fileName,
       range: doc.range(r.start, r.end),
-      related: r.related ?? [],
+      related: (r.related ?? []).map((x) => ({ ...x, message: redactSecrets(x.message) })),
       fixes,
       docsUrl: `${DOCS_BASE}${rule.id}.md`,
       endpoint: r.endpoint,

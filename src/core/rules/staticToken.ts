@@ -34,7 +34,8 @@ export const staticToken: Rule = {
       const edits = [edit(doc, arg.start, arg.end, provider)];
       if (newName) edits.unshift(edit(doc, arg.fullStart, arg.fullStart + (arg.name?.length ?? 0), newName));
       const written = doc.text.slice(arg.start, arg.end);
-      const shown = /^[rfbuRFBU]*["'`]/.test(written) ? 'a literal token' : written.slice(0, 60);
+      // A literal, even wrapped in parentheses or str(...), is never quoted: it is the token itself.
+      const shown = /^[\s(]*(?:str\s*\(\s*)?[rfbuRFBU]*["'`]/.test(written) ? 'a literal token' : written.slice(0, 60);
       ctx.report({
         message: `${c.spec.display} gets a token string fetched once (${shown}); Entra ID tokens expire after about an hour and this one is never refreshed, so calls start failing with 401. Pass a token provider: ${newName ?? arg.name}=${provider}.`,
         start: arg.fullStart,
