@@ -9,6 +9,8 @@ import { applyFixesToDisk } from './cli/applyFixes';
 import { jsonReport, relPath, sarifReport, textReport } from './cli/report';
 import { runScanWorker, scan, type ScanResult } from './cli/scan';
 import { readStdinBounded } from './cli/stdin';
+import { markConflictingSharedValues } from './cli/sharedValues';
+import { placeholderIn } from './core/fixSafety';
 import { printable, safeText } from './core/redact';
 import packageJson from '../package.json';
 
@@ -29,17 +31,27 @@ async function runScan(
   const options = {
     workerScript: typeof __filename === 'string' && __filename.endsWith('.js') ? __filename : undefined,
   };
-  let result: ScanResult = await scan(command.paths, cwd, command.rules, options);
+  // Findings whose fixes disagree about a shared env/config value lose their preferred fix (and say why).
+  const scanned = async (): Promise<ScanResult> => {
+    const r = await scan(command.paths, cwd, command.rules, options);
+    return { ...r, findings: markConflictingSharedValues(r.findings, r.valueUses) };
+  };
+  let result: ScanResult = await scanned();
   const notes: string[] = [];
   if (command.fix) {
     let fixedProblems = 0;
     const fixedFiles = new Set<string>();
     const untouched = new Map<string, string>();
     const lastApplied = new Map<string, string>();
+    const needsPerson = new Map<string, string>();
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       // A file is not fixed again with the very same edits it already received (the fix did not take).
       const candidates = result.findings.filter((f) => {
         const fix = f.fixes.find((x) => x.preferred);
+        if (fix && placeholderIn(fix)) {
+          needsPerson.set(`${f.file}:${f.range.start.line}:${f.rule}`, placeholderIn(fix)!);
+          return false; // a value only a person knows: never written into code
+        }
         return (
           fix &&
           fix.edits.length &&
@@ -57,12 +69,18 @@ async function runScan(
       }
       for (const fix of fixes)
         for (const e of fix.edits) if (outcome.changed.has(e.file)) lastApplied.set(e.file, JSON.stringify(fix.edits));
-      result = await scan(command.paths, cwd, command.rules, options); // re-analyse what the fixes left
+      result = await scanned(); // re-analyse what the fixes left
     }
     notes.push(
       `Fixed ${fixedProblems} problem${fixedProblems === 1 ? '' : 's'} in ${fixedFiles.size} file${fixedFiles.size === 1 ? '' : 's'}.`,
     );
     for (const [file, reason] of untouched) notes.push(`Left ${relPath(cwd, file)} untouched: ${reason}.`);
+    if (needsPerson.size) {
+      const examples = [...new Set(needsPerson.values())].slice(0, 3).join(', ');
+      notes.push(
+        `Not fixed automatically: ${needsPerson.size} problem${needsPerson.size === 1 ? '' : 's'} whose fix needs a value only you know (${examples}).`,
+      );
+    }
   }
 
   if (command.format === 'text') {

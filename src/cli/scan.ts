@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { analyzeDocument } from '../core/analyze';
 import { WorkspaceEnv, isEnvConfigFile, parseEnvConfig } from '../core/env';
 import { languageIdForFile } from '../core/languages';
-import type { Finding, RuleSeverities } from '../core/types';
+import type { Finding, Range, RuleSeverities } from '../core/types';
 import {
   decode,
   encodingOf,
@@ -37,7 +37,19 @@ export interface ScanResult {
   texts: Map<string, DecodedText>;
   /** Env/config files read only in part (malformed lines or JSON), with the first problems found. */
   configProblems: Skipped[];
+  /** Which clients read each env/config value (what --fix must not change for one at the others' expense). */
+  valueUses: ValueUse[];
 }
+
+/** A client (by class) in `file` that reads the env/config value at `value` (file and range, see valueKey). */
+export interface ValueUse {
+  value: string;
+  file: string;
+  className: string;
+}
+
+export const valueKey = (file: string, range: Range): string =>
+  `${file}\u0000${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
 
 /** Below this many files one thread is faster than starting workers. */
 export const WORKER_THRESHOLD = 3000;
@@ -61,9 +73,17 @@ interface Accumulator {
   skipped: Skipped[];
   problems: Skipped[];
   texts: Array<[string, DecodedText]>;
+  valueUses: ValueUse[];
 }
 
-const emptyAccumulator = (): Accumulator => ({ filesScanned: 0, findings: [], skipped: [], problems: [], texts: [] });
+const emptyAccumulator = (): Accumulator => ({
+  filesScanned: 0,
+  findings: [],
+  skipped: [],
+  problems: [],
+  texts: [],
+  valueUses: [],
+});
 
 /** Records a file that was not read: declined (skipped) or failed (a problem, counted in the exit code). */
 function notRead(path: string, outcome: { skip: string; failed?: boolean }, acc: Accumulator): void {
@@ -99,6 +119,11 @@ function analyse(path: string, decoded: DecodedText, env: WorkspaceEnv, rules: R
     if (result.skipped) {
       acc.skipped.push({ file: path, reason: result.skipped });
       return;
+    }
+    for (const e of result.endpoints) {
+      if (!e.source) continue;
+      const className = result.clients.find((c) => c.endpoint?.url === e.info.url)?.className ?? '';
+      acc.valueUses.push({ value: valueKey(e.source.file, e.source.range), file: path, className });
     }
     const findings = applySeverities(result.findings, rules);
     if (findings.length) {
@@ -310,12 +335,14 @@ export async function scan(
     problems: [],
     texts: new Map(),
     configProblems,
+    valueUses: [],
   };
   for (const part of parts) {
     result.filesScanned += part.filesScanned;
     result.findings.push(...part.findings);
     result.skipped.push(...part.skipped);
     result.problems.push(...part.problems);
+    result.valueUses.push(...part.valueUses);
     for (const [path, text] of part.texts) result.texts.set(path, text);
   }
   return result;

@@ -4,7 +4,7 @@
 import { named } from '../scan/calls';
 import { expandedText } from '../scan/clients';
 import { edit, fix, fixes, type Rule } from './rule';
-import { parseGetToken, providerExpr, scopeFor } from './credentialHelpers';
+import { deleteArgEdit, parseGetToken, providerExpr, scopeFor } from './credentialHelpers';
 
 const TOKEN_VALUE =
   /get_?[Tt]oken\s*\(|\.token\b|\baccess_?token\b|\baccessToken\b|\bad_token\b|\baad_token\b|\bentra_token\b|token_?provider|tokenProvider|get_bearer_token_provider|getBearerTokenProvider|^\s*token\s*$|=\s*token\s*$/i;
@@ -24,6 +24,18 @@ export const tokenPassedAsApiKey: Rule = {
       if (!TOKEN_VALUE.test(valueText) && !TOKEN_VALUE.test(expanded)) continue;
       if (/api_?key|API_KEY|apiKey/.test(expanded.replace(/^[^=]*=/, ''))) continue;
       const providerName = doc.family === 'js' ? 'azureADTokenProvider' : 'azure_ad_token_provider';
+      const args = doc.family === 'js' ? (c.call.args[0]?.props ?? []) : c.call.args;
+      if (named(args, providerName)) {
+        // A provider is already passed: renaming the key would repeat it (a SyntaxError / TS1117);
+        // removing the key is the fix (the same edit mixed-credentials offers).
+        ctx.report({
+          message: `${c.spec.display} sends ${key.name} in the \`api-key\` header, so an Entra ID token passed there is rejected with 401; ${providerName} is already given, so remove ${key.name}.`,
+          start: key.fullStart,
+          end: key.fullEnd,
+          fixes: fixes(fix(`Remove ${key.name}`, [deleteArgEdit(doc, args, key)], true)),
+        });
+        continue;
+      }
       const edits = [];
       const isShorthand = key.fullStart === key.start && key.fullEnd === key.end && doc.family === 'js';
       if (isShorthand) edits.push(edit(doc, key.start, key.end, `${providerName}: ${valueText}`));
