@@ -58,6 +58,8 @@ interface ParsedOptions {
   values: Map<string, string[]>;
   switches: Map<string, boolean>;
   operands: string[];
+  /** A bare "-" before any "--" (standard input, by convention). */
+  dash: boolean;
 }
 
 /**
@@ -72,7 +74,7 @@ function parseOptions(
   /** explain: pasted text may start with "-" ("-1 error"); only `--name` and the listed short options are options. */
   dashWordsAreText = false,
 ): ParsedOptions {
-  const parsed: ParsedOptions = { values: new Map(), switches: new Map(), operands: [] };
+  const parsed: ParsedOptions = { values: new Map(), switches: new Map(), operands: [], dash: false };
   let literal = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -80,6 +82,7 @@ function parseOptions(
       ? /^--./.test(arg) || Object.hasOwn(specs, arg)
       : arg.startsWith('-') && arg !== '-';
     if (literal || !isOption) {
+      if (!literal && arg === '-') parsed.dash = true;
       parsed.operands.push(arg);
       continue;
     }
@@ -159,8 +162,7 @@ export function parseArgs(argv: readonly string[]): Command {
     const format = oneOf('--format', o.values.get('--format'), ['text', 'json', 'sarif'] as const, 'text');
     const failOn = oneOf('--fail-on', o.values.get('--fail-on'), ['error', 'warning', 'never'] as const, 'error');
     const rules = ruleSeverities(o.values.get('--rule') ?? []);
-    if (o.operands.includes('-'))
-      throw new UsageError('scan does not read standard input: name the files or folders to scan');
+    if (o.dash) throw new UsageError('scan does not read standard input: name the files or folders to scan');
     const paths = o.operands.length ? o.operands : ['.'];
     return { kind: 'scan', paths, format, failOn, rules, fix: o.switches.get('--fix') ?? false };
   }

@@ -18,7 +18,19 @@ const LONG_KEY = /[A-Za-z0-9+/_-]{40,}={0,2}/g;
 
 const REDACTED = '[redacted]';
 
-const looksLikeKey = (s: string) => /\d/.test(s) && /[A-Za-z]/.test(s) && !/^[a-z]+(?:[-_][a-z]+)*$/.test(s);
+/**
+ * A long run is a key when one of its path segments is high-entropy: mixed case and digits (32+
+ * characters), or letters and digits without word separators (60+). URL paths, identifiers and
+ * UPPER_CASE variable names are not.
+ */
+const looksLikeKey = (run: string) =>
+  run
+    .split('/')
+    .some(
+      (p) =>
+        (p.length >= 32 && /\d/.test(p) && /[a-z]/.test(p) && /[A-Z]/.test(p)) ||
+        (p.length >= 60 && /\d/.test(p) && /[A-Za-z]/.test(p) && !/[_-]/.test(p)),
+    );
 
 export function redactSecrets(text: string): string {
   return text

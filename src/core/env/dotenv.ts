@@ -3,7 +3,6 @@
 // escapes), inline comments after unquoted values, CRLF. Odd lines are reported, never thrown.
 import type { EnvValue } from '../types';
 import { LineIndex } from './lineIndex';
-import { redactSecrets } from '../redact';
 
 export interface EnvEntry extends EnvValue {
   name: string;
@@ -62,7 +61,7 @@ export function parseDotenv(fileName: string, text: string): EnvParseResult {
     const eq = /^\s*=\s*/.exec(afterKey);
     if (!eq) {
       // `export NAME` alone (shell style) declares nothing new; anything else is odd.
-      if (!(exported && afterKey.trim() === '')) report(cursor, `expected '=' after ${redactSecrets(key[0])}`);
+      if (!(exported && afterKey.trim() === '')) report(cursor, `expected '=' after the name that starts the line`); // the line may be a secret: not quoted
       nextLine();
       continue;
     }
