@@ -2,7 +2,7 @@
 // GitHub code scanning, `explain` for pasted error messages. Same engine as the extension.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { explain } from './core/explain';
-import { compatiblePreferredFixes } from './core/fixes';
+import { compatiblePreferredFixes } from './core/policy';
 import type { Fix } from './core/types';
 import { HELP, parseArgs, UsageError, type Command } from './cli/args';
 import { applyFixesToDisk } from './cli/applyFixes';

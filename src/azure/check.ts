@@ -384,7 +384,7 @@ export async function runAccessCheck(options: CheckOptions): Promise<AccessRepor
           ran += '; chat completion not sent (it can cost money).';
         }
       }
-      const p = report.probe!;
+      const p = report.probe;
       step('probe', p.status !== undefined && p.status < 400 ? 'passed' : 'failed', p.message, [
         ran,
         `url: ${p.url}`,

@@ -1,7 +1,9 @@
 // Command-line parsing for the CLI: exactly the commands and options of issue 3, with a clear
 // message (and exit code 2) for anything else.
-import { RULE_IDS, type RuleId, type RuleSeverities } from '../core/types';
+import type { RuleSeverities } from '../core/types';
+import { parseRuleOption } from '../core/policy';
 import { printable } from '../core/redact';
+import { helpRuleList } from './ruleMeta';
 
 export type ScanFormat = 'text' | 'json' | 'sarif';
 export type FailOn = 'error' | 'warning' | 'never';
@@ -43,10 +45,10 @@ Exit codes:
   2  usage error (unknown option or value), a path that could not be scanned (missing, unreadable
      folder, too long), or the report could not be written
   3  internal error
-Rules: ${RULE_IDS.join(', ')}.
-`;
 
-const RULE_LEVELS = ['off', 'info', 'warning', 'error'] as const;
+Rules (id, default severity, what it finds; docs/rules/<id>.md explains each):
+${helpRuleList()}
+`;
 
 /** One option of a command: a switch (no value, or `=true|false`) or an option that takes one value. */
 interface OptionSpec {
@@ -130,14 +132,13 @@ function oneOf<T extends string>(name: string, values: string[] | undefined, all
 function ruleSeverities(values: readonly string[]): RuleSeverities {
   const rules: RuleSeverities = {};
   for (const value of values) {
-    const match = /^([a-z0-9-]+)=([a-z]+)$/.exec(value);
-    if (!match) throw new UsageError(`--rule expects <id>=off|info|warning|error (got "${printableArg(value)}")`);
-    const [, id, level] = match;
-    if (!(RULE_IDS as readonly string[]).includes(id))
-      throw new UsageError(`unknown rule "${id}"; rules: ${RULE_IDS.join(', ')}`);
-    if (!(RULE_LEVELS as readonly string[]).includes(level))
-      throw new UsageError(`--rule ${id}: level must be off, info, warning or error (got "${level}")`);
-    rules[id as RuleId] = level as (typeof RULE_LEVELS)[number];
+    let parsed: ReturnType<typeof parseRuleOption>;
+    try {
+      parsed = parseRuleOption(value);
+    } catch (e) {
+      throw new UsageError(printable((e as Error).message));
+    }
+    rules[parsed[0]] = parsed[1];
   }
   return rules;
 }

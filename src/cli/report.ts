@@ -14,8 +14,6 @@ export const relPath = (cwd: string, file: string): string => {
   return sep === '/' ? rel : rel.split(sep).join('/');
 };
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
@@ -122,9 +120,9 @@ export function sarifReport(cwd: string, version: string, findings: readonly Fin
     return {
       id,
       name: m.name,
-      shortDescription: { text: m.short },
-      fullDescription: { text: m.short },
-      help: { text: `${m.short} See ${m.helpUri}`, markdown: `${m.short}\n\n[Rule documentation](${m.helpUri})` },
+      shortDescription: { text: m.short.replace(/`/g, ''), markdown: m.short },
+      fullDescription: { text: m.full },
+      help: { text: `${m.full} See ${m.helpUri}`, markdown: `${m.full}\n\n[Rule documentation](${m.helpUri})` },
       helpUri: m.helpUri,
       defaultConfiguration: { level: sarifLevel(m.defaultSeverity) },
       properties: { tags: ['security', 'azure', 'entra-id'] },

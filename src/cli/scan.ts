@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { analyzeDocument } from '../core/analyze';
+import { applyRuleSeverities } from '../core/policy';
 import { WorkspaceEnv, isEnvConfigFile, parseEnvConfig } from '../core/env';
 import { languageIdForFile } from '../core/languages';
 import type { Finding, Range, RuleSeverities } from '../core/types';
@@ -54,18 +55,6 @@ export const valueKey = (file: string, range: Range): string =>
 /** Below this many files one thread is faster than starting workers. */
 export const WORKER_THRESHOLD = 3000;
 const CHUNK = 200;
-
-/** Applies --rule overrides to what the engine returned (idempotent if the engine applied them already). */
-function applySeverities(findings: Finding[], rules: RuleSeverities): Finding[] {
-  const out: Finding[] = [];
-  for (const finding of findings) {
-    const setting = rules[finding.rule];
-    if (setting === 'off') continue;
-    if (setting && setting !== 'default') out.push({ ...finding, severity: setting });
-    else out.push(finding);
-  }
-  return out;
-}
 
 interface Accumulator {
   filesScanned: number;
@@ -125,7 +114,7 @@ function analyse(path: string, decoded: DecodedText, env: WorkspaceEnv, rules: R
       const className = result.clients.find((c) => c.endpoint?.url === e.info.url)?.className ?? '';
       acc.valueUses.push({ value: valueKey(e.source.file, e.source.range), file: path, className });
     }
-    const findings = applySeverities(result.findings, rules);
+    const findings = applyRuleSeverities(result.findings, rules);
     if (findings.length) {
       acc.findings.push(...findings);
       acc.texts.push([path, decoded]);

@@ -21,10 +21,10 @@ export function readStdinBounded(maxBytes: number, input: NodeJS.ReadableStream 
     };
     input.on('data', onData);
     input.once('end', done);
-    input.once('error', (e) => {
+    input.once('error', (e: unknown) => {
       if (!settled) {
         settled = true;
-        reject(e);
+        reject(e instanceof Error ? e : new Error(String(e)));
       }
     });
   });

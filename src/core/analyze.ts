@@ -1,7 +1,7 @@
 // analyzeDocument(text, languageId, context): the engine's single entry point. Skips what it must not
 // read (binary, minified, huge), pre-filters cheaply, lexes once, extracts clients/endpoints once, runs
 // every rule (a failing rule never breaks the others), then applies suppressions and severities.
-import type { AnalysisContext, AnalysisResult, ClientConstruction, EndpointMention, Finding, Severity } from './types';
+import type { AnalysisContext, AnalysisResult, ClientConstruction, EndpointMention, Finding } from './types';
 import { RULES } from './rules';
 import { makeReporter, type RuleContext } from './rules/rule';
 import { Doc } from './scan/document';
@@ -10,6 +10,8 @@ import { extractClients } from './scan/clients';
 import { findEndpointMentions } from './scan/endpoints';
 import { isSuppressed, readSuppressions } from './suppress';
 import { analyzeNotebook } from './scan/notebook';
+import { applyRuleSeverities, isRuleOff } from './policy';
+import { MessageError } from './messages';
 
 /** Larger documents are not analysed (the editor's time budget; the CLI reports the skip). */
 export const MAX_CHARS = 8_000_000;
@@ -77,18 +79,16 @@ function analyzeText(text: string, languageId: string, context: AnalysisContext)
   const endpoints: EndpointMention[] = safe(() => findEndpointMentions(doc, clients), []);
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    if (!rule.languages.includes(doc.family)) continue;
-    const setting = context.rules?.[rule.id];
-    if (setting === 'off') continue;
+    if (!rule.meta.languages.includes(doc.family) || isRuleOff(rule.meta.id, context.rules)) continue;
     const sink: Finding[] = [];
     const ctx: RuleContext = { doc, resolver, clients, endpoints, report: makeReporter(doc, rule, sink) };
     try {
       rule.check(ctx);
-    } catch {
+    } catch (error) {
+      if (error instanceof MessageError) throw error; // a rule reporting off its contract is a bug, not bad input
       continue; // one broken rule never hides the others
     }
-    if (setting && setting !== 'default') for (const f of sink) f.severity = setting as Severity;
-    findings.push(...sink);
+    findings.push(...applyRuleSeverities(sink, context.rules));
   }
   const suppressions = readSuppressions(text);
   const kept = dedupe(findings.filter((f) => !isSuppressed(suppressions, f)));

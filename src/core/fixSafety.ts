@@ -89,7 +89,7 @@ function lateFutureImport(code: string): string | undefined {
   return undefined;
 }
 
-const CHECKS: Record<string, Check[]> = {
+const CHECKS: Record<'python' | 'js', Check[]> = {
   python: [
     unbalanced,
     (code) => {
@@ -107,7 +107,7 @@ const CHECKS: Record<string, Check[]> = {
   ],
 };
 
-const familyOf = (languageId: string): keyof typeof CHECKS | 'json' | undefined => {
+const familyOf = (languageId: string): 'python' | 'js' | 'json' | undefined => {
   if (languageId === 'python') return 'python';
   if (/^(?:java|type)script(?:react)?$/.test(languageId)) return 'js';
   if (languageId === 'jupyter') return 'json';

@@ -1,7 +1,7 @@
 // Applying fixes as plain text: the editor, the CLI's --fix and the tests share one definition of
 // "apply these TextEdits to this text", which refuses (returns undefined) rather than corrupt a file
 // when an edit no longer fits it: out-of-bounds or overlapping ranges, or an expected text that changed.
-import type { Finding, Fix, Position, TextEdit } from './types';
+import type { Position, TextEdit } from './types';
 
 /** Offsets of the start of each line (after \n). Columns count UTF-16 code units, as VS Code does. */
 function lineStarts(text: string): number[] {
@@ -50,11 +50,6 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
   return out + text.slice(cursor);
 }
 
-/** The preferred fix of a finding (exactly one is preferred by contract; the first one otherwise). */
-export function preferredFix(finding: Finding): Fix | undefined {
-  return finding.fixes.find((f) => f.preferred) ?? undefined;
-}
-
 /** Groups edits by the file they change. */
 export function editsByFile(edits: readonly TextEdit[]): Map<string, TextEdit[]> {
   const byFile = new Map<string, TextEdit[]>();
@@ -64,34 +59,4 @@ export function editsByFile(edits: readonly TextEdit[]): Map<string, TextEdit[]>
     byFile.set(edit.file, list);
   }
   return byFile;
-}
-
-const overlaps = (a: TextEdit, b: TextEdit): boolean => {
-  if (a.file !== b.file) return false;
-  const before = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character < q.character);
-  const aEmpty = !before(a.range.start, a.range.end);
-  const bEmpty = !before(b.range.start, b.range.end);
-  if (aEmpty && bEmpty) return false; // two insertions never conflict
-  return before(a.range.start, b.range.end) && before(b.range.start, a.range.end);
-};
-
-/**
- * Picks the preferred fixes of several findings that can be applied together: a fix whose edits
- * overlap an already chosen one is left out (it is applied on a later pass, after re-analysis).
- */
-export function compatiblePreferredFixes(findings: readonly Finding[]): Fix[] {
-  const chosen: Fix[] = [];
-  const chosenEdits: TextEdit[] = [];
-  const seen = new Set<string>();
-  for (const finding of findings) {
-    const fix = preferredFix(finding);
-    if (!fix || fix.edits.length === 0) continue;
-    const key = JSON.stringify(fix.edits);
-    if (seen.has(key)) continue; // the same fix offered by two findings (e.g. one env value used twice)
-    if (fix.edits.some((e) => chosenEdits.some((c) => overlaps(e, c)))) continue;
-    seen.add(key);
-    chosen.push(fix);
-    chosenEdits.push(...fix.edits);
-  }
-  return chosen;
 }

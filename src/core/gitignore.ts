@@ -138,7 +138,6 @@ function automaton(tokens: readonly Token[]) {
 
   const run = (subject: string): { matched: boolean; steps: number } => {
     let steps = 0;
-    let count = 0;
     generation++;
     // Adds a state and everything it reaches without consuming a character.
     const add = (list: Int32Array, state: number, len: number): number => {
@@ -152,7 +151,7 @@ function automaton(tokens: readonly Token[]) {
         if (kind !== Kind.Star && kind !== Kind.Anything && kind !== Kind.Folders) return len;
       }
     };
-    count = add(current, 0, 0);
+    let count = add(current, 0, 0);
     for (let p = 0; p < subject.length && count > 0; p++) {
       const code = subject.charCodeAt(p);
       generation++;

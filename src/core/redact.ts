@@ -9,7 +9,9 @@
 const JWT = /\beyJ[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*){0,2}/g;
 const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
 const KEY_FIELD =
-  /\b(api[-_]?key|Ocp-Apim-Subscription-Key|x-api-key|subscription[-_]?key|access[-_]?token|refresh[-_]?token|id[-_]?token|client[-_]?secret|AccountKey|SharedAccessKey|SharedAccessSignature|password|pwd|secret|sig)(["']?\s*[:=]\s*["']?)[^\s"',;&}<>]{4,}/gi;
+  /\b(api[-_]?key|Ocp-Apim-Subscription-Key|x-api-key|subscription[-_]?key|access[-_]?token|refresh[-_]?token|id[-_]?token|client[-_]?secret|AccountKey|SharedAccessKey|SharedAccessSignature|password|pwd|secret|sig)(["']?\s*[:=]\s*["']?)([^\s"',;&}<>()[\]]{4,})/gi;
+/** A value that is code (`apiKey=tokenProvider`, `api_key=os.environ`), not a secret: an identifier path without digits. */
+const CODE_VALUE = /^[A-Za-z_$][\w$]{0,39}(?:\.[A-Za-z_$][\w$]{0,39}){0,5}$/;
 /** Query values in URLs, except the few that carry no secret and help the reader. */
 const QUERY_VALUE = /([?&](?!(?:api-version|deployment|model)=)[A-Za-z0-9_.~%-]{1,64}=)[^&#\s"'<>]{1,}/gi;
 const HEX_KEY = /\b[0-9a-fA-F]{32}\b/g;
@@ -36,7 +38,9 @@ export function redactSecrets(text: string): string {
   return text
     .replace(JWT, '[redacted token]')
     .replace(BEARER, `$1 ${REDACTED}`)
-    .replace(KEY_FIELD, `$1$2${REDACTED}`)
+    .replace(KEY_FIELD, (whole: string, name: string, sep: string, value: string) =>
+      CODE_VALUE.test(value) && !/\d/.test(value) ? whole : `${name}${sep}${REDACTED}`,
+    )
     .replace(QUERY_VALUE, (whole: string, name: string) => (whole.endsWith(REDACTED) ? whole : `${name}${REDACTED}`))
     .replace(HEX_KEY, REDACTED)
     .replace(LONG_KEY, (s) => (looksLikeKey(s) ? REDACTED : s));

@@ -59,6 +59,10 @@ export interface RelatedLocation {
 export interface Finding {
   rule: RuleId;
   severity: Severity;
+  /** Which of the rule's meta.messages this is; `message` is that text rendered with `data`. */
+  messageId: string;
+  /** The facts behind the message (urls, scopes, class names): what consumers read, never the text. */
+  data: Readonly<Record<string, string | number>>;
   message: string;
   file: string;
   /** The offending literal or argument, not the whole line. */

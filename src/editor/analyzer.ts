@@ -4,6 +4,7 @@
 // findings are published to sharedState for the panel.
 import * as vscode from 'vscode';
 import { analyzeDocument } from '../core/analyze';
+import { applyRuleSeverities } from '../core/policy';
 import type { AnalysisResult, EnvSource, Finding, RuleSeverities } from '../core/types';
 import { sharedState } from '../state';
 import {
@@ -34,17 +35,6 @@ export interface AnalysisEntry {
   durationMs: number;
   /** True when the analysis looked up env/config variables (so .env edits must re-analyse it). */
   readsEnv: boolean;
-}
-
-/** Applies `azureAiAuthDoctor.rules`: 'off' drops a rule, a severity overrides the default. */
-export function applyRuleSettings(findings: Finding[], rules: RuleSeverities): Finding[] {
-  const out: Finding[] = [];
-  for (const finding of findings) {
-    const setting = rules[finding.rule];
-    if (setting === 'off') continue;
-    out.push(setting && setting !== 'default' ? { ...finding, severity: setting } : finding);
-  }
-  return out;
 }
 
 /** Wraps an EnvSource to remember whether the engine read any variable through it. */
@@ -199,7 +189,7 @@ export class Analyzer implements vscode.Disposable {
     }
     const durationMs = performance.now() - started;
     if (this.generations.get(uri.toString()) !== generation) return;
-    const findings = applyRuleSettings(result.findings, rules);
+    const findings = applyRuleSeverities(result.findings, rules);
     this.entries.set(uri.toString(), {
       uri,
       fileName,
@@ -260,11 +250,6 @@ export class Analyzer implements vscode.Disposable {
       sharedState.setFindings(uri, []);
       this.analyzedEmitter.fire(uri);
     }
-  }
-
-  /** Clears everything (extension disabled everywhere, or before a full re-analysis). */
-  clearAll(): void {
-    for (const entry of [...this.entries.values()]) this.clear(entry.uri);
   }
 
   /** Forget announced size skips (the limit setting changed). */

@@ -1,7 +1,8 @@
 // Typed view of the `azureAiAuthDoctor.*` settings contributed in package.json, read per resource
 // (every setting is `scope: resource`, so each workspace folder may differ).
 import * as vscode from 'vscode';
-import { RULE_IDS, type RuleId, type RuleSeverities, type SeveritySetting } from '../core/types';
+import type { RuleSeverities } from '../core/types';
+import { readRuleSeverities } from '../core/policy';
 
 export const SECTION = 'azureAiAuthDoctor';
 
@@ -17,34 +18,16 @@ export interface EditorSettings {
   maxFileSizeKB: number;
 }
 
-const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error', 'default'];
-
-function readRules(value: unknown): RuleSeverities {
-  const rules: RuleSeverities = {};
-  if (!value || typeof value !== 'object') return rules;
-  for (const [rule, severity] of Object.entries(value as Record<string, unknown>)) {
-    if ((RULE_IDS as readonly string[]).includes(rule) && SEVERITY_SETTINGS.includes(severity as SeveritySetting)) {
-      rules[rule as RuleId] = severity as SeveritySetting;
-    }
-  }
-  return rules;
-}
-
 export function readSettings(scope: vscode.Uri | undefined): EditorSettings {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
   const maxKB = config.get<number>('maxFileSizeKB', 1024);
   return {
     enable: config.get<boolean>('enable', true),
-    rules: readRules(config.get('rules')),
+    rules: readRuleSeverities(config.get('rules')),
     exclude: (config.get<unknown[]>('exclude') ?? []).filter((g): g is string => typeof g === 'string'),
     scanMode: config.get<string>('scanMode') === 'workspace' ? 'workspace' : 'openFiles',
     codeLensEnable: config.get<boolean>('codeLens.enable', true),
     hoverEnable: config.get<boolean>('hover.enable', true),
     maxFileSizeKB: typeof maxKB === 'number' && maxKB > 0 ? maxKB : 1024,
   };
-}
-
-/** True when a configuration change touches any of this extension's settings. */
-export function affectsSettings(event: vscode.ConfigurationChangeEvent): boolean {
-  return event.affectsConfiguration(SECTION);
 }

@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { analyzeDocument } from '../../src/core/analyze';
 import { applyEdits, evaluateCorpus } from './corpusEval';
 import { RULE_IDS } from '../../src/core/types';
+import { RULES } from '../../src/core/rules';
+import { renderMessage } from '../../src/core/messages';
 
 describe('corpus', () => {
   const results = evaluateCorpus();
@@ -63,6 +65,19 @@ describe('corpus', () => {
     }
     assert.ok(applied > 20, `only ${applied} fixes applied`);
     assert.deepEqual(failures, []);
+  });
+
+  it('every message is its rule meta message rendered with the finding data, and data holds no key', () => {
+    const metaOf = new Map(RULES.map((r) => [r.meta.id, r.meta]));
+    let n = 0;
+    for (const r of results)
+      for (const f of r.findings) {
+        n++;
+        assert.equal(f.message, renderMessage(metaOf.get(f.rule)!, f.messageId, f.data), `${r.file}: ${f.rule}`);
+        for (const v of Object.values(f.data))
+          assert.ok(!/\b[0-9a-fA-F]{32}\b|\beyJ[\w-]{10,}/.test(String(v)), `${r.file}: ${f.rule} data holds a secret`);
+      }
+    assert.ok(n > 50, `only ${n} findings`);
   });
 
   it('every finding has exactly one preferred fix when it has fixes, and a docs link', () => {

@@ -165,7 +165,7 @@ describe('hostile repositories and careless flags (issue 16)', function () {
     });
   });
 
-  it('d06: explain is linear on blank lines ("401 Unauthorized" + 199,000 newlines)', async () => {
+  it('d06: explain is linear on blank lines ("401 Unauthorized" + 199,000 newlines)', () => {
     const root = tree({ 'in.txt': '401 Unauthorized' + '\n'.repeat(199_000) });
     const input = openSync(join(root, 'in.txt'), 'r');
     const started = Date.now();

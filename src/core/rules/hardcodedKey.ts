@@ -2,7 +2,7 @@
 // or a request bypasses Entra ID, leaks with the source, and fails with 403 "Key based authentication is
 // disabled for this resource" once disableLocalAuth is set (often by policy) [E7][O12] (facts §6, §7.13).
 import type { Doc } from '../scan/document';
-import { edit, fix, fixes, type Rule } from './rule';
+import { defineRule, docsUrl, edit, fix, fixes, type RuleMeta } from './rule';
 
 const KEY = /^(?:[0-9a-fA-F]{32}|[A-Za-z0-9]{84})$/;
 /** What must precede the literal (same statement) for it to be a key. */
@@ -50,14 +50,29 @@ function afterFutureImports(doc: Doc): number {
   return end;
 }
 
-export const hardcodedKey: Rule = {
+const LITERAL_KEY =
+  ' is a literal Azure API key: it bypasses Entra ID, leaks with the source, and fails with 403 "Key based authentication is disabled" when the resource disables local auth; read it from the environment or a secret store, or better, use a token credential (DefaultAzureCredential).';
+
+/** The key itself is never data: a message names where the key is, not what it is. */
+export const meta = {
   id: 'hardcoded-key',
   defaultSeverity: 'warning',
   languages: ['python', 'js', 'csharp', 'java', 'http', 'shell'],
+  description: 'an API key literal in code (bypasses Entra ID)',
+  docs: {
+    url: docsUrl('hardcoded-key'),
+    details: 'API key written in source: prefer Microsoft Entra ID, or read the key from a secret store.',
+  },
+  messages: {
+    keyLiteral: `This string${LITERAL_KEY}`,
+    keyHeader: `The {header} header value${LITERAL_KEY}`,
+  },
+} satisfies RuleMeta;
+
+export const hardcodedKey = defineRule({
+  meta,
   check(ctx) {
     const { doc } = ctx;
-    const message = (where: string) =>
-      `${where} is a literal Azure API key: it bypasses Entra ID, leaks with the source, and fails with 403 "Key based authentication is disabled" when the resource disables local auth; read it from the environment or a secret store, or better, use a token credential (DefaultAzureCredential).`;
     const env = envNameFor(doc);
     const makeEnv = ENV_READ[doc.family ?? ''];
     // Strings holding a header ("api-key: …"), found with one scan of the text.
@@ -86,7 +101,7 @@ export const hardcodedKey: Rule = {
         const f = makeEnv
           ? fix(`Read ${env} from the environment`, [edit(doc, t.start, t.end, makeEnv(env)), importOs], true)
           : undefined;
-        ctx.report({ message: message('This string'), start: t.valueStart, end: t.valueEnd, fixes: fixes(f) });
+        ctx.report({ messageId: 'keyLiteral', start: t.valueStart, end: t.valueEnd, fixes: fixes(f) });
         continue;
       }
       // header inside a string: curl -H "api-key: 0123…"
@@ -96,7 +111,8 @@ export const hardcodedKey: Rule = {
         const s = t.valueStart + m.index + m[0].length - m[2].length;
         const repl = doc.family === 'shell' ? `$${env}` : undefined;
         ctx.report({
-          message: message(`The ${m[1]} header value`),
+          messageId: 'keyHeader',
+          data: { header: m[1] },
           start: s,
           end: s + m[2].length,
           fixes: fixes(repl ? fix(`Use $${env}`, [edit(doc, s, s + m[2].length, repl)], true) : undefined),
@@ -110,7 +126,8 @@ export const hardcodedKey: Rule = {
       while ((m = HEADER.exec(text))) {
         const s = m.index + m[0].length - m[2].length;
         ctx.report({
-          message: message(`The ${m[1]} header value`),
+          messageId: 'keyHeader',
+          data: { header: m[1] },
           start: s,
           end: s + m[2].length,
           fixes: fixes(fix('Use a {{apiKey}} variable', [edit(doc, s, s + m[2].length, '{{apiKey}}')], true)),
@@ -118,4 +135,4 @@ export const hardcodedKey: Rule = {
       }
     }
   },
-};
+});

@@ -4,12 +4,49 @@
 // and project endpoints; load_client only works on serverless / managed compute [PS2][PS5].
 import { modelsEndpoint, originOf } from '../knowledge/endpoints';
 import { named } from '../scan/calls';
-import { clientAnchor, edit, fix, fixes, relatedFor, replaceValueEdit, type Rule } from './rule';
+import {
+  clientAnchor,
+  defineRule,
+  docsUrl,
+  edit,
+  fix,
+  fixes,
+  relatedFor,
+  replaceValueEdit,
+  type RuleMeta,
+} from './rule';
 
-export const inferenceEndpoint: Rule = {
+export const meta = {
   id: 'inference-endpoint',
   defaultSeverity: 'error',
   languages: ['python', 'js', 'csharp', 'java'],
+  description: 'Inference SDK on a wrong URL (`/model`, missing `/openai/`, v1, project)',
+  docs: {
+    url: docsUrl('inference-endpoint'),
+    details:
+      'Azure AI Inference client pointed at an endpoint shape it cannot call (needs https://<resource>.services.ai.azure.com/models or .../openai/deployments/<d>).',
+  },
+  messages: {
+    loadClient:
+      "{cls}: load_client() reads GET /info, which only serverless and managed-compute endpoints serve; '{url}' is {service}: construct ChatCompletionsClient directly.",
+    modelSingular:
+      "{cls}: '{url}' ends in /model (singular, a typo in the troubleshooting doc); the model inference endpoint is {target}.",
+    beyondModels: "{cls}: '{url}' goes beyond the endpoint: the SDK adds /chat/completions itself, so pass {target}.",
+    resourceRoot:
+      "{cls}: '{url}' is the resource root; the model inference endpoint is {target} (the SDK adds /chat/completions and sends `model` in the body).",
+    missingOpenaiSegment:
+      "{cls}: '{url}' misses /openai/ (a typo in the troubleshooting doc); an Azure OpenAI deployment URL is {target}.",
+    azureOpenaiRoot:
+      "{cls}: '{url}' is an Azure OpenAI resource root; {cls} needs the deployment URL {target} (or use AzureOpenAI).",
+    beyondDeployment: "{cls}: '{url}' goes beyond the deployment URL; pass {target} (the SDK adds /chat/completions).",
+    v1Api: "{cls}: '{url}' is the Azure OpenAI v1 API, which the OpenAI client calls; {cls} needs {target}.",
+    project:
+      "{cls}: '{url}' is an Azure AI Foundry project endpoint (for AIProjectClient); {cls} needs the model inference endpoint {target}.",
+  },
+} satisfies RuleMeta;
+
+export const inferenceEndpoint = defineRule({
+  meta,
   check(ctx) {
     const { doc } = ctx;
     for (const c of ctx.clients) {
@@ -21,14 +58,14 @@ export const inferenceEndpoint: Rule = {
       const modelArg = named(c.args, 'model');
       const model = modelArg ? ctx.resolver.resolve(modelArg.start, modelArg.end)?.value : undefined;
       const deployment = model || '<deployment>';
-      let problem: string | undefined;
+      let problem: keyof typeof meta.messages | undefined;
       let target: string | undefined;
       let alt: string | undefined;
       let loadClientFix: ReturnType<typeof fix>;
       const path = info.path.replace(/\/+$/, '');
       if (c.spec.className === 'load_client') {
         if (info.kind !== 'serverless' && info.kind !== 'managed-online') {
-          problem = `load_client() reads GET /info, which only serverless and managed-compute endpoints serve; '${url}' is ${info.description.replace(/ \(.*$/, '')}: construct ChatCompletionsClient directly`;
+          problem = 'loadClient';
           const importLine = /^[ \t]*from\s+azure\.ai\.inference\s+import\b[^\n]*$/m.exec(doc.text);
           const needsImport = !/\bChatCompletionsClient\b/.test(doc.code);
           loadClientFix = fix(
@@ -51,38 +88,38 @@ export const inferenceEndpoint: Rule = {
         switch (info.kind) {
           case 'model-inference':
             if (/^\/model$/i.test(path)) {
-              problem = `'${url}' ends in /model (singular, a typo in the troubleshooting doc [D2]); the model inference endpoint is ${origin}/models`;
+              problem = 'modelSingular';
               target = `${origin}/models`;
             } else if (!/^\/models$/i.test(path)) {
-              problem = `'${url}' goes beyond the endpoint: the SDK adds /chat/completions itself, so pass ${origin}/models`;
+              problem = 'beyondModels';
               target = `${origin}/models`;
             }
             break;
           case 'ai-services':
-            problem = `'${url}' is the resource root; the model inference endpoint is ${origin}/models (the SDK adds /chat/completions and sends \`model\` in the body)`;
+            problem = 'resourceRoot';
             target = `${origin}/models`;
             break;
           case 'azure-openai': {
             const m = /^\/deployments\/([^/]+)/i.exec(path);
             if (m) {
-              problem = `'${url}' misses /openai/ (a typo in the troubleshooting doc [D2]); an Azure OpenAI deployment URL is ${origin}/openai/deployments/${m[1]}`;
+              problem = 'missingOpenaiSegment';
               target = `${origin}/openai/deployments/${m[1]}`;
             } else if (path === '' || path === '/openai') {
-              problem = `'${url}' is an Azure OpenAI resource root; ${cls} needs the deployment URL ${origin}/openai/deployments/${deployment} (or use AzureOpenAI)`;
+              problem = 'azureOpenaiRoot';
               target = `${origin}/openai/deployments/${deployment}`;
               alt = info.cloud === 'public' ? modelsEndpoint(info) : undefined;
             } else if (!/^\/openai\/deployments\/[^/]+$/i.test(path)) {
-              problem = `'${url}' goes beyond the deployment URL; pass ${origin}/openai/deployments/${info.deployment ?? deployment} (the SDK adds /chat/completions)`;
+              problem = 'beyondDeployment';
               target = `${origin}/openai/deployments/${info.deployment ?? deployment}`;
             }
             break;
           }
           case 'openai-v1':
-            problem = `'${url}' is the Azure OpenAI v1 API, which the OpenAI client calls; ${cls} needs ${modelsEndpoint(info)}`;
+            problem = 'v1Api';
             target = modelsEndpoint(info);
             break;
           case 'foundry-project':
-            problem = `'${url}' is an Azure AI Foundry project endpoint (for AIProjectClient); ${cls} needs the model inference endpoint ${modelsEndpoint(info)}`;
+            problem = 'project';
             target = modelsEndpoint(info);
             break;
           default:
@@ -92,7 +129,8 @@ export const inferenceEndpoint: Rule = {
       if (!problem) continue;
       const [start, end] = clientAnchor(c);
       ctx.report({
-        message: `${cls}: ${problem}.`,
+        messageId: problem,
+        data: { cls, url, service: info.description.replace(/ \(.*$/, ''), target: target ?? '' },
         start,
         end,
         related: relatedFor(doc, c.endpoint, start, 'endpoint'),
@@ -105,4 +143,4 @@ export const inferenceEndpoint: Rule = {
       });
     }
   },
-};
+});

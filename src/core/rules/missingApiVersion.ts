@@ -4,16 +4,31 @@
 import { named } from '../scan/calls';
 import { URL_RE } from '../scan/endpoints';
 import { classifyEndpoint } from '../knowledge/endpoints';
-import { edit, fix, fixes, type Rule } from './rule';
+import { defineRule, docsUrl, edit, fix, fixes, type RuleMeta } from './rule';
 
 /** api-versions the facts file cites: 2024-06-01 for Azure OpenAI deployments [D5], 2024-05-01-preview for /models [D1]. */
 export const AOAI_API_VERSION = '2024-06-01';
 export const MODELS_API_VERSION = '2024-05-01-preview';
 
-export const missingApiVersion: Rule = {
+export const meta = {
   id: 'missing-api-version',
   defaultSeverity: 'error',
   languages: ['python', 'js', 'csharp', 'java', 'http', 'shell'],
+  description: '`AzureOpenAI` / REST call without `api-version`',
+  docs: {
+    url: docsUrl('missing-api-version'),
+    details: 'AzureOpenAI without api_version (and no OPENAI_API_VERSION): the client raises before sending.',
+  },
+  messages: {
+    client:
+      '{cls} needs an API version: pass {param} (e.g. "{version}") or set OPENAI_API_VERSION; no env file defines it, so the constructor throws "Must provide either the api_version argument or the OPENAI_API_VERSION environment variable".',
+    request:
+      'The request to \'{url}\' has no api-version query parameter; the service answers 404 "Resource not found" without it. Add {query}.',
+  },
+} satisfies RuleMeta;
+
+export const missingApiVersion = defineRule({
+  meta,
   check(ctx) {
     const { doc } = ctx;
     for (const c of ctx.clients) {
@@ -38,7 +53,12 @@ export const missingApiVersion: Rule = {
               )
             : undefined;
       ctx.report({
-        message: `${c.spec.display} needs an API version: pass ${doc.family === 'python' ? 'api_version' : 'apiVersion'} (e.g. "${AOAI_API_VERSION}") or set OPENAI_API_VERSION; no env file defines it, so the constructor throws "Must provide either the api_version argument or the OPENAI_API_VERSION environment variable".`,
+        messageId: 'client',
+        data: {
+          cls: c.spec.display,
+          param: doc.family === 'python' ? 'api_version' : 'apiVersion',
+          version: AOAI_API_VERSION,
+        },
         start: c.call.calleeStart,
         end: c.call.calleeEnd,
         fixes: fixes(f),
@@ -74,7 +94,8 @@ export const missingApiVersion: Rule = {
       const end = m.index + url.length;
       const sep = url.includes('?') ? '&' : '?';
       ctx.report({
-        message: `The request to '${url}' has no api-version query parameter; the service answers 404 "Resource not found" without it. Add ${sep}api-version=${version}.`,
+        messageId: 'request',
+        data: { url, query: `${sep}api-version=${version}`, version },
         start: m.index,
         end,
         fixes: fixes(
@@ -84,4 +105,4 @@ export const missingApiVersion: Rule = {
       });
     }
   },
-};
+});

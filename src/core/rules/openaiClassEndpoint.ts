@@ -6,15 +6,53 @@ import { azureOpenAiBase, openAiV1Base } from '../knowledge/endpoints';
 import type { ClientUse } from '../scan/clients';
 import { configEntries } from '../scan/configEntries';
 import { classifyEndpoint } from '../knowledge/endpoints';
-import { clientAnchor, edit, fix, fixes, relatedFor, replaceValueEdit, type Rule, type RuleContext } from './rule';
+import {
+  clientAnchor,
+  defineRule,
+  docsUrl,
+  edit,
+  fix,
+  fixes,
+  relatedFor,
+  replaceValueEdit,
+  type RuleContext,
+  type RuleMeta,
+} from './rule';
 
 const ROOT_PARAMS = new Set(['azure_endpoint', 'endpoint', undefined]);
 
-export const openaiClassEndpoint: Rule = {
+const NEEDS = '{cls} needs an Azure OpenAI resource endpoint (https://<resource>.openai.azure.com); ';
+const READ_BY =
+  '{name} is read by AzureOpenAI / AzureOpenAIClient as the resource endpoint (https://<resource>.openai.azure.com); ';
+
+export const meta = {
   id: 'openai-class-endpoint',
   defaultSeverity: 'error',
   languages: ['python', 'js', 'csharp', 'java', 'config'],
-  check(ctx: RuleContext) {
+  description: '`AzureOpenAI`/`AzureOpenAIClient` pointed at a `/models`, `/openai/v1/` or project URL',
+  docs: {
+    url: docsUrl('openai-class-endpoint'),
+    details:
+      'AzureOpenAI / AzureOpenAIClient pointed at an endpoint it cannot call (model inference /models, a project, or the v1 /openai/v1/ base URL).',
+  },
+  messages: {
+    modelInference: `${NEEDS}'{url}' is the model inference endpoint: use ChatCompletionsClient (Azure AI Inference SDK), or the OpenAI client with base_url {v1}.`,
+    v1BaseUrl: `${NEEDS}'{url}' is the v1 API base URL, and {cls} adds /openai/deployments/<model> to it, so calls return 404: pass {aoai}, or use the plain OpenAI client with base_url '{url}' and no api_version.`,
+    project: `${NEEDS}'{url}' is an Azure AI Foundry project endpoint (for AIProjectClient; get an OpenAI client from project.get_openai_client()).`,
+    serverless: `${NEEDS}'{url}' is a serverless (Models-as-a-Service) endpoint, which only the Azure AI Inference SDK (ChatCompletionsClient) can call.`,
+    managedOnline: `${NEEDS}'{url}' is a managed online endpoint, which only the Azure AI Inference SDK (ChatCompletionsClient) can call.`,
+    deploymentPath: `${NEEDS}{param} must be the resource root {aoai}; {cls} appends /openai/deployments/<deployment> itself, so '{url}' doubles the path and calls return 404.`,
+    configModelInference: `${READ_BY}'{url}' is the model inference endpoint (for ChatCompletionsClient). Set it to {aoai}.`,
+    configV1BaseUrl: `${READ_BY}'{url}' is the v1 API base URL (for the plain OpenAI client); AzureOpenAI adds /openai/deployments/<model> to it and gets 404. Set it to {aoai}.`,
+    configProject: `${READ_BY}'{url}' is an Azure AI Foundry project endpoint. Set it to {aoai}.`,
+    configPath: `${READ_BY}'{url}' includes a path; the clients append /openai/deployments/<deployment> themselves. Set it to {aoai}.`,
+  },
+} satisfies RuleMeta;
+type Ctx = RuleContext<keyof typeof meta.messages>;
+
+export const openaiClassEndpoint = defineRule({
+  meta,
+  check(ctx: Ctx) {
     const { doc } = ctx;
     if (doc.family === 'config') return checkConfig(ctx);
     for (const c of ctx.clients) {
@@ -24,27 +62,29 @@ export const openaiClassEndpoint: Rule = {
       const cls = c.spec.display;
       const param = c.envFallback ?? c.endpointParam ?? 'endpoint';
       const aoai = azureOpenAiBase(info);
-      let problem: string | undefined;
+      let problem: keyof typeof meta.messages | undefined;
       let altFix: ReturnType<typeof fix>;
       switch (info.kind) {
         case 'model-inference':
-          problem = `'${url}' is the model inference endpoint: use ChatCompletionsClient (Azure AI Inference SDK), or the OpenAI client with base_url ${openAiV1Base(info)}`;
+          problem = 'modelInference';
           break;
         case 'openai-v1':
-          problem = `'${url}' is the v1 API base URL, and ${cls} adds /openai/deployments/<model> to it, so calls return 404 [I17]: pass ${aoai}, or use the plain OpenAI client with base_url '${url}' and no api_version`;
+          problem = 'v1BaseUrl';
           if (doc.family === 'python' && !c.envFallback) altFix = switchToPlainOpenAi(ctx, c);
           break;
         case 'foundry-project':
-          problem = `'${url}' is an Azure AI Foundry project endpoint (for AIProjectClient; get an OpenAI client from project.get_openai_client())`;
+          problem = 'project';
           break;
         case 'serverless':
+          problem = 'serverless';
+          break;
         case 'managed-online':
-          problem = `'${url}' is a ${info.kind === 'serverless' ? 'serverless (Models-as-a-Service)' : 'managed online'} endpoint, which only the Azure AI Inference SDK (ChatCompletionsClient) can call`;
+          problem = 'managedOnline';
           break;
         case 'azure-openai': {
           const path = info.path.replace(/\/+$/, '');
           if (path === '' || (!ROOT_PARAMS.has(c.endpointParam) && !c.envFallback)) break;
-          problem = `${param} must be the resource root ${aoai}; ${cls} appends /openai/deployments/<deployment> itself, so '${url}' doubles the path and calls return 404`;
+          problem = 'deploymentPath';
           break;
         }
         default:
@@ -57,7 +97,14 @@ export const openaiClassEndpoint: Rule = {
           ? undefined
           : fix(`Use ${aoai}`, [replaceValueEdit(doc, c.endpoint, aoai)], true);
       ctx.report({
-        message: `${cls} needs an Azure OpenAI resource endpoint (https://<resource>.openai.azure.com); ${problem}.`,
+        messageId: problem,
+        data: {
+          cls,
+          url,
+          aoai,
+          param,
+          ...(problem === 'modelInference' ? { v1: openAiV1Base(info) } : {}),
+        },
         start,
         end,
         related: relatedFor(doc, c.endpoint, start, 'endpoint'),
@@ -66,10 +113,10 @@ export const openaiClassEndpoint: Rule = {
       });
     }
   },
-};
+});
 
 /** Python: AzureOpenAI(azure_endpoint=v1, azure_ad_token_provider=p, api_version=..) -> OpenAI(base_url=v1, api_key=p) [D4]. */
-function switchToPlainOpenAi(ctx: RuleContext, c: ClientUse) {
+function switchToPlainOpenAi(ctx: Ctx, c: ClientUse) {
   const { doc } = ctx;
   const edits = [
     edit(doc, c.call.calleeStart, c.call.calleeEnd, c.spec.className.startsWith('Async') ? 'AsyncOpenAI' : 'OpenAI'),
@@ -91,24 +138,22 @@ function switchToPlainOpenAi(ctx: RuleContext, c: ClientUse) {
 }
 
 /** AZURE_OPENAI_ENDPOINT in .env / appsettings / local.settings / launch.json: the AzureOpenAI clients read it [P1][N1]. */
-function checkConfig(ctx: RuleContext) {
+function checkConfig(ctx: Ctx) {
   const { doc } = ctx;
   for (const e of configEntries(doc)) {
     if (!/(?:^|:)(?:AZURE_OPENAI_ENDPOINT|AzureOpenAI[:_]+Endpoint)$/i.test(e.name)) continue;
     const info = classifyEndpoint(e.value);
     if (!info) continue;
     const aoai = azureOpenAiBase(info);
-    let problem: string | undefined;
-    if (info.kind === 'model-inference')
-      problem = `'${info.url}' is the model inference endpoint (for ChatCompletionsClient)`;
-    else if (info.kind === 'openai-v1')
-      problem = `'${info.url}' is the v1 API base URL (for the plain OpenAI client); AzureOpenAI adds /openai/deployments/<model> to it and gets 404`;
-    else if (info.kind === 'foundry-project') problem = `'${info.url}' is an Azure AI Foundry project endpoint`;
-    else if (info.kind === 'azure-openai' && info.path.replace(/\/+$/, '') !== '')
-      problem = `'${info.url}' includes a path; the clients append /openai/deployments/<deployment> themselves`;
+    let problem: keyof typeof meta.messages | undefined;
+    if (info.kind === 'model-inference') problem = 'configModelInference';
+    else if (info.kind === 'openai-v1') problem = 'configV1BaseUrl';
+    else if (info.kind === 'foundry-project') problem = 'configProject';
+    else if (info.kind === 'azure-openai' && info.path.replace(/\/+$/, '') !== '') problem = 'configPath';
     if (!problem) continue;
     ctx.report({
-      message: `${/AZURE_OPENAI_ENDPOINT$/i.test(e.name) ? 'AZURE_OPENAI_ENDPOINT' : e.name} is read by AzureOpenAI / AzureOpenAIClient as the resource endpoint (https://<resource>.openai.azure.com); ${problem}. Set it to ${aoai}.`,
+      messageId: problem,
+      data: { name: /AZURE_OPENAI_ENDPOINT$/i.test(e.name) ? 'AZURE_OPENAI_ENDPOINT' : e.name, url: info.url, aoai },
       start: e.valueStart,
       end: e.valueEnd,
       fixes: fixes(fix(`Use ${aoai}`, [edit(doc, e.valueStart, e.valueEnd, aoai)], true)),

@@ -4,12 +4,27 @@
 // AI Inference SDK" (seed table, AzureOpenAI 401 row [D2]), or the OpenAI client on the v1 API [D4].
 import { NON_OPENAI_MODEL } from '../knowledge/clients';
 import { findCalls, named, positional, type Arg } from '../scan/calls';
-import type { Rule, RuleContext } from './rule';
+import { defineRule, docsUrl, type RuleContext, type RuleMeta } from './rule';
 
-export const openaiClassNonOpenaiModel: Rule = {
+export const meta = {
   id: 'openai-class-non-openai-model',
   defaultSeverity: 'error',
   languages: ['python', 'js', 'csharp', 'java'],
+  description: '`AzureOpenAI` with a non-OpenAI model (Llama, Mistral, DeepSeek...)',
+  docs: {
+    url: docsUrl('openai-class-non-openai-model'),
+    details:
+      'AzureOpenAI used with a non-OpenAI model (Models-as-a-Service): use the Azure AI Inference SDK or the v1 OpenAI client.',
+  },
+  messages: {
+    nonOpenaiModel:
+      '{cls} serves OpenAI models on https://<resource>.openai.azure.com; \'{model}\' is not an OpenAI model, so the call fails (401/404). Call it with the Azure AI Inference SDK (ChatCompletionsClient on https://<resource>.services.ai.azure.com/models, model="{model}"), or the OpenAI client with base_url https://<resource>.openai.azure.com/openai/v1/.',
+  },
+} satisfies RuleMeta;
+type Ctx = RuleContext<keyof typeof meta.messages>;
+
+export const openaiClassNonOpenaiModel = defineRule({
+  meta,
   check(ctx) {
     const { doc } = ctx;
     const aoai = ctx.clients.filter((c) => c.spec.family === 'azure-openai');
@@ -46,14 +61,15 @@ export const openaiClassNonOpenaiModel: Rule = {
     }
     for (const { arg, cls: name } of candidates) report(ctx, arg, name);
   },
-};
+});
 
-function report(ctx: RuleContext, arg: Arg, cls: string) {
+function report(ctx: Ctx, arg: Arg, cls: string) {
   const value = ctx.resolver.resolve(arg.start, arg.end);
   if (!value?.value || !NON_OPENAI_MODEL.test(value.value.trim())) return;
   const model = value.value.trim();
   ctx.report({
-    message: `${cls} serves OpenAI models on https://<resource>.openai.azure.com; '${model}' is not an OpenAI model, so the call fails (401/404). Call it with the Azure AI Inference SDK (ChatCompletionsClient on https://<resource>.services.ai.azure.com/models, model="${model}"), or the OpenAI client with base_url https://<resource>.openai.azure.com/openai/v1/.`,
+    messageId: 'nonOpenaiModel',
+    data: { cls, model },
     start: arg.start,
     end: arg.end,
     related: value.envValue

@@ -3,7 +3,7 @@
 // other Azure URL (resource root, /openai/deployments/…, /models) gives 404/401 (seed: "You can't use
 // `OpenAI` class" with the classic endpoint).
 import { openAiV1Base } from '../knowledge/endpoints';
-import { clientAnchor, fix, fixes, relatedFor, replaceValueEdit, type Rule } from './rule';
+import { clientAnchor, defineRule, docsUrl, fix, fixes, relatedFor, replaceValueEdit, type RuleMeta } from './rule';
 
 const AZURE_KINDS = new Set([
   'azure-openai',
@@ -13,10 +13,24 @@ const AZURE_KINDS = new Set([
   'foundry-project',
 ]);
 
-export const plainOpenaiClassAzureEndpoint: Rule = {
+export const meta = {
   id: 'plain-openai-class-azure-endpoint',
   defaultSeverity: 'error',
   languages: ['python', 'js', 'csharp', 'java'],
+  description: 'plain `OpenAI` client on an Azure URL that is not `/openai/v1/`',
+  docs: {
+    url: docsUrl('plain-openai-class-azure-endpoint'),
+    details:
+      'Plain OpenAI client pointed at an Azure endpoint that is not the v1 base URL https://<resource>.openai.azure.com/openai/v1/.',
+  },
+  messages: {
+    notV1:
+      "{cls} talks to Azure only through the v1 API: {param} '{url}' is {service}, not the v1 base URL; set it to {v1} (deployment name in `model`, no api-version), or use AzureOpenAI with {root}.",
+  },
+} satisfies RuleMeta;
+
+export const plainOpenaiClassAzureEndpoint = defineRule({
+  meta,
   check(ctx) {
     const { doc } = ctx;
     for (const c of ctx.clients) {
@@ -26,7 +40,15 @@ export const plainOpenaiClassAzureEndpoint: Rule = {
       const param = c.envFallback ?? c.endpointParam ?? 'base_url';
       const [start, end] = clientAnchor(c);
       ctx.report({
-        message: `${c.spec.display} talks to Azure only through the v1 API: ${param} '${url}' is ${c.info.description.replace(/ \(.*$/, '')}, not the v1 base URL; set it to ${v1} (deployment name in \`model\`, no api-version), or use AzureOpenAI with ${url.replace(/\/openai\/.*$/, '')}.`,
+        messageId: 'notV1',
+        data: {
+          cls: c.spec.display,
+          param,
+          url,
+          service: c.info.description.replace(/ \(.*$/, ''),
+          v1,
+          root: url.replace(/\/openai\/.*$/, ''),
+        },
         start,
         end,
         related: relatedFor(doc, c.endpoint, start, 'base URL'),
@@ -35,4 +57,4 @@ export const plainOpenaiClassAzureEndpoint: Rule = {
       });
     }
   },
-};
+});

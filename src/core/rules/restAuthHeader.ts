@@ -4,7 +4,7 @@
 // without `Bearer `, and a key sent as Bearer to Azure OpenAI (401 [I12][I13]). Covers .http files,
 // curl / Invoke-RestMethod, and header dicts/objects/Add(...) calls in code.
 import type { Doc } from '../scan/document';
-import { edit, fix, fixes, type Rule, type RuleContext } from './rule';
+import { defineRule, docsUrl, edit, fix, fixes, type RuleMeta } from './rule';
 import type { TextEdit } from '../types';
 
 interface Header {
@@ -141,11 +141,30 @@ function bearerEdits(doc: Doc, h: Header): TextEdit[] {
   return [edit(doc, h.valueStart, h.valueEnd, wrapped)];
 }
 
-export const restAuthHeader: Rule = {
+export const meta = {
   id: 'rest-auth-header',
   defaultSeverity: 'error',
   languages: ['python', 'js', 'csharp', 'java', 'http', 'shell'],
-  check(ctx: RuleContext) {
+  description: 'token sent in `api-key`, `Authentication:` header, missing `Bearer `',
+  docs: {
+    url: docsUrl('rest-auth-header'),
+    details: 'REST call sends the Entra token in the wrong header (it belongs in Authorization: Bearer <token>).',
+  },
+  messages: {
+    authenticationHeader:
+      "The header is named '{header}'; Entra ID tokens go in the 'Authorization' header (\"Authorization: Bearer <token>\"), so this request is sent without credentials and fails with 401.",
+    tokenInApiKey:
+      "An Entra ID token is sent in the 'api-key' header, which only takes resource keys, so the request fails with 401; send it as 'Authorization: Bearer <token>'.",
+    missingBearer:
+      "The Authorization header carries the token without the 'Bearer ' prefix, so Entra ID authentication fails with 401; write 'Authorization: Bearer <token>'.",
+    keyAsBearer:
+      "An API key is sent as 'Authorization: Bearer', which Azure OpenAI treats as an Entra ID token and rejects with 401 \"Access token is missing, invalid, audience is incorrect\"; send keys in the 'api-key' header (or send a real Entra ID token).",
+  },
+} satisfies RuleMeta;
+
+export const restAuthHeader = defineRule({
+  meta,
+  check(ctx) {
     const { doc } = ctx;
     const azure =
       ctx.endpoints.length > 0 ||
@@ -173,7 +192,8 @@ export const restAuthHeader: Rule = {
       const keyish = KEYISH.test(value) && !TOKENISH.test(value);
       if (name === 'authentication') {
         ctx.report({
-          message: `The header is named '${h.name}'; Entra ID tokens go in the 'Authorization' header ("Authorization: Bearer <token>"), so this request is sent without credentials and fails with 401.`,
+          messageId: 'authenticationHeader',
+          data: { header: h.name },
           start: h.nameStart,
           end: h.nameEnd,
           fixes: fixes(
@@ -189,7 +209,7 @@ export const restAuthHeader: Rule = {
         });
       } else if (name === 'api-key' && tokenish) {
         ctx.report({
-          message: `An Entra ID token is sent in the 'api-key' header, which only takes resource keys, so the request fails with 401; send it as 'Authorization: Bearer <token>'.`,
+          messageId: 'tokenInApiKey',
           start: h.nameStart,
           end: h.valueEnd,
           fixes: fixes(
@@ -202,7 +222,7 @@ export const restAuthHeader: Rule = {
         });
       } else if (name === 'authorization' && tokenish && !hasBearer) {
         ctx.report({
-          message: `The Authorization header carries the token without the 'Bearer ' prefix, so Entra ID authentication fails with 401; write 'Authorization: Bearer <token>'.`,
+          messageId: 'missingBearer',
           start: h.valueStart,
           end: h.valueEnd,
           fixes: fixes(fix("Add 'Bearer '", bearerEdits(doc, h), true)),
@@ -213,7 +233,7 @@ export const restAuthHeader: Rule = {
         if (bearer)
           edits.push(edit(doc, h.valueStart + bearer.index, h.valueStart + bearer.index + bearer[0].length, ''));
         ctx.report({
-          message: `An API key is sent as 'Authorization: Bearer', which Azure OpenAI treats as an Entra ID token and rejects with 401 "Access token is missing, invalid, audience is incorrect"; send keys in the 'api-key' header (or send a real Entra ID token).`,
+          messageId: 'keyAsBearer',
           start: h.nameStart,
           end: h.valueEnd,
           fixes: fixes(fix('Send the key in the api-key header', edits, true)),
@@ -221,4 +241,4 @@ export const restAuthHeader: Rule = {
       }
     }
   },
-};
+});

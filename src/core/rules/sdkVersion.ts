@@ -4,7 +4,7 @@
 // [I24][P2], the removed @azure/openai 1.x client [JO2]. Fix: bump the version in the manifest.
 import { PACKAGE_ADVICE, allBelow, type Ecosystem, type PackageAdvice } from '../knowledge/sdkVersions';
 import type { Doc } from '../scan/document';
-import { edit, fix, fixes, type Rule, type RuleContext } from './rule';
+import { defineRule, docsUrl, edit, fix, fixes, type RuleMeta } from './rule';
 
 interface Dep {
   ecosystem: Ecosystem;
@@ -160,11 +160,25 @@ function bumpedSpec(dep: Dep, version: string): string {
   }
 }
 
-export const sdkVersion: Rule = {
+export const meta = {
   id: 'sdk-version',
   defaultSeverity: 'warning',
   languages: ['manifest', 'config'],
-  check(ctx: RuleContext) {
+  description: 'retired or defective SDK versions in manifests, with the version that fixes it',
+  docs: {
+    url: docsUrl('sdk-version'),
+    details: 'Retired or defective SDK version in a manifest: upgrade to the version that fixes it.',
+  },
+  messages: {
+    retired:
+      '{package} (the Azure AI Inference beta SDK) is deprecated and will be retired on {date}; its default token scope (https://ml.azure.com/.default) is also a common cause of 401s. Move to {replacement}.',
+    defective: '{package} {spec}: {why}. Upgrade to {fixVersion} or later.',
+  },
+} satisfies RuleMeta;
+
+export const sdkVersion = defineRule({
+  meta,
+  check(ctx) {
     const { doc } = ctx;
     const kind = manifestKind(doc.fileName);
     if (!kind) return;
@@ -177,7 +191,8 @@ export const sdkVersion: Rule = {
       for (const a of advice) {
         if (a.retired) {
           ctx.report({
-            message: `${a.name} (the Azure AI Inference beta SDK) is deprecated and will be retired on ${a.retired.date}; its default token scope (https://ml.azure.com/.default) is also a common cause of 401s. Move to ${a.retired.replacement}.`,
+            messageId: 'retired',
+            data: { package: a.name, date: a.retired.date, replacement: a.retired.replacement },
             start: dep.nameStart,
             end: dep.nameEnd,
           });
@@ -186,7 +201,8 @@ export const sdkVersion: Rule = {
         if (a.below && dep.spec && allBelow(dep.spec, a.below.version)) {
           const newSpec = bumpedSpec(dep, a.below.fixVersion);
           ctx.report({
-            message: `${a.name} ${dep.spec}: ${a.below.why}. Upgrade to ${a.below.fixVersion} or later.`,
+            messageId: 'defective',
+            data: { package: a.name, spec: dep.spec, why: a.below.why, fixVersion: a.below.fixVersion },
             start: dep.specStart,
             end: dep.specEnd,
             severity: a.below.severity,
@@ -199,4 +215,4 @@ export const sdkVersion: Rule = {
       }
     }
   },
-};
+});

@@ -1,0 +1,101 @@
+// User policy over findings, in one place: which severity a rule's findings get (settings
+// `azureAiAuthDoctor.rules`, CLI `--rule id=level`), and which fix is "the" fix of a finding (exactly one
+// preferred; fix-all and `--fix` apply the preferred fixes that can go together).
+import type { Finding, Fix, Position, RuleId, RuleSeverities, Severity, SeveritySetting, TextEdit } from './types';
+import { RULE_IDS } from './types';
+
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error', 'default'];
+
+export const isRuleId = (id: string): id is RuleId => (RULE_IDS as readonly string[]).includes(id);
+export const isSeveritySetting = (s: unknown): s is SeveritySetting =>
+  typeof s === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(s);
+
+/** The severity a finding gets under the user's settings, or 'off' when its rule is turned off. */
+export function effectiveSeverity(
+  rule: RuleId,
+  reported: Severity,
+  rules: RuleSeverities | undefined,
+): Severity | 'off' {
+  const setting = rules?.[rule];
+  if (!setting || setting === 'default') return reported;
+  return setting;
+}
+
+export const isRuleOff = (rule: RuleId, rules: RuleSeverities | undefined): boolean => rules?.[rule] === 'off';
+
+/** Applies the user's per-rule settings: 'off' drops the rule's findings, a level replaces the severity. */
+export function applyRuleSeverities(findings: readonly Finding[], rules: RuleSeverities | undefined): Finding[] {
+  const out: Finding[] = [];
+  for (const finding of findings) {
+    const severity = effectiveSeverity(finding.rule, finding.severity, rules);
+    if (severity === 'off') continue;
+    out.push(severity === finding.severity ? finding : { ...finding, severity });
+  }
+  return out;
+}
+
+/** Reads a settings object ({ "<rule-id>": "off" | ... }); unknown ids and values are ignored. */
+export function readRuleSeverities(value: unknown): RuleSeverities {
+  const rules: RuleSeverities = {};
+  if (!value || typeof value !== 'object') return rules;
+  for (const [rule, severity] of Object.entries(value as Record<string, unknown>))
+    if (isRuleId(rule) && isSeveritySetting(severity)) rules[rule] = severity;
+  return rules;
+}
+
+/** Parses one `<id>=<level>` option (CLI `--rule`); throws with a user-facing message when it does not fit. */
+export function parseRuleOption(value: string): [RuleId, SeveritySetting] {
+  const match = /^([a-z0-9-]+)=([a-z]+)$/.exec(value);
+  if (!match) throw new Error(`--rule expects <id>=off|info|warning|error (got "${value}")`);
+  const [, id, level] = match;
+  if (!isRuleId(id)) throw new Error(`unknown rule "${id}"; rules: ${RULE_IDS.join(', ')}`);
+  if (level === 'default' || !isSeveritySetting(level))
+    throw new Error(`--rule ${id}: level must be off, info, warning or error (got "${level}")`);
+  return [id, level];
+}
+
+/** Exactly one fix of a finding is preferred: the first one marked so, else the first fix. */
+export function normalizePreferred(fixes: Fix[]): Fix[] {
+  if (fixes.length === 0) return fixes;
+  const first = Math.max(
+    0,
+    fixes.findIndex((f) => f.preferred),
+  );
+  fixes.forEach((f, i) => (f.preferred = i === first));
+  return fixes;
+}
+
+/** The preferred fix of a finding (exactly one is preferred by contract). */
+export function preferredFix(finding: Finding): Fix | undefined {
+  return finding.fixes.find((f) => f.preferred) ?? undefined;
+}
+
+const overlaps = (a: TextEdit, b: TextEdit): boolean => {
+  if (a.file !== b.file) return false;
+  const before = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  const aEmpty = !before(a.range.start, a.range.end);
+  const bEmpty = !before(b.range.start, b.range.end);
+  if (aEmpty && bEmpty) return false; // two insertions never conflict
+  return before(a.range.start, b.range.end) && before(b.range.start, a.range.end);
+};
+
+/**
+ * Fix-all: the preferred fixes of several findings that can be applied together. A fix whose edits
+ * overlap an already chosen one is left out (it is applied on a later pass, after re-analysis).
+ */
+export function compatiblePreferredFixes(findings: readonly Finding[]): Fix[] {
+  const chosen: Fix[] = [];
+  const chosenEdits: TextEdit[] = [];
+  const seen = new Set<string>();
+  for (const finding of findings) {
+    const fix = preferredFix(finding);
+    if (!fix || fix.edits.length === 0) continue;
+    const key = JSON.stringify(fix.edits);
+    if (seen.has(key)) continue; // the same fix offered by two findings (e.g. one env value used twice)
+    if (fix.edits.some((e) => chosenEdits.some((c) => overlaps(e, c)))) continue;
+    seen.add(key);
+    chosen.push(fix);
+    chosenEdits.push(...fix.edits);
+  }
+  return chosen;
+}
