@@ -59,9 +59,31 @@ function classRanges(body: string): number[] {
   return ranges;
 }
 
-function tokenize(pattern: string): Token[] {
+/**
+ * `gitignore`: `**` is special only as a whole segment. `vscode` (files.exclude, search.exclude):
+ * `**` followed by `/` is any number of folders, any other `**` is anything.
+ */
+export type GlobDialect = 'gitignore' | 'vscode';
+
+function tokenize(pattern: string, dialect: GlobDialect = 'gitignore'): Token[] {
   const tokens: Token[] = [];
   let i = 0;
+  if (dialect === 'vscode') {
+    for (; i < pattern.length; i++) {
+      if (pattern[i] !== '*' || pattern[i + 1] !== '*') {
+        i = tokenizeOne(pattern, i, tokens);
+        continue;
+      }
+      if (pattern[i + 2] === '/') {
+        tokens.push({ kind: Kind.Folders });
+        i += 2;
+      } else {
+        tokens.push({ kind: Kind.Anything });
+        i += 1;
+      }
+    }
+    return tokens;
+  }
   if (pattern.startsWith('**/')) {
     tokens.push({ kind: Kind.Folders });
     i = 3;
@@ -104,6 +126,26 @@ function tokenize(pattern: string): Token[] {
     } else tokens.push({ kind: Kind.Literal, code: pattern.charCodeAt(i) });
   }
   return tokens;
+}
+
+/** One token that is not `**` at `i` (vscode dialect); returns the index of its last character. */
+function tokenizeOne(pattern: string, i: number, tokens: Token[]): number {
+  const c = pattern[i];
+  if (c === '*') {
+    if (tokens[tokens.length - 1]?.kind !== Kind.Star) tokens.push({ kind: Kind.Star });
+  } else if (c === '?') tokens.push({ kind: Kind.One });
+  else if (c === '[') {
+    const close = pattern.indexOf(']', i + 1);
+    if (close === -1) tokens.push({ kind: Kind.Literal, code: 91 });
+    else {
+      let body = pattern.slice(i + 1, close);
+      const negated = body.startsWith('!') || body.startsWith('^');
+      if (negated) body = body.slice(1);
+      tokens.push({ kind: Kind.Class, ranges: classRanges(body), negated });
+      return close;
+    }
+  } else tokens.push({ kind: Kind.Literal, code: pattern.charCodeAt(i) });
+  return i;
 }
 
 const literalRun = (tokens: readonly Token[], from: number, step: 1 | -1): string => {
@@ -197,10 +239,13 @@ function automaton(tokens: readonly Token[]) {
   return run;
 }
 
-/** Compiles one glob (without leading `!` or trailing `/`), relative to its .gitignore's folder. */
-export function compileGlob(glob: string): CompiledGlob {
-  const anchored = glob.includes('/');
-  const tokens = tokenize(glob.startsWith('/') ? glob.slice(1) : glob);
+/**
+ * Compiles one glob (without leading `!` or trailing `/`), relative to its .gitignore's folder; in the
+ * vscode dialect (no braces: expand them first), relative to the workspace folder and always anchored.
+ */
+export function compileGlob(glob: string, dialect: GlobDialect = 'gitignore'): CompiledGlob {
+  const anchored = dialect === 'vscode' || glob.includes('/');
+  const tokens = dialect === 'vscode' ? tokenize(glob, dialect) : tokenize(glob.startsWith('/') ? glob.slice(1) : glob);
   const run = automaton(tokens);
   const prefix = literalRun(tokens, 0, 1);
   const suffix = prefix.length === tokens.length ? prefix : literalRun(tokens, tokens.length - 1, -1);

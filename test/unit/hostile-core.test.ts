@@ -13,6 +13,36 @@ import { parseEnvConfig } from '../../src/core/env';
 import { parseArgs, UsageError } from '../../src/cli/args';
 import { fixBreaksCode, parseProblem, placeholderIn } from '../../src/core/fixSafety';
 import { minifiedReason } from '../../src/cli/fileText';
+import { compileGlobs } from '../../src/editor/glob';
+
+/** The editor's former glob-to-regex translation (VS Code dialect, no braces), kept as the oracle. */
+function vscodeOracle(glob: string): RegExp {
+  let out = '';
+  let i = 0;
+  while (i < glob.length) {
+    const ch = glob[i];
+    if (ch === '*') {
+      if (glob[i + 1] === '*') {
+        out += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+        i += glob[i + 2] === '/' ? 3 : 2;
+      } else {
+        out += '[^/]*';
+        i += 1;
+      }
+    } else if (ch === '?') {
+      out += '[^/]';
+      i += 1;
+    } else if (ch === '[' && glob.indexOf(']', i + 1) > 0) {
+      const close = glob.indexOf(']', i + 1);
+      out += `[${glob.slice(i + 1, close)}]`;
+      i = close + 1;
+    } else {
+      out += ch.replace(/[.+^$()|\\[\]{}]/g, '\\$&');
+      i += 1;
+    }
+  }
+  return new RegExp(`^${out}$`);
+}
 
 /** The translation the matcher replaced (glob to backtracking regex), kept as the semantic oracle. */
 function oracle(glob: string): RegExp {
@@ -106,6 +136,22 @@ describe('hostile input: the classes of issue 16', function () {
         { numRuns: 300 },
       );
       console.log(`      worst cost: ${(worst * 100).toFixed(0)}% of the bound`);
+    });
+
+    it("the editor's exclude globs (VS Code dialect) match as before, on the same bounded automaton", () => {
+      fc.assert(
+        fc.property(glob, subject, (g, s) => {
+          const compiled = compileGlob(g, 'vscode');
+          assert.equal(compiled.matches(s), vscodeOracle(g).test(s), `${g} vs ${s}`);
+          assert.ok(compiled.matchWithCost(s).steps <= costBound(g, s));
+        }),
+        { numRuns: 3000 },
+      );
+      const excluded = compileGlobs(['*a*a*a*a*a*a*c', 'src/{gen,{build,out}}/**', './tmp' + '/'.repeat(50_000)]);
+      assert.equal(excluded('a'.repeat(300) + '.py'), false);
+      assert.equal(excluded('src/out/x.py'), true);
+      assert.equal(excluded('tmp/x.py'), true);
+      assert.equal(compileGlobs(['{a,b}'.repeat(60)])('ab'), false, 'a brace bomb (2^60) is dropped, not expanded');
     });
 
     it('d01: *a*a*a*a*a*c against a 200-character name answers in a few thousand steps', () => {
