@@ -2,7 +2,7 @@
 // GitHub code scanning, `explain` for pasted error messages. Same engine as the extension.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { explain } from './core/explain';
-import { compatiblePreferredFixes } from './core/policy';
+import { compatiblePreferredFixes, preferredFix } from './core/policy';
 import type { Fix } from './core/types';
 import { HELP, parseArgs, UsageError, type Command } from './cli/args';
 import { applyFixesToDisk } from './cli/applyFixes';
@@ -47,9 +47,10 @@ async function runScan(
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       // A file is not fixed again with the very same edits it already received (the fix did not take).
       const candidates = result.findings.filter((f) => {
-        const fix = f.fixes.find((x) => x.preferred);
-        if (fix && placeholderIn(fix)) {
-          needsPerson.set(`${f.file}:${f.range.start.line}:${f.rule}`, placeholderIn(fix)!);
+        const fix = preferredFix(f);
+        const placeholder = fix && placeholderIn(fix);
+        if (placeholder) {
+          needsPerson.set(`${f.file}:${f.range.start.line}:${f.rule}`, placeholder);
           return false; // a value only a person knows: never written into code
         }
         return (

@@ -7,6 +7,7 @@ import type { Finding, Range, Severity } from '../core/types';
 import { RULE_IDS } from '../core/types';
 import { RULE_META } from './ruleMeta';
 import { printable, safeText } from '../core/redact';
+import { preferredFix } from '../core/policy';
 import type { Skipped } from './scan';
 
 export const relPath = (cwd: string, file: string): string => {
@@ -74,7 +75,7 @@ export function textReport(
       currentFile = file;
     }
     const { line, column } = oneBased(f.range);
-    const preferred = f.fixes.find((x) => x.preferred);
+    const preferred = preferredFix(f);
     lines.push(`  ${`${line}:${column}`.padEnd(8)} ${f.severity.padEnd(7)} ${safeText(f.message)}  ${f.rule}`);
     if (preferred) lines.push(`  ${''.padEnd(8)} ${''.padEnd(7)} fix: ${safeText(preferred.title)}`);
   }
