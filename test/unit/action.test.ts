@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cliAvailable } from './badinputSupport';
+import { requireCli } from './badinputSupport';
 import { makeTree, snippet } from './cliSupport';
 import { repoRoot } from './repo';
 import { sarifValidator } from './sarifSchema';
@@ -77,7 +77,7 @@ describe('GitHub Action (action.yml, action/run.mjs)', function () {
   let workspace = '';
 
   before(function () {
-    if (!cliAvailable()) this.skip();
+    requireCli();
     workspace = makeTree({
       'src/app.py': snippet('bad-azureopenai.py.txt'),
       'src/again.py': snippet('bad-azureopenai.py.txt') + '\n' + snippet('bad-azureopenai.py.txt'),

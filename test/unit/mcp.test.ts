@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { cliAvailable } from './badinputSupport';
+import { requireCli } from './badinputSupport';
 import { makeTree, snippet } from './cliSupport';
 import { startMcp, type McpSession } from './mcpSupport';
 import { withEmulator, type EmulatorEnv } from './emulatorHelpers';
@@ -15,7 +15,7 @@ describe('MCP server (azure-ai-auth-doctor mcp, SDK client over stdio)', functio
   let mcp: McpSession;
 
   before(async function () {
-    if (!cliAvailable()) this.skip();
+    requireCli();
     root = makeTree({
       'src/app.py': snippet('bad-azureopenai.py.txt'),
       'src/good.py': snippet('good-azureopenai.py.txt'),
@@ -141,7 +141,7 @@ describe('MCP server (azure-ai-auth-doctor mcp, SDK client over stdio)', functio
     let env: EmulatorEnv;
     let checking: McpSession;
     before(async function () {
-      if (!mcp) this.skip();
+      assert.ok(mcp, 'the MCP server started');
       env = await withEmulator('lacks-role');
       checking = await startMcp(['--allow-access-check', '--root', join(root, 'src')], root, {
         PATH: process.env.PATH!,

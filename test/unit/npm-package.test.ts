@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { cliAvailable } from './badinputSupport';
+import { requireCli } from './badinputSupport';
 import { snippet } from './cliSupport';
 import { repoRoot } from './repo';
 
@@ -27,7 +27,7 @@ describe('npm package: npm pack, install offline into an empty prefix, run the b
   const env = { PATH: [dirname(process.execPath), '/usr/bin', '/bin'].join(delimiter), HOME: '' };
 
   before(function () {
-    if (!cliAvailable()) this.skip();
+    requireCli();
     scratch = realpathSync(mkdtempSync(join(tmpdir(), 'aad-npm-')));
     env.HOME = join(scratch, 'home');
     mkdirSync(env.HOME);
@@ -80,7 +80,7 @@ describe('npm package: npm pack, install offline into an empty prefix, run the b
   });
 
   it('runs `scan` on a project outside the repository (bin on PATH via its shebang)', function () {
-    if (!bin) this.skip();
+    assert.ok(bin, 'installed by the previous test');
     workspace = join(scratch, 'project');
     mkdirSync(workspace);
     writeFileSync(join(workspace, 'app.py'), snippet('bad-azureopenai.py.txt'));
@@ -97,7 +97,7 @@ describe('npm package: npm pack, install offline into an empty prefix, run the b
   });
 
   it('runs `explain`', function () {
-    if (!bin) this.skip();
+    assert.ok(bin, 'installed by the previous test');
     const run = spawnSync(
       bin,
       ['explain', '404 DeploymentNotFound: The API deployment for this resource does not exist.'],
@@ -112,7 +112,7 @@ describe('npm package: npm pack, install offline into an empty prefix, run the b
   });
 
   it('serves MCP from the installed package (dist/mcp.js is in it)', async function () {
-    if (!bin) this.skip();
+    assert.ok(bin, 'installed by the previous test');
     const client = new Client({ name: 'npm-package-test', version: '1.0.0' });
     await client.connect(
       new StdioClientTransport({ command: bin, args: ['mcp'], cwd: workspace, env, stderr: 'pipe' }),

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cliAvailable } from './badinputSupport';
+import { requireCli } from './badinputSupport';
 import { snippet } from './cliSupport';
 import { repoRoot } from './repo';
 
@@ -36,7 +36,7 @@ describe('pre-commit hook (real pre-commit, temporary git repository, offline)',
   };
 
   before(function () {
-    if (!cliAvailable()) this.skip();
+    requireCli();
     const version = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
     assert.equal(
       version.status,

@@ -3,7 +3,7 @@
 // results with relative artifact URIs under %SRCROOT%, related locations and fixes.
 import * as assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { cliAvailable } from './badinputSupport';
+import { requireCli } from './badinputSupport';
 import { cli, makeTree, snippet } from './cliSupport';
 import { sarifValidator } from './sarifSchema';
 import { RULE_IDS } from '../../src/core/types';
@@ -15,7 +15,7 @@ describe('SARIF output', function () {
   const validate = sarifValidator();
 
   before(function () {
-    if (!cliAvailable()) this.skip();
+    requireCli();
     root = makeTree({
       'src/my app.py': snippet('bad-azureopenai.py.txt'),
       '.env': 'AZURE_OPENAI_ENDPOINT=https://contoso.services.ai.azure.com/models\n',
