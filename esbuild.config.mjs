@@ -1,6 +1,7 @@
 // Builds every bundle the extension ships (and, with --tests, the test bundles).
 // Separate bundles keep activation cheap: extension.js never contains @azure/* code;
-// the access check lives in azure.js, which extension.js requires only when a check runs.
+// the access check lives in azure.js, which extension.js requires only when a check runs, and the
+// MCP server (with @modelcontextprotocol/sdk) in mcp.js, which cli.js requires only for `mcp`.
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, statSync, mkdirSync, copyFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -34,6 +35,8 @@ const shipped = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { azure: 'src/azure/index.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The MCP server and its SDK: required by `cli.js mcp` only (never by extension.js or a scan).
+  { ...node, entryPoints: { mcp: 'src/mcp/server.ts' }, outdir: 'dist' },
   {
     ...common,
     platform: 'browser',

@@ -15,7 +15,8 @@ NODE_DIR="$CACHE/node24"
 NODE_BIN="$NODE_DIR/node_modules/node/bin"
 CS_DIR="$CACHE/code-server-$CODE_SERVER_VERSION"
 CS_MARKER="$CS_DIR/.installed"
-DEBIAN_PACKAGES=(chromium ripgrep libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config build-essential python3 git)
+# pre-commit: the real tool for the pre-commit hook suite (test/unit/precommit.test.ts).
+DEBIAN_PACKAGES=(chromium ripgrep libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config build-essential python3 git pre-commit)
 
 log() { printf '[test-host] %s\n' "$*"; }
 mkdir -p "$CACHE"

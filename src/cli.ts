@@ -1,5 +1,5 @@
 // The command-line interface (dist/cli.js, bin `azure-ai-auth-doctor`): `scan` for CI pipelines and
-// GitHub code scanning, `explain` for pasted error messages. Same engine as the extension.
+// GitHub code scanning, `explain` for pasted error messages, `mcp` for coding agents. Same engine as the extension.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { explain } from './core/explain';
 import { compatiblePreferredFixes, preferredFix } from './core/policy';
@@ -12,6 +12,7 @@ import { readStdinBounded } from './cli/stdin';
 import { markConflictingSharedValues } from './cli/sharedValues';
 import { placeholderIn } from './core/fixSafety';
 import { printable, safeText } from './core/redact';
+import { MCP_HELP, runMcp } from './cli/mcp';
 import packageJson from '../package.json';
 
 const VERSION: string = packageJson.version;
@@ -153,6 +154,7 @@ export async function main(
   out: (s: string) => void,
   err: (s: string) => void,
 ): Promise<number> {
+  if (argv[0] === 'mcp') return runMcp(argv.slice(1), cwd, VERSION, out, err);
   let command: Command;
   try {
     command = parseArgs(argv);
@@ -165,7 +167,7 @@ export async function main(
   }
   switch (command.kind) {
     case 'help':
-      out(HELP);
+      out(HELP.replace('\nOptions:', `${MCP_HELP}\nOptions:`));
       return 0;
     case 'version':
       out(`${VERSION}\n`);

@@ -5,6 +5,7 @@ import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Range, Severity } from '../core/types';
 import { RULE_IDS } from '../core/types';
+import { partialFingerprints } from './fingerprints';
 import { RULE_META } from './ruleMeta';
 import { printable, safeText } from '../core/redact';
 import { preferredFix } from '../core/policy';
@@ -132,13 +133,16 @@ export function sarifReport(cwd: string, version: string, findings: readonly Fin
   const location = (file: string, range: Range) => ({
     physicalLocation: { artifactLocation: { uri: uriOf(cwd, file), uriBaseId: '%SRCROOT%' }, region: region(range) },
   });
-  const results = sortFindings(findings).map((f) => {
+  const sorted = sortFindings(findings);
+  const fingerprints = partialFingerprints(sorted, (f) => relPath(cwd, f.file));
+  const results = sorted.map((f, i) => {
     const result: Record<string, unknown> = {
       ruleId: f.rule,
       ruleIndex: ruleIndex.get(f.rule),
       level: sarifLevel(f.severity),
       message: { text: f.message },
       locations: [location(f.file, f.range)],
+      partialFingerprints: fingerprints[i],
     };
     if (f.related.length) {
       result.relatedLocations = f.related.map((r, i) => ({

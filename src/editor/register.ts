@@ -5,6 +5,7 @@
 // settings. registerEditorFeatures is called from src/extension.ts and returns a small API the
 // integration tests use.
 import * as vscode from 'vscode';
+import { registerAgentTools } from './agentTools';
 import { Analyzer, type AnalysisEntry } from './analyzer';
 import { ClientCodeLensProvider } from './codeLens';
 import { FindingCodeActionProvider } from './codeActions';
@@ -207,6 +208,8 @@ export function registerEditorFeatures(context: vscode.ExtensionContext): Editor
       }
     }),
   );
+
+  registerAgentTools(context);
 
   // Documents already open when the extension activated: right after activation, to keep it cheap.
   const initial = setTimeout(reanalyseOpenDocuments, 0);

@@ -4,7 +4,8 @@
 // reach for every token the emulator issued (or any JWT-shaped fragment of one): the returned
 // AccessReports, sharedState's report and findings, every log file of this extension-host session
 // (the extension's LogOutputChannel files under its logUri, the exthost log with any thrown errors),
-// every open text document (e.g. a Markdown summary) and the clipboard (a "copy" action).
+// every open text document (e.g. a Markdown summary), the clipboard (a "copy" action) and what the
+// language-model tools return to an agent (with an issued token pasted into their input, too).
 // Not covered here: notification toasts (rendered in the browser; they carry the same strings as the
 // report and log, which are covered) and the webview's DOM (the panel renders sharedState's report).
 import * as assert from 'node:assert/strict';
@@ -180,6 +181,36 @@ describe('security: no token appears in any output', function () {
       if (ran.has(id) || id === 'azureAiAuthDoctor.assignRole' || id === 'azureAiAuthDoctor.applyAccessFix') continue;
       await run(id);
     }
+    // The language-model tools (what agents read): the access check in good, failing and faulty
+    // scenarios, and analyse / explain handed an issued token pasted into their input.
+    const tool = async (name: string, input: object) => {
+      try {
+        const result = await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined });
+        const text = result.content.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : '')).join('');
+        outputs.push({ where: `tool ${name}`, text });
+      } catch (error) {
+        outputs.push({ where: `tool ${name} error`, text: `${(error as Error)?.message}\n${(error as Error)?.stack}` });
+      }
+    };
+    for (const scenario of ['all-good', 'lacks-role', 'wrong-audience', 'fault-500'].filter(
+      (s) => available.length === 0 || available.includes(s),
+    )) {
+      await emulator('/_emulator/scenario', { name: scenario });
+      for (const endpoint of endpoints) await tool('azureAiAuthDoctor_checkAccess', { endpoint });
+    }
+    const pasted: string =
+      (await emulator(`/_emulator/token?resource=${encodeURIComponent('https://cognitiveservices.azure.com')}`))
+        .accessToken ?? '';
+    await tool('azureAiAuthDoctor_explainError', {
+      errorText: `POST /openai/deployments/gpt/chat/completions\nAuthorization: Bearer ${pasted}\n401 {"statusCode": 401, "message": "Unauthorized. Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com), or have expired."}`,
+    });
+    await tool('azureAiAuthDoctor_analyzeFile', {
+      path: 'agent-token.py',
+      text: `from openai import AzureOpenAI\nclient = AzureOpenAI(azure_endpoint="https://contoso.openai.azure.com", azure_ad_token="${pasted}", api_version="2024-10-21")\n`,
+    });
+    await tool('azureAiAuthDoctor_checkAccess', { endpoint: `https://contoso.openai.azure.com/${pasted}` });
+    await tool('azureAiAuthDoctor_checkAccess', { endpoint: endpoints[0], deployment: pasted });
+    await tool('azureAiAuthDoctor_analyzeFile', { path: '.' });
     console.log(
       `      ran ${ran.size} of ${all.length} commands (${all.filter((id) => !ran.has(id)).join(', ') || 'none left out'}); ${reports} access reports returned`,
     );

@@ -41,6 +41,18 @@ const ALLOWED: Record<string, Record<string, { why: string; mustMention: RegExp 
       mustMention: /azure(\.js)?|azureBundle|bundlePath/i,
     },
   },
+  'src/cli/mcp.ts': {
+    'computed require': {
+      why: "loads the CLI's own dist/mcp.js bundle (the MCP server) next to dist/cli.js, only for `mcp`",
+      mustMention: /mcp\.js/,
+    },
+  },
+  'src/mcp/server.ts': {
+    'computed require': {
+      why: "loads the package's own dist/azure.js bundle next to dist/mcp.js, only for an allowed access check",
+      mustMention: /azure\.js/,
+    },
+  },
 };
 
 describe('security: nothing from the workspace is executed', () => {
