@@ -84,6 +84,7 @@ async function runScan(
     }
   }
 
+  const show = (file: string) => printable(relPath(cwd, file));
   if (command.format === 'text') {
     out(
       textReport(
@@ -103,13 +104,18 @@ async function runScan(
         : sarifReport(cwd, VERSION, result.findings),
     );
     // The JSON/SARIF documents carry nothing extra: skipped files and fix notes go to stderr.
-    const show = (file: string) => printable(relPath(cwd, file));
     for (const p of result.problems)
       err(`azure-ai-auth-doctor: could not scan ${show(p.file)}: ${safeText(p.reason)}\n`);
     for (const s of result.skipped) err(`azure-ai-auth-doctor: skipped ${show(s.file)}: ${safeText(s.reason)}\n`);
     for (const p of result.configProblems) err(`azure-ai-auth-doctor: ${show(p.file)}: ${safeText(p.reason)}\n`);
     for (const note of notes) err(`azure-ai-auth-doctor: ${safeText(note)}\n`);
   }
+  // Engine bugs are never silent: each on stderr (rule, file, first stack lines), and exit code 3.
+  for (const e of result.internalErrors) {
+    err(`azure-ai-auth-doctor: internal error in ${e.rule} on ${show(e.file)}: ${safeText(e.message)}\n`);
+    if (e.stack) err(`${safeText(e.stack).replace(/^/gm, '    ')}\n`);
+  }
+  if (result.internalErrors.length > 0) return 3;
   // A path that could not be scanned outranks findings: the answer is incomplete (see --help).
   if (result.problems.length) return 2;
   const threshold = command.failOn;

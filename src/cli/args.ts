@@ -44,7 +44,8 @@ Exit codes:
   1  findings at or above --fail-on
   2  usage error (unknown option or value), a path that could not be scanned (missing, unreadable
      folder, too long), or the report could not be written
-  3  internal error
+  3  internal error (a rule threw; printed on stderr with its file and stack; the other files and
+     rules are still scanned and reported)
 
 Rules (id, default severity, what it finds; docs/rules/<id>.md explains each):
 ${helpRuleList()}
