@@ -326,12 +326,12 @@ describe('access check: the verdict comes to the user, the probe setting, state 
       });
     });
     await emulator('/_emulator/scenario', { name: 'lacks-role' });
-    const report = (await vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', {
+    const report = await vscode.commands.executeCommand<AccessReport>('azureAiAuthDoctor.checkAccess', {
       endpoint: OPENAI,
       identity: 'default-credential',
       probe: false,
       codeScope: '',
-    })) as AccessReport;
+    });
     const said = await announced;
     assert.equal(said.message, `Entra ID access: ${report.verdict.title}`);
     const assign = report.fixes.find((f) => f.kind === 'assign-role');
@@ -362,9 +362,9 @@ describe('access check: the verdict comes to the user, the probe setting, state 
     const r = await check('all-good', OPENAI, {
       probe: undefined,
       showReport: false,
-      confirmProbe: async () => {
+      confirmProbe: () => {
         asked++;
-        return true;
+        return Promise.resolve(true);
       },
     });
     assert.equal(asked, 0);
@@ -373,9 +373,9 @@ describe('access check: the verdict comes to the user, the probe setting, state 
 
   it("probe 'ask': asked once when roles grant the call, never when they already prove a denial", async () => {
     let asked = 0;
-    const confirmProbe = async () => {
+    const confirmProbe = () => {
       asked++;
-      return false;
+      return Promise.resolve(false);
     };
     await check('all-good', OPENAI, { probe: undefined, showReport: false, confirmProbe });
     assert.equal(asked, 1, 'asked when the roles grant the call');
@@ -387,7 +387,11 @@ describe('access check: the verdict comes to the user, the probe setting, state 
 
   it("probe 'always': sent without asking", async () => {
     await settings().update('access.probe', 'always', vscode.ConfigurationTarget.Global);
-    const r = await check('all-good', OPENAI, { probe: undefined, showReport: false, confirmProbe: async () => false });
+    const r = await check('all-good', OPENAI, {
+      probe: undefined,
+      showReport: false,
+      confirmProbe: () => Promise.resolve(false),
+    });
     assert.doesNotMatch(step(r, 'probe').details.join(' '), /not sent/);
   });
 
@@ -401,11 +405,11 @@ describe('access check: the verdict comes to the user, the probe setting, state 
         }
       });
     });
-    const outcome = (await vscode.commands.executeCommand('azureAiAuthDoctor.assignRole', {
+    const outcome = await vscode.commands.executeCommand<{ ok: boolean } | undefined>('azureAiAuthDoctor.assignRole', {
       report: before,
-      confirm: async () => true,
+      confirm: () => Promise.resolve(true),
       propagationMs: 1500,
-    })) as { ok: boolean } | undefined;
+    });
     assert.ok(outcome?.ok);
     const propagation = extension.state.propagation();
     assert.equal(propagation?.reason, 'assigned');
