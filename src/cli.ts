@@ -75,6 +75,12 @@ async function runScan(
     for (const p of result.configProblems) err(`azure-ai-auth-doctor: ${relPath(cwd, p.file)}: ${p.reason}\n`);
     for (const note of notes) err(`azure-ai-auth-doctor: ${note}\n`);
   }
+  // Engine bugs are never silent: each on stderr (rule, file, first stack lines), and exit code 3.
+  for (const e of result.internalErrors) {
+    err(`azure-ai-auth-doctor: internal error in ${e.rule} on ${relPath(cwd, e.file)}: ${e.message}\n`);
+    if (e.stack) err(`${e.stack.replace(/^/gm, '    ')}\n`);
+  }
+  if (result.internalErrors.length > 0) return 3;
   const threshold = command.failOn;
   if (threshold === 'never') return 0;
   const failing = result.findings.some(

@@ -36,7 +36,9 @@ Options:
   --help, -h               Show this help.
   --version, -v            Show the version.
 
-Exit codes: 0 no findings at or above --fail-on, 1 findings at or above --fail-on, 2 usage error.
+Exit codes: 0 no findings at or above --fail-on, 1 findings at or above --fail-on, 2 usage error,
+  3 internal error (a rule threw; printed on stderr with its file and stack; the other files and
+  rules are still scanned and reported).
 Rules (id, default severity, what it finds; docs/rules/<id>.md explains each):
 ${helpRuleList()}
 `;

@@ -1,5 +1,5 @@
-// Reading a workspace file as the engine needs it: cheap rejection before decoding (size, binary,
-// no trigger bytes), then decoding that remembers the encoding (UTF-8, UTF-8 with BOM, UTF-16 LE/BE
+// Reading a workspace file as the engine needs it: cheap rejection before decoding (size, binary;
+// the trigger-word prefilter is core/prefilter.ts), then decoding that remembers the encoding (UTF-8, UTF-8 with BOM, UTF-16 LE/BE
 // with BOM) so --fix can write the file back byte-for-byte in the same encoding.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
@@ -15,28 +15,6 @@ export interface DecodedText {
 
 /** Files above this size are skipped (the extension's azureAiAuthDoctor.maxFileSizeKB default). */
 export const MAX_FILE_BYTES = 1024 * 1024;
-
-/**
- * Byte strings of which at least one appears in any source file the rules can report on, chosen to
- * start with uncommon bytes (Buffer.indexOf is fastest then): "zure" / "ZURE" (azure, Azure, AZURE_*
- * variables, every *.azure.com host, azure.identity / azure.ai.inference / Azure.AI.* / com.azure
- * imports), "penai" / "penAI" / "PENAI" (openai, OpenAI, OPENAI_*), "pi-key" (api-key headers) and
- * "-access-token" (`az account get-access-token`). Entra ID code always names azure.identity /
- * Azure.Identity / @azure/identity or the az CLI, so a file with none of them has nothing to report.
- * Env/config files are not filtered.
- */
-export const TRIGGERS: readonly Buffer[] = ['zure', 'ZURE', 'penAI', 'penai', 'PENAI', 'pi-key', '-access-token'].map(
-  (s) => Buffer.from(s, 'latin1'),
-);
-
-export function hasTrigger(bytes: Buffer): boolean {
-  for (const trigger of TRIGGERS) if (bytes.indexOf(trigger) !== -1) return true;
-  return false;
-}
-
-export function hasTriggerText(text: string): boolean {
-  return /azure|openai|api-key|-access-token/i.test(text);
-}
 
 export type ReadOutcome = { bytes: Buffer } | { skip: string };
 

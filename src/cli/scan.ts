@@ -5,17 +5,16 @@
 // executed.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { analyzeDocument } from '../core/analyze';
+import { analyzeDocument, internalError } from '../core/analyze';
 import { applyRuleSeverities } from '../core/policy';
 import { dedupeWorkspaceFindings } from '../core/workspaceFindings';
 import { WorkspaceEnv, isEnvConfigFile, parseEnvConfig } from '../core/env';
 import { languageIdForFile } from '../core/languages';
-import type { Finding, RuleSeverities } from '../core/types';
+import { bytesMayHaveFindings, mayHaveFindings } from '../core/prefilter';
+import type { Finding, InternalError, RuleSeverities } from '../core/types';
 import {
   decode,
   encodingOf,
-  hasTrigger,
-  hasTriggerText,
   isBinary,
   MAX_FILE_BYTES,
   minifiedReason,
@@ -29,7 +28,14 @@ export interface Skipped {
   reason: string;
 }
 
+/** An engine internal error (AnalysisResult.internalErrors) and the file it happened on. */
+export interface FileInternalError extends InternalError {
+  file: string;
+}
+
 export interface ScanResult {
+  /** Rules that threw (engine bugs): reported on stderr, exit code 3; the scan goes on. */
+  internalErrors: FileInternalError[];
   filesScanned: number;
   findings: Finding[];
   skipped: Skipped[];
@@ -46,11 +52,18 @@ const CHUNK = 200;
 interface Accumulator {
   filesScanned: number;
   findings: Finding[];
+  internalErrors: FileInternalError[];
   skipped: Skipped[];
   texts: Array<[string, DecodedText]>;
 }
 
-const emptyAccumulator = (): Accumulator => ({ filesScanned: 0, findings: [], skipped: [], texts: [] });
+const emptyAccumulator = (): Accumulator => ({
+  filesScanned: 0,
+  findings: [],
+  internalErrors: [],
+  skipped: [],
+  texts: [],
+});
 
 /** Reads and decodes a file for its text, or records why it was skipped. */
 function loadText(path: string, skipped: Skipped[], scratch?: Buffer): DecodedText | undefined {
@@ -78,6 +91,7 @@ function analyse(path: string, decoded: DecodedText, env: WorkspaceEnv, rules: R
   if (!languageId) return;
   try {
     const result = analyzeDocument(decoded.text, languageId, { fileName: path, env: env.sourceFor(path), rules });
+    for (const error of result.internalErrors) acc.internalErrors.push({ file: path, ...error });
     if (result.skipped) {
       acc.skipped.push({ file: path, reason: result.skipped });
       return;
@@ -88,7 +102,7 @@ function analyse(path: string, decoded: DecodedText, env: WorkspaceEnv, rules: R
       acc.texts.push([path, decoded]);
     }
   } catch (e) {
-    acc.skipped.push({ file: path, reason: `analysis failed (${(e as Error)?.message ?? String(e)})` });
+    acc.internalErrors.push({ file: path, ...internalError('engine', e) });
   }
 }
 
@@ -135,11 +149,11 @@ function readCandidate(path: string, scratch: Buffer, acc: Accumulator): Decoded
   }
   acc.filesScanned++;
   if (encoding === 'utf8' || encoding === 'utf8bom') {
-    // Read and checked: a file without trigger bytes has nothing the rules could report on.
-    return hasTrigger(bytes) ? decode(bytes, encoding) : undefined;
+    // Read and checked: without a trigger word the engine would return at once (the same prefilter).
+    return bytesMayHaveFindings(bytes) ? decode(bytes, encoding) : undefined;
   }
   const decoded = decode(bytes, encoding);
-  return hasTriggerText(decoded.text) ? decoded : undefined;
+  return mayHaveFindings(decoded.text) ? decoded : undefined;
 }
 
 /** Worker side: filter pushed chunks while the walk runs, analyse once the env values arrive. */
@@ -285,9 +299,17 @@ export async function scan(
   }
   if (!onWorkers) for (const path of sources) processFile(path, undefined, env, rules, scratch, acc);
 
-  const result: ScanResult = { filesScanned: 0, findings: [], skipped: [], texts: new Map(), configProblems };
+  const result: ScanResult = {
+    filesScanned: 0,
+    findings: [],
+    internalErrors: [],
+    skipped: [],
+    texts: new Map(),
+    configProblems,
+  };
   for (const part of parts) {
     result.filesScanned += part.filesScanned;
+    result.internalErrors.push(...part.internalErrors);
     result.findings.push(...part.findings);
     result.skipped.push(...part.skipped);
     for (const [path, text] of part.texts) result.texts.set(path, text);

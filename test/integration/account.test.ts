@@ -59,8 +59,8 @@ describe('access check: the VS Code account (test authentication provider on the
   let microsoft: EmulatorAuthProvider;
   let sovereign: EmulatorAuthProvider;
 
-  before(async function () {
-    if (!EMULATOR) this.skip();
+  before(async () => {
+    assert.ok(EMULATOR, 'AZURE_AI_AUTH_DOCTOR_EMULATOR_URL is set (the harness starts the emulator)');
     microsoft = new EmulatorAuthProvider('microsoft', String(EMULATOR));
     sovereign = new EmulatorAuthProvider('microsoft-sovereign-cloud', String(EMULATOR));
     await emulator('/_emulator/scenario', { name: 'all-good' });

@@ -79,7 +79,7 @@ describe('multi-root workspace: two folders, two env files', function () {
   });
 
   it("the access check of each folder's endpoint finds that folder's resource", async function () {
-    if (!EMULATOR) this.skip();
+    assert.ok(EMULATOR, 'AZURE_AI_AUTH_DOCTOR_EMULATOR_URL is set (the harness starts the emulator)');
     // alpha-ai is the scenario's first account: the role is assigned there only.
     await fetch(new URL('/_emulator/scenario', EMULATOR), {
       method: 'POST',

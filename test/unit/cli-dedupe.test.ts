@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { cli, json, makeTree } from './cliSupport';
-import { cliAvailable } from './badinputSupport';
+import { requireCli } from './badinputSupport';
 
 // A deployment URL where AzureOpenAI wants the resource root: the remedy is the .env value itself.
 const ENV = 'AZURE_OPENAI_ENDPOINT=https://contoso.openai.azure.com/openai/deployments/gpt-4o\n';
@@ -29,9 +29,7 @@ describe('CLI: one defect, one finding', function () {
     trees.push(root);
     return root;
   };
-  before(function () {
-    if (!cliAvailable()) this.skip();
-  });
+  before(() => requireCli());
   after(() => {
     for (const t of trees) rmSync(t, { recursive: true, force: true });
   });

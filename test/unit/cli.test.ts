@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, json, makeTree, snippet } from './cliSupport';
-import { cliAvailable } from './badinputSupport';
+import { requireCli } from './badinputSupport';
 import { RULE_IDS, SCENARIO_IDS } from '../../src/core/types';
 
 const BAD = snippet('bad-azureopenai.py.txt');
@@ -22,7 +22,7 @@ describe('CLI', function () {
   };
 
   before(function () {
-    if (!cliAvailable()) this.skip();
+    requireCli();
   });
   after(() => {
     for (const t of trees) rmSync(t, { recursive: true, force: true });

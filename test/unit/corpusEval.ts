@@ -12,7 +12,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { analyzeDocument } from '../../src/core/analyze';
 import { isCandidateFile, languageIdForFile } from '../../src/core/languages';
 import { WorkspaceEnv, isEnvConfigFile } from '../../src/core/env';
-import type { Finding, Range } from '../../src/core/types';
+import type { Finding, InternalError, Range } from '../../src/core/types';
 import { applyTextEdits } from '../../src/core/fixes';
 import { compatiblePreferredFixes, preferredFix } from '../../src/core/policy';
 import { writeFileSync, rmSync } from 'node:fs';
@@ -34,6 +34,7 @@ export interface CaseResult {
   falsePositives: Finding[];
   falseNegatives: Expectation[];
   skipped?: string;
+  internalErrors: InternalError[];
 }
 
 const MARKER = /expect(-next-line)?:\s*([a-z][a-z-]*(?:\s*,\s*[a-z][a-z-]*)*)/g;
@@ -123,6 +124,7 @@ export function evaluateCorpus(root = corpusRoot()): CaseResult[] {
       falseNegatives: expected.filter((e) => !actual.has(key(e.line, e.rule))),
       falsePositives: findings.filter((f) => !want.has(key(f.range.start.line, f.rule))),
       skipped: result.skipped,
+      internalErrors: result.internalErrors,
     });
   }
   return results;

@@ -10,7 +10,7 @@
 // - `check(ctx)` calls `ctx.report({ messageId, data, start, end } | { messageId, data, node })` plus
 //   optional related, fixes, endpoint, severity. messageId is type-checked against meta.messages (helpers
 //   take `RuleContext<keyof typeof meta.messages>`); a placeholder without data throws MessageError, which
-//   analyzeDocument turns into `skipped: internal error ...` (tests fail) instead of a half-filled message.
+//   analyzeDocument records in `internalErrors` (tests fail, the CLI exits 3) instead of a half-filled message.
 //   `node` may be `{ start, end }` or a tree-sitter node (`startIndex`/`endIndex`, UTF-16 offsets).
 // - Message text is rendered only in core/messages.ts. Findings carry messageId and data; consumers read
 //   facts from data, never from text. Conventions: `url` (endpoint as written), `scope` (the scope/audience
