@@ -10,6 +10,7 @@ import { extractClients } from './scan/clients';
 import { findEndpointMentions } from './scan/endpoints';
 import { isSuppressed, readSuppressions } from './suppress';
 import { analyzeNotebook } from './scan/notebook';
+import { nowOf } from './clock';
 import { applyRuleSeverities, isRuleOff } from './policy';
 import { MessageError } from './messages';
 
@@ -78,10 +79,11 @@ function analyzeText(text: string, languageId: string, context: AnalysisContext)
   const clients = safe(() => extractClients(doc, resolver), []);
   const endpoints: EndpointMention[] = safe(() => findEndpointMentions(doc, clients), []);
   const findings: Finding[] = [];
+  const now = nowOf(context);
   for (const rule of RULES) {
     if (!rule.meta.languages.includes(doc.family) || isRuleOff(rule.meta.id, context.rules)) continue;
     const sink: Finding[] = [];
-    const ctx: RuleContext = { doc, resolver, clients, endpoints, report: makeReporter(doc, rule, sink) };
+    const ctx: RuleContext = { doc, resolver, clients, endpoints, now, report: makeReporter(doc, rule, sink) };
     try {
       rule.check(ctx);
     } catch (error) {

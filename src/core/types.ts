@@ -92,6 +92,8 @@ export interface AnalysisContext {
   fileName: string;
   env?: EnvSource;
   rules?: RuleSeverities;
+  /** "Today" for facts with dates (retired on ...); default: the real time. Tests pin it. */
+  now?: Date;
 }
 
 export type EndpointKind =
@@ -99,6 +101,7 @@ export type EndpointKind =
   | 'openai-v1' // https://<res>.openai.azure.com/openai/v1/ (also services.ai.azure.com/openai/v1/)
   | 'model-inference' // https://<res>.services.ai.azure.com/models
   | 'foundry-project' // https://<res>.services.ai.azure.com/api/projects/<p>
+  | 'project-openai-v1' // https://<res>.services.ai.azure.com/api/projects/<p>/openai/v1 (the project's OpenAI surface)
   | 'ai-services' // https://<res>.services.ai.azure.com/ (no path)
   | 'cognitive-services' // https://<res>.cognitiveservices.azure.com/
   | 'regional' // https://<region>.api.cognitive.microsoft.com (no custom subdomain)
@@ -166,6 +169,10 @@ export const SCENARIO_IDS = [
   'invalid-key',
   'missing-credentials',
   'missing-api-version',
+  'tenant-mismatch',
+  'sdk-api-changed',
+  'async-token-provider',
+  'resource-blocked',
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
@@ -176,4 +183,12 @@ export interface Explanation {
   rootCause: string;
   solution: string;
   links: string[];
+  /** What the error text itself names (the detailed 401: principal, data action, operation). */
+  details?: ExplanationDetails;
+}
+
+export interface ExplanationDetails {
+  principal?: string;
+  dataAction?: string;
+  operation?: string;
 }

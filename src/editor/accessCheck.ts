@@ -249,7 +249,8 @@ async function pickEndpoint(): Promise<string | undefined> {
   if (picked !== typeIn) return picked.label;
   return vscode.window.showInputBox({
     title: 'Azure AI or Azure OpenAI endpoint',
-    placeHolder: 'https://<resource>.openai.azure.com or https://<resource>.services.ai.azure.com/models',
+    placeHolder:
+      'https://<resource>.openai.azure.com/openai/v1/ or https://<resource>.services.ai.azure.com/api/projects/<project>',
     validateInput: (v) => (classifyEndpoint(v.trim()) ? undefined : 'Not an Azure AI endpoint URL'),
   });
 }
@@ -661,7 +662,7 @@ async function assignRole(
   const who = report.identity?.userPrincipalName ?? report.identity?.displayName ?? principal;
   const detail = [
     `Principal: ${who} (${principal}, ${report.identity?.principalType ?? 'User'})`,
-    `Role: ${azure.ASSIGNABLE_ROLE.name} (${azure.ASSIGNABLE_ROLE.id})`,
+    `Role: ${azure.assignableRoleFor(report).name} (${azure.assignableRoleFor(report).id})`,
     `Scope: ${resource.id}`,
     '',
     'Role assignments take up to 5 minutes to propagate.',

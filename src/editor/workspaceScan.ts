@@ -170,6 +170,7 @@ export class WorkspaceScanner implements vscode.Disposable {
       const scannedKeys = new Set(files.map((u) => u.toString()));
       let next = 0;
       let done = 0;
+      const processed: vscode.Uri[] = [];
       const worker = async () => {
         while (next < files.length && !cancelled()) {
           const uri = files[next++];
@@ -182,7 +183,7 @@ export class WorkspaceScanner implements vscode.Disposable {
           }
           const openDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
           if (openDoc && !openDoc.isClosed) summary.analysed++; // open files are analysed by the editor
-          summary.findings += this.analyzer.entry(uri)?.findings.length ?? 0;
+          processed.push(uri);
           done++;
           progress.report({
             increment: 100 / files.length,
@@ -191,6 +192,8 @@ export class WorkspaceScanner implements vscode.Disposable {
         }
       };
       await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, files.length) }, worker));
+      // counted at the end: a config file's finding may since have been found to duplicate a code finding
+      for (const uri of processed) summary.findings += this.analyzer.entry(uri)?.findings.length ?? 0;
       summary.cancelled = cancelled();
       if (!summary.cancelled) {
         // Disk results of files no longer in the scan (now excluded, deleted) are dropped.

@@ -559,7 +559,10 @@ async function handleAdmin(
     const { token, claims } = issueToken(
       {
         aud: resource,
-        tid: tenant.tenantId,
+        tid:
+          ctx.world.dataPlaneTokenTenant && !/management\./i.test(resource)
+            ? ctx.world.dataPlaneTokenTenant
+            : tenant.tenantId,
         oid: c.objectId,
         name: c.displayName,
         upn: c.userPrincipalName,

@@ -345,8 +345,9 @@ describe('CLI', function () {
     });
 
     it('edits the value in the .env file when the endpoint came from there', () => {
+      // a deployment URL where the resource root belongs: the fix is the value itself (one finding, on app.py)
       const root = tree({
-        '.env': 'AZURE_OPENAI_ENDPOINT=https://contoso.services.ai.azure.com/models\n',
+        '.env': 'AZURE_OPENAI_ENDPOINT=https://contoso.openai.azure.com/openai/deployments/gpt-4o\n',
         'app.py': snippet('env-azureopenai.py.txt'),
       });
       const before = json(cli(['scan', '--format', 'json'], root));

@@ -71,6 +71,9 @@ describe('Azure emulator', function () {
       'paging',
       'fault-roleassignments-403',
       'large-tenant',
+      'project-endpoint',
+      'missing-agents-action',
+      'tenant-mismatch',
     ]) {
       assert.ok(names.includes(n), n);
     }

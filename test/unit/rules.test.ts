@@ -126,23 +126,26 @@ describe('rules', () => {
     );
   });
 
-  it('inference-endpoint fixes the /model and /deployments typos', () => {
-    assert.match(
-      fixed(
+  it('inference-endpoint names the typo and points to the v1 API, never to /models', () => {
+    for (const [code, v1] of [
+      [
         'c = ChatCompletionsClient(endpoint="https://r.services.ai.azure.com/model", credential=AzureKeyCredential(k), model="m")\n',
-        'python',
-        'inference-endpoint',
-      ),
-      /"https:\/\/r\.services\.ai\.azure\.com\/models"/,
-    );
-    assert.match(
-      fixed(
+        'https://r.services.ai.azure.com/openai/v1/',
+      ],
+      [
         'c = ChatCompletionsClient(endpoint="https://r.openai.azure.com/deployments/gpt-4o", credential=AzureKeyCredential(k))\n',
-        'python',
-        'inference-endpoint',
-      ),
-      /"https:\/\/r\.openai\.azure\.com\/openai\/deployments\/gpt-4o"/,
-    );
+        'https://r.openai.azure.com/openai/v1/',
+      ],
+    ]) {
+      const f = analyzeDocument(code, 'python', { fileName: '/w/f.py' }).findings.find(
+        (x) => x.rule === 'inference-endpoint',
+      );
+      assert.ok(f, code);
+      assert.ok(f.message.includes(`base_url ${v1}`), f.message);
+      assert.match(f.message, /typo/);
+      for (const fx of f.fixes)
+        for (const e of fx.edits) assert.doesNotMatch(e.newText, /\/models\b|ChatCompletionsClient/);
+    }
   });
 
   it('token-scope keeps the resource form for az --resource and the sovereign scope for .us', () => {
@@ -153,7 +156,7 @@ describe('rules', () => {
         'token-scope',
         '/w/a.sh',
       ),
-      /--resource https:\/\/cognitiveservices\.azure\.com\n/,
+      /--resource https:\/\/ai\.azure\.com\n/, // the v1 API's documented audience (update §1a)
     );
     assert.match(
       fixed(

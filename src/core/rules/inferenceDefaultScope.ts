@@ -19,7 +19,7 @@ export const meta = {
   },
   messages: {
     defaultScope:
-      '{cls} with a token credential and no scopes requests the SDK default {scope}, which {where} rejects with 401 "audience is incorrect"; set the scope to {target}.',
+      '{cls} with a token credential and no scopes requests the SDK default {scope}, which {where} rejects with 401 "audience is incorrect"; set the scope to {target} (the SDK itself is retired: moving to the OpenAI client on …/openai/v1/ removes the problem, see retired-inference-api).',
   },
 } satisfies RuleMeta;
 

@@ -1,20 +1,14 @@
-// inference-endpoint: the Azure AI Inference SDK clients need …services.ai.azure.com/models, or an
-// Azure OpenAI deployment URL …openai.azure.com/openai/deployments/<d> [D1][D2][D5]. Flags the doc typos
-// users copy (/model singular, /deployments without /openai/ [D2]), the bare resource root, the v1 URL
-// and project endpoints; load_client only works on serverless / managed compute [PS2][PS5].
-import { modelsEndpoint, originOf } from '../knowledge/endpoints';
-import { named } from '../scan/calls';
-import {
-  clientAnchor,
-  defineRule,
-  docsUrl,
-  edit,
-  fix,
-  fixes,
-  relatedFor,
-  replaceValueEdit,
-  type RuleMeta,
-} from './rule';
+// inference-endpoint: an Azure AI Inference SDK client pointed at a URL it cannot call: the doc typos users
+// copy (/model singular, /deployments without /openai/ [D2]), the bare resource root, the v1 URL, project
+// endpoints; load_client only works on serverless / managed compute [PS2][PS5]. The SDK and the /models API
+// it calls were retired on 2026-08-26 (update §1b), so the remedy is never "fix the /models URL": it is the
+// OpenAI client on the v1 API with the right audience (the rewrite lives with retired-inference-api).
+import { openAiV1Base, originOf, v1Scope } from '../knowledge/endpoints';
+import { TIMELINE, whenPhrase } from '../knowledge/timeline';
+import { clientAnchor, defineRule, docsUrl, relatedFor, type RuleMeta } from './rule';
+
+const MOVE =
+  ' The Azure AI Inference SDK and the Model Inference API {when}, so use the OpenAI client on the v1 API instead: base_url {v1} (deployment name as `model`, no api-version) with a token provider for {scope}.';
 
 export const meta = {
   id: 'inference-endpoint',
@@ -24,24 +18,18 @@ export const meta = {
   docs: {
     url: docsUrl('inference-endpoint'),
     details:
-      'Azure AI Inference client pointed at an endpoint shape it cannot call (needs https://<resource>.services.ai.azure.com/models or .../openai/deployments/<d>).',
+      'Azure AI Inference client pointed at an endpoint shape it cannot call (a doc typo, the resource root, the v1 URL or a project). The SDK was retired with the Model Inference API on 2026-08-26: move to the OpenAI client on .../openai/v1/.',
   },
   messages: {
-    loadClient:
-      "{cls}: load_client() reads GET /info, which only serverless and managed-compute endpoints serve; '{url}' is {service}: construct ChatCompletionsClient directly.",
-    modelSingular:
-      "{cls}: '{url}' ends in /model (singular, a typo in the troubleshooting doc); the model inference endpoint is {target}.",
-    beyondModels: "{cls}: '{url}' goes beyond the endpoint: the SDK adds /chat/completions itself, so pass {target}.",
-    resourceRoot:
-      "{cls}: '{url}' is the resource root; the model inference endpoint is {target} (the SDK adds /chat/completions and sends `model` in the body).",
-    missingOpenaiSegment:
-      "{cls}: '{url}' misses /openai/ (a typo in the troubleshooting doc); an Azure OpenAI deployment URL is {target}.",
-    azureOpenaiRoot:
-      "{cls}: '{url}' is an Azure OpenAI resource root; {cls} needs the deployment URL {target} (or use AzureOpenAI).",
-    beyondDeployment: "{cls}: '{url}' goes beyond the deployment URL; pass {target} (the SDK adds /chat/completions).",
-    v1Api: "{cls}: '{url}' is the Azure OpenAI v1 API, which the OpenAI client calls; {cls} needs {target}.",
-    project:
-      "{cls}: '{url}' is an Azure AI Foundry project endpoint (for AIProjectClient); {cls} needs the model inference endpoint {target}.",
+    loadClient: `{cls}: load_client() reads GET /info, which only serverless and managed-compute endpoints serve; '{url}' is {service}.${MOVE}`,
+    modelSingular: `{cls}: '{url}' ends in /model (singular, a typo in the troubleshooting doc), which no API serves.${MOVE}`,
+    beyondModels: `{cls}: '{url}' goes beyond the endpoint (the SDK adds /chat/completions itself).${MOVE}`,
+    resourceRoot: `{cls}: '{url}' is the resource root, which the SDK cannot call.${MOVE}`,
+    missingOpenaiSegment: `{cls}: '{url}' misses /openai/ (a typo in the troubleshooting doc).${MOVE}`,
+    azureOpenaiRoot: `{cls}: '{url}' is an Azure OpenAI resource root; {cls} needs a deployment URL.${MOVE}`,
+    beyondDeployment: `{cls}: '{url}' goes beyond the deployment URL (the SDK adds /chat/completions).${MOVE}`,
+    v1Api: `{cls}: '{url}' is a v1 API base URL, which the OpenAI client calls, not {cls}.${MOVE}`,
+    project: `{cls}: '{url}' is an Azure AI Foundry project endpoint (for AIProjectClient).${MOVE}`,
   },
 } satisfies RuleMeta;
 
@@ -53,92 +41,52 @@ export const inferenceEndpoint = defineRule({
       if (c.spec.family !== 'inference' || !c.info) continue;
       const info = c.info;
       const url = info.url;
-      const origin = originOf(url);
       const cls = c.spec.display;
-      const modelArg = named(c.args, 'model');
-      const model = modelArg ? ctx.resolver.resolve(modelArg.start, modelArg.end)?.value : undefined;
-      const deployment = model || '<deployment>';
-      let problem: keyof typeof meta.messages | undefined;
-      let target: string | undefined;
-      let alt: string | undefined;
-      let loadClientFix: ReturnType<typeof fix>;
+      let messageId: keyof typeof meta.messages | undefined;
       const path = info.path.replace(/\/+$/, '');
       if (c.spec.className === 'load_client') {
-        if (info.kind !== 'serverless' && info.kind !== 'managed-online') {
-          problem = 'loadClient';
-          const importLine = /^[ \t]*from\s+azure\.ai\.inference\s+import\b[^\n]*$/m.exec(doc.text);
-          const needsImport = !/\bChatCompletionsClient\b/.test(doc.code);
-          loadClientFix = fix(
-            'Use ChatCompletionsClient',
-            [
-              edit(doc, c.call.calleeStart, c.call.calleeEnd, 'ChatCompletionsClient'),
-              needsImport && importLine
-                ? edit(
-                    doc,
-                    importLine.index,
-                    importLine.index,
-                    `from azure.ai.inference import ChatCompletionsClient${doc.eol()}`,
-                  )
-                : undefined,
-            ],
-            true,
-          );
-        }
+        if (info.kind !== 'serverless' && info.kind !== 'managed-online') messageId = 'loadClient';
       } else {
         switch (info.kind) {
           case 'model-inference':
-            if (/^\/model$/i.test(path)) {
-              problem = 'modelSingular';
-              target = `${origin}/models`;
-            } else if (!/^\/models$/i.test(path)) {
-              problem = 'beyondModels';
-              target = `${origin}/models`;
-            }
+            if (/^\/model$/i.test(path)) messageId = 'modelSingular';
+            else if (!/^\/models$/i.test(path)) messageId = 'beyondModels';
             break;
           case 'ai-services':
-            problem = 'resourceRoot';
-            target = `${origin}/models`;
+            messageId = 'resourceRoot';
             break;
-          case 'azure-openai': {
-            const m = /^\/deployments\/([^/]+)/i.exec(path);
-            if (m) {
-              problem = 'missingOpenaiSegment';
-              target = `${origin}/openai/deployments/${m[1]}`;
-            } else if (path === '' || path === '/openai') {
-              problem = 'azureOpenaiRoot';
-              target = `${origin}/openai/deployments/${deployment}`;
-              alt = info.cloud === 'public' ? modelsEndpoint(info) : undefined;
-            } else if (!/^\/openai\/deployments\/[^/]+$/i.test(path)) {
-              problem = 'beyondDeployment';
-              target = `${origin}/openai/deployments/${info.deployment ?? deployment}`;
-            }
+          case 'azure-openai':
+            if (/^\/deployments\/[^/]+/i.test(path)) messageId = 'missingOpenaiSegment';
+            else if (path === '' || path === '/openai') messageId = 'azureOpenaiRoot';
+            else if (!/^\/openai\/deployments\/[^/]+$/i.test(path)) messageId = 'beyondDeployment';
             break;
-          }
           case 'openai-v1':
-            problem = 'v1Api';
-            target = modelsEndpoint(info);
+          case 'project-openai-v1':
+            messageId = 'v1Api';
             break;
           case 'foundry-project':
-            problem = 'project';
-            target = modelsEndpoint(info);
+            messageId = 'project';
             break;
           default:
             break;
         }
       }
-      if (!problem) continue;
+      if (!messageId) continue;
       const [start, end] = clientAnchor(c);
       ctx.report({
-        messageId: problem,
-        data: { cls, url, service: info.description.replace(/ \(.*$/, ''), target: target ?? '' },
+        messageId,
+        data: {
+          cls,
+          url,
+          origin: originOf(url),
+          service: info.description.replace(/ \(.*$/, ''),
+          when: whenPhrase(TIMELINE.inferenceSdkRetired, ctx.now),
+          v1: openAiV1Base(info),
+          scope: v1Scope(info),
+        },
         start,
         end,
         related: relatedFor(doc, c.endpoint, start, 'endpoint'),
-        fixes: fixes(
-          loadClientFix,
-          target ? fix(`Use ${target}`, [replaceValueEdit(doc, c.endpoint, target)], true) : undefined,
-          alt ? fix(`Use ${alt}`, [replaceValueEdit(doc, c.endpoint, alt)]) : undefined,
-        ),
         endpoint: url,
       });
     }

@@ -1,7 +1,8 @@
 // openai-class-non-openai-model: the Azure OpenAI classes serve OpenAI models on
 // https://<resource>.openai.azure.com; a Llama / Mistral / Phi / DeepSeek / Cohere / Grok / MAI-DS-R1
-// deployment is a Foundry (Models-as-a-Service) model: "If your model is not from OpenAI, use the Azure
-// AI Inference SDK" (seed table, AzureOpenAI 401 row [D2]), or the OpenAI client on the v1 API [D4].
+// deployment is a Foundry (Models-as-a-Service) model (seed table, AzureOpenAI 401 row [D2]). The seed's
+// remedy, the Azure AI Inference SDK, was retired on 2026-08-26 with the /models API (update §1b); today's
+// remedy is the OpenAI client on the v1 API with the deployment name as `model` [D4] (flink-agents PR #988).
 import { NON_OPENAI_MODEL } from '../knowledge/clients';
 import { findCalls, named, positional, type Arg } from '../scan/calls';
 import { defineRule, docsUrl, type RuleContext, type RuleMeta } from './rule';
@@ -18,7 +19,7 @@ export const meta = {
   },
   messages: {
     nonOpenaiModel:
-      '{cls} serves OpenAI models on https://<resource>.openai.azure.com; \'{model}\' is not an OpenAI model, so the call fails (401/404). Call it with the Azure AI Inference SDK (ChatCompletionsClient on https://<resource>.services.ai.azure.com/models, model="{model}"), or the OpenAI client with base_url https://<resource>.openai.azure.com/openai/v1/.',
+      '{cls} serves OpenAI models on https://<resource>.openai.azure.com/openai/deployments; \'{model}\' is not an OpenAI model, so the call fails (401/404). Call it with the OpenAI client on the v1 API: base_url https://<resource>.openai.azure.com/openai/v1/, model="{model}" (the deployment name), no api_version, and a token provider for https://ai.azure.com/.default.',
   },
 } satisfies RuleMeta;
 type Ctx = RuleContext<keyof typeof meta.messages>;

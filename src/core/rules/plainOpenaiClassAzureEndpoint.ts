@@ -1,8 +1,9 @@
 // plain-openai-class-azure-endpoint: the plain OpenAI client (openai-py/node OpenAI, .NET OpenAIClient,
 // openai-java OpenAIOkHttpClient) only works with Azure through the v1 base URL …/openai/v1/ [D4]; any
 // other Azure URL (resource root, /openai/deployments/…, /models) gives 404/401 (seed: "You can't use
-// `OpenAI` class" with the classic endpoint).
-import { openAiV1Base } from '../knowledge/endpoints';
+// `OpenAI` class" with the classic endpoint). A project's own …/api/projects/<p>/openai/v1 is a v1 surface
+// too (update §1b) and is accepted; a bare project endpoint is pointed at it.
+import { openAiV1Base, v1Scope } from '../knowledge/endpoints';
 import { clientAnchor, defineRule, docsUrl, fix, fixes, relatedFor, replaceValueEdit, type RuleMeta } from './rule';
 
 const AZURE_KINDS = new Set([
@@ -21,11 +22,11 @@ export const meta = {
   docs: {
     url: docsUrl('plain-openai-class-azure-endpoint'),
     details:
-      'Plain OpenAI client pointed at an Azure endpoint that is not the v1 base URL https://<resource>.openai.azure.com/openai/v1/.',
+      "Plain OpenAI client pointed at an Azure endpoint that is not a v1 base URL (https://<resource>.openai.azure.com/openai/v1/ or a project's …/api/projects/<project>/openai/v1).",
   },
   messages: {
     notV1:
-      "{cls} talks to Azure only through the v1 API: {param} '{url}' is {service}, not the v1 base URL; set it to {v1} (deployment name in `model`, no api-version), or use AzureOpenAI with {root}.",
+      "{cls} talks to Azure only through the v1 API: {param} '{url}' is {service}, not a v1 base URL; set it to {v1} (deployment name in `model`, no api-version) with a token provider for {scope}.",
   },
 } satisfies RuleMeta;
 
@@ -47,7 +48,7 @@ export const plainOpenaiClassAzureEndpoint = defineRule({
           url,
           service: c.info.description.replace(/ \(.*$/, ''),
           v1,
-          root: url.replace(/\/openai\/.*$/, ''),
+          scope: v1Scope(c.info),
         },
         start,
         end,

@@ -56,6 +56,8 @@ export interface RuleContext<M extends string = string> {
   clients: ClientUse[];
   /** Azure endpoints written in (or resolved for) the document. */
   endpoints: EndpointMention[];
+  /** The analysis time (AnalysisContext.now, else the real time): dated facts take their tense from it. */
+  now: Date;
   report(f: Report<M>): void;
 }
 

@@ -1,10 +1,11 @@
 // sdk-version: the seed's first row ("You're using an SDK. Known issues. ... install the latest version")
 // made concrete from manifests (requirements*.txt, pyproject.toml, package.json, *.csproj, pom.xml,
-// build.gradle(.kts)): retired azure-ai-inference SDKs [D12], openai-python versions with auth defects
+// build.gradle(.kts)): retired azure-ai-inference SDKs [D12] (tense from the clock: timeline.ts), openai-python versions with auth defects
 // [I24][P2], the removed @azure/openai 1.x client [JO2]. Fix: bump the version in the manifest.
 import { PACKAGE_ADVICE, allBelow, type Ecosystem, type PackageAdvice } from '../knowledge/sdkVersions';
 import type { Doc } from '../scan/document';
 import { defineRule, docsUrl, edit, fix, fixes, type RuleMeta } from './rule';
+import { isPast, whenPhrase } from '../knowledge/timeline';
 
 interface Dep {
   ecosystem: Ecosystem;
@@ -170,8 +171,10 @@ export const meta = {
     details: 'Retired or defective SDK version in a manifest: upgrade to the version that fixes it.',
   },
   messages: {
+    retiring:
+      '{package} (the Azure AI Inference beta SDK) is deprecated and {when}; its default token scope (https://ml.azure.com/.default) is also a common cause of 401s. Move to {replacement}.',
     retired:
-      '{package} (the Azure AI Inference beta SDK) is deprecated and will be retired on {date}; its default token scope (https://ml.azure.com/.default) is also a common cause of 401s. Move to {replacement}.',
+      '{package} (the Azure AI Inference beta SDK) {when}, together with the Model Inference API (/models) it calls. Move to {replacement}.',
     defective: '{package} {spec}: {why}. Upgrade to {fixVersion} or later.',
   },
 } satisfies RuleMeta;
@@ -191,8 +194,13 @@ export const sdkVersion = defineRule({
       for (const a of advice) {
         if (a.retired) {
           ctx.report({
-            messageId: 'retired',
-            data: { package: a.name, date: a.retired.date, replacement: a.retired.replacement },
+            messageId: isPast(a.retired.fact, ctx.now) ? 'retired' : 'retiring',
+            data: {
+              package: a.name,
+              date: a.retired.fact.date,
+              when: whenPhrase(a.retired.fact, ctx.now),
+              replacement: a.retired.replacement,
+            },
             start: dep.nameStart,
             end: dep.nameEnd,
           });

@@ -6,7 +6,7 @@ import { restRequests } from './restRequests';
 
 const INSTEAD = 'where Entra ID is not documented to work (key auth is the documented path); ';
 const FOUNDRY =
-  'deploy the model to an Azure AI Foundry resource and call https://<resource>.services.ai.azure.com/models.';
+  'deploy the model to an Azure AI Foundry resource and call it with the OpenAI client on https://<resource>.openai.azure.com/openai/v1/ and a token provider for https://ai.azure.com/.default.';
 
 export const meta = {
   id: 'serverless-entra',
@@ -16,7 +16,7 @@ export const meta = {
   docs: {
     url: docsUrl('serverless-entra'),
     details:
-      'Entra ID used with a serverless (Models-as-a-Service) endpoint, where Entra support is unverified: use its key or a Foundry /models deployment.',
+      'Entra ID used with a serverless (Models-as-a-Service) endpoint, where Entra support is unverified: use its key, or a Foundry deployment called through the OpenAI client on the v1 API.',
   },
   messages: {
     request: `This request sends an Entra ID Bearer token to the serverless endpoint '{url}', ${INSTEAD}send the endpoint's key instead, or ${FOUNDRY}`,

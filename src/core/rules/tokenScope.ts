@@ -1,8 +1,9 @@
 // token-scope: a token scope / resource that does not fit the endpoint it is used for gets 401
 // "audience is incorrect" (seed REST and Inference SDK rows; facts §3): a management scope on the data
 // plane [D6], a scope without /.default [I7], ml.azure.com on Azure OpenAI / AI Services [I3][I5], the
-// commercial scope for a .us/.cn endpoint [N2][JSFR], cognitiveservices for a project endpoint (needs
-// ai.azure.com) [PP1][JP1][NP1]. Looks at credential_scopes, token providers, get_token/getToken,
+// commercial scope for a .us/.cn endpoint [N2][JSFR], cognitiveservices for a project endpoint or the
+// project's /openai/v1 surface (needs ai.azure.com, ai.azure.us in US Government) [PP1][JP1][NP1] (update
+// §1a: agent-framework#7201). Account-level endpoints accept both cognitiveservices and ai.azure.com. Looks at credential_scopes, token providers, get_token/getToken,
 // BearerTokenPolicy / BearerTokenAuthenticationPolicy, .NET Audience and `az account get-access-token`.
 import type { EndpointInfo } from '../types';
 import { SCOPES } from '../knowledge/endpoints';
@@ -10,7 +11,7 @@ import { defineRule, docsUrl, edit, fix, fixes, type RuleContext, type RuleMeta 
 
 /** Token audiences the rule knows (scope form or resource form). */
 const AUDIENCE =
-  /^(https:\/\/(?:cognitiveservices\.azure\.(?:com|us|cn)|ai\.azure\.com|ml\.azure\.com|management\.azure\.com|management\.core\.windows\.net|management\.usgovcloudapi\.net|management\.chinacloudapi\.cn))(\/?)(\/\.default)?$/i;
+  /^(https:\/\/(?:cognitiveservices\.azure\.(?:com|us|cn)|ai\.azure\.(?:com|us|cn)|ml\.azure\.com|management\.azure\.com|management\.core\.windows\.net|management\.usgovcloudapi\.net|management\.chinacloudapi\.cn))(\/?)(\/\.default)?$/i;
 /** Code that makes a nearby string a token scope. */
 const SCOPE_CONTEXT =
   /(?:get_bearer_token_provider|getBearerTokenProvider|get_token|getToken|getTokenSync|BearerTokenPolicy|BearerTokenAuthenticationPolicy|TokenRequestContext|BearerTokenCredentialPolicy|credential_scopes|scopes|Scopes|Audience|audience|getBearerTokenSupplier|addScopes|scope|SCOPE|Scope)\b[^;\n]*$|(?:--resource|--scope|-ResourceUrl|-Resource)\s*=?\s*$/;
@@ -24,6 +25,7 @@ const DATA_KINDS = new Set([
   'ai-services',
   'cognitive-services',
   'foundry-project',
+  'project-openai-v1',
 ]);
 
 /** The endpoint a scope at `offset` is for: the enclosing client, else the file's single kind of endpoint. */
@@ -54,7 +56,7 @@ export const meta = {
     resourceNotScope:
       "'{scope}' is a resource URI, not a scope: token requests need the scope form {target} (without /.default the request fails or the credential throws).",
     mlAudience: `${MISFIT}ml.azure.com is the Azure Machine Learning audience (the Inference SDK default); {service} rejects it${FAILS}`,
-    projectAudience: `${MISFIT}project endpoints need the ai.azure.com audience${FAILS}`,
+    projectAudience: `${MISFIT}project endpoints (/api/projects/…, including the project's /openai/v1) accept only the {accepted} audience, and the 401 names it as the expected one${FAILS}`,
     sovereignCloud: `${MISFIT}the endpoint is in the {cloud} cloud, which uses {accepted}${FAILS}`,
     otherAudience: `${MISFIT}{service} expects {accepted}${FAILS}`,
     javaSovereign:
@@ -142,8 +144,12 @@ export const tokenScope = defineRule({
       if (accepted.length === 0 || accepted.includes(normalized)) continue;
       let messageId: keyof typeof meta.messages;
       if (base.includes('ml.azure.com')) messageId = 'mlAudience';
-      else if (base.includes('cognitiveservices') && info.kind === 'foundry-project') messageId = 'projectAudience';
-      else if ((base.includes('cognitiveservices') || base.includes('ai.azure.com')) && info.cloud !== 'public')
+      else if (
+        base.includes('cognitiveservices') &&
+        (info.kind === 'foundry-project' || info.kind === 'project-openai-v1')
+      )
+        messageId = 'projectAudience';
+      else if ((base.includes('cognitiveservices') || /ai\.azure\.(?:com|us|cn)/.test(base)) && info.cloud !== 'public')
         messageId = 'sovereignCloud';
       else messageId = 'otherAudience';
       ctx.report({

@@ -58,6 +58,14 @@ function renderReport(report: AccessReport): Child[] {
           h('ul', { className: 'plain' }, ...report.gaps.map((gap) => h('li', {}, gap))),
         )
       : null,
+    (report.notes ?? []).length > 0
+      ? h(
+          'div',
+          { className: 'notes', attrs: { role: 'note', 'data-testid': 'report-notes' } },
+          h('strong', {}, 'Also needed'),
+          h('ul', { className: 'plain' }, ...(report.notes ?? []).map((note) => h('li', {}, note))),
+        )
+      : null,
     h('h3', {}, 'Role assignments'),
     renderAssignments(report.assignments),
     report.denyAssignments.length > 0

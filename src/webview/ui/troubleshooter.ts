@@ -91,6 +91,19 @@ function renderCard({ input, result }: PanelExplanation): HTMLElement {
     h('div', { className: 'quoted', attrs: { 'data-testid': 'explained-input' } }, input),
     h('h3', {}, matched ? result.title : `No match: ${result.title}`),
     matched ? null : h('p', {}, 'None of the known scenarios matches this text.'),
+    result.details
+      ? h(
+          'dl',
+          { attrs: { 'data-testid': 'explanation-details' } },
+          ...(
+            [
+              ['Principal', result.details.principal],
+              ['Data action', result.details.dataAction],
+              ['Operation', result.details.operation],
+            ] as const
+          ).flatMap(([label, value]) => (value ? [h('dt', {}, label), h('dd', {}, value)] : [])),
+        )
+      : null,
     result.rootCause ? h('h4', {}, 'Root cause') : null,
     result.rootCause ? h('p', {}, result.rootCause) : null,
     result.solution ? h('h4', {}, 'Solution') : null,
