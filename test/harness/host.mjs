@@ -214,8 +214,7 @@ const BASE_SETTINGS = {
 /**
  * Starts code-server in its own process group on a free loopback port.
  * options: { userDataDir?, extensionsDir?, env?, settings?, echo?, host? ('127.0.0.1'), port? (a free one),
- *            smokeTestDriver? (true; false: notifications show, but no development payload is honoured),
- *            disableExtensions? (ids passed as --disable-extension) }
+ *            smokeTestDriver? (true; false: notifications show, but no development payload is honoured) }
  * Returns { url, port, pid, userDataDir, extensionsDir, output, stop(), logsText() }.
  */
 export async function startCodeServer(options = {}) {
@@ -252,7 +251,6 @@ export async function startCodeServer(options = {}) {
     extensionsDir,
     '--ignore-last-opened',
     ...(options.smokeTestDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
-    ...(options.disableExtensions || []).flatMap((id) => ['--disable-extension', id]),
     // Keep this env (PATH with test/emulator/bin, the emulator URL) in the extension host: without this
     // flag VS Code rebuilds the extension host's PATH from a login shell and the fake `az` is lost.
     '--vscode-option',
