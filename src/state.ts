@@ -21,11 +21,6 @@ class SharedState implements vscode.Disposable {
     this.findingsEmitter.fire();
   }
 
-  clearFindings(): void {
-    this.findingsByUri.clear();
-    this.findingsEmitter.fire();
-  }
-
   allFindings(): ReadonlyMap<string, Finding[]> {
     return this.findingsByUri;
   }

@@ -5,7 +5,7 @@ import type { AccessReport, StepId, StepResult, StepStatus } from '../core/acces
 import { classifyEndpoint, SCOPES } from '../core/knowledge/endpoints';
 import type { IdentityProvider } from './identity';
 import { findResource } from './resource';
-import { authorizationClient, evaluateRoles, type RolesOutcome } from './rbac';
+import { authorizationClient, evaluateRoles } from './rbac';
 import { requiredDataAction, type RequiredAction } from './roles';
 import { ROLE_IDS } from '../core/knowledge/roles';
 import { cheapRead, chatRequest, probe } from './probe';
@@ -289,9 +289,8 @@ export async function runAccessCheck(options: CheckOptions): Promise<AccessRepor
       step('roles', status, summary, details);
       return roles;
     };
-    let roles: RolesOutcome | undefined;
     if (res && report.identity?.objectId)
-      roles = await evaluateRolesStep(requiredDataAction(info, res.deployments, options.deployment));
+      await evaluateRolesStep(requiredDataAction(info, res.deployments, options.deployment));
     else step('roles', 'skipped', 'Needs the resource.');
 
     // 4. Token
@@ -400,9 +399,9 @@ export async function runAccessCheck(options: CheckOptions): Promise<AccessRepor
       const named = report.probe?.details?.dataAction;
       if (named && res && named.toLowerCase() !== report.requiredDataAction?.toLowerCase()) {
         log('info', `[probe] the service names the data action ${named}; evaluating the roles against it`);
-        roles = await evaluateRolesStep(requiredDataAction(info, res.deployments, options.deployment, named));
+        await evaluateRolesStep(requiredDataAction(info, res.deployments, options.deployment, named));
       }
-      const p = report.probe!;
+      const p = report.probe;
       step('probe', p.status !== undefined && p.status < 400 ? 'passed' : 'failed', p.message, [
         ran,
         `url: ${p.url}`,

@@ -13,8 +13,6 @@ export const relPath = (cwd: string, file: string): string => {
   return sep === '/' ? rel : rel.split(sep).join('/');
 };
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>

@@ -6,7 +6,6 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type * as AzureBundle from '../azure/index';
 import type { AccessReport, FixAction } from '../core/accessReport';
-import type { Finding } from '../core/types';
 import { classifyEndpoint } from '../core/knowledge/endpoints';
 import { sharedState } from '../state';
 
@@ -135,7 +134,7 @@ function endpointAtCursor(): string | undefined {
   const line = editor.document.lineAt(editor.selection.active.line).text;
   const column = editor.selection.active.character;
   for (const m of line.matchAll(URL_IN_TEXT)) {
-    if (m.index! <= column && column <= m.index! + m[0].length && classifyEndpoint(m[0])) return m[0];
+    if (m.index <= column && column <= m.index + m[0].length && classifyEndpoint(m[0])) return m[0];
   }
   return undefined;
 }
@@ -260,7 +259,7 @@ function codeScopeFromFindings(endpoint: string): string | undefined {
   const info = classifyEndpoint(endpoint);
   const accepted = new Set(info?.scopes ?? []);
   for (const [, list] of sharedState.allFindings()) {
-    for (const f of list as Finding[]) {
+    for (const f of list) {
       if (f.rule !== 'token-scope' && f.rule !== 'inference-default-scope') continue;
       // Only a finding about this very endpoint (same host and path) says what this code requests.
       const about = f.endpoint ? classifyEndpoint(f.endpoint) : undefined;
@@ -438,7 +437,7 @@ async function assignRole(
     void vscode.window.showWarningMessage('Azure AI Auth Doctor: assigning a role needs a trusted workspace.');
     return undefined;
   }
-  const args: AssignRoleArgs = arg && 'steps' in arg ? { report: arg } : ((arg as AssignRoleArgs | undefined) ?? {});
+  const args: AssignRoleArgs = arg && 'steps' in arg ? { report: arg } : (arg ?? {});
   const report = args.report ?? sharedState.lastReport();
   const resource = report?.resource;
   const principal = report?.identity?.objectId;

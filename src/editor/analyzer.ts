@@ -252,11 +252,6 @@ export class Analyzer implements vscode.Disposable {
     }
   }
 
-  /** Clears everything (extension disabled everywhere, or before a full re-analysis). */
-  clearAll(): void {
-    for (const entry of [...this.entries.values()]) this.clear(entry.uri);
-  }
-
   /** Forget announced size skips (the limit setting changed). */
   resetSkipNotices(): void {
     this.announcedSkips.clear();

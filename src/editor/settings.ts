@@ -31,8 +31,3 @@ export function readSettings(scope: vscode.Uri | undefined): EditorSettings {
     maxFileSizeKB: typeof maxKB === 'number' && maxKB > 0 ? maxKB : 1024,
   };
 }
-
-/** True when a configuration change touches any of this extension's settings. */
-export function affectsSettings(event: vscode.ConfigurationChangeEvent): boolean {
-  return event.affectsConfiguration(SECTION);
-}

@@ -144,7 +144,7 @@ function waitForOutput(child, pattern, timeoutMs, what, transcript) {
       cleanup();
       reject(new Error(`${what} did not start within ${timeoutMs / 1000} s. Output:\n${transcript.join('')}`));
     }, timeoutMs);
-    const onData = (chunk) => {
+    const onData = () => {
       const match = transcript.join('').match(pattern);
       if (match) {
         cleanup();

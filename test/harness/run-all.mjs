@@ -1,21 +1,23 @@
-// `npm test`: every layer in order: type-check, build (with tests), unit (mocha, no VS Code),
+// `npm test`: every layer in order: type-check, lint (eslint), format (prettier --check), build
+// (with tests), unit (mocha, no VS Code),
 // integration (real VS Code extension host in code-server), the packaged .vsix installed into a
 // separate code-server, and UI (chromium driving code-server). Prints one summary line per layer
 // and, last, exactly `N passed, N failed` (tests of all layers; a failed type-check, build or
 // package step counts as one failure). Exits non-zero on any failure.
 //
 //   AAD_TEST_LAYERS=unit,integration npm test    run only some layers (typecheck,build always run
-//                                                unless listed otherwise: typecheck,build,unit,
-//                                                integration,vsix,ui)
+//                                                unless listed otherwise: typecheck,lint,format,
+//                                                build,unit,integration,vsix,ui)
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { ensureHost, repoRoot } from './host.mjs';
 import { runIntegration, runVsix } from './run-integration.mjs';
 
 const root = repoRoot();
 process.chdir(root);
-const ALL = ['typecheck', 'build', 'unit', 'integration', 'vsix', 'ui'];
+const ALL = ['typecheck', 'lint', 'format', 'build', 'unit', 'integration', 'vsix', 'ui'];
 const wanted = new Set((process.env.AAD_TEST_LAYERS || ALL.join(',')).split(',').map((s) => s.trim()));
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const VSIX = join(root, 'dist-vsix', 'azure-ai-auth-doctor.vsix');
@@ -42,7 +44,7 @@ function run(command, args, options = {}) {
 
 /** Counts from mocha's own summary ("N passing", "N failing"). */
 function mochaCounts({ code, output }) {
-  const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
+  const plain = stripVTControlCharacters(output);
   const passed = Number(plain.match(/(\d+) passing/)?.[1] ?? 0);
   let failed = Number(plain.match(/(\d+) failing/)?.[1] ?? 0);
   if (code !== 0 && failed === 0) failed = 1; // crashed before its summary
@@ -66,19 +68,20 @@ function record(layer, passed, failed, note = '') {
 const started = Date.now();
 let buildOk = true;
 
-if (wanted.has('typecheck')) {
-  console.log('=== typecheck: tsc --noEmit -p .');
-  const { code } = await run(bin('tsc'), ['--noEmit', '-p', '.']);
-  summary.push({ layer: 'typecheck', step: true, ok: code === 0 });
-  console.log(`\n=== typecheck: ${code === 0 ? 'ok' : 'FAILED'}\n`);
+/** One first-stage step: a command whose exit code is its verdict (a failure counts as one). */
+async function step(layer, label, command, args) {
+  console.log(`=== ${layer}: ${label}`);
+  const { code } = await run(command, args);
+  summary.push({ layer, step: true, ok: code === 0 });
+  console.log(`\n=== ${layer}: ${code === 0 ? 'ok' : 'FAILED'}\n`);
+  return code === 0;
 }
 
+if (wanted.has('typecheck')) await step('typecheck', 'tsc --noEmit -p .', bin('tsc'), ['--noEmit', '-p', '.']);
+if (wanted.has('lint')) await step('lint', 'eslint .', bin('eslint'), ['.']);
+if (wanted.has('format')) await step('format', 'prettier --check .', bin('prettier'), ['--check', '.']);
 if (wanted.has('build')) {
-  console.log('=== build: node esbuild.config.mjs --tests');
-  const { code } = await run(process.execPath, ['esbuild.config.mjs', '--tests']);
-  buildOk = code === 0;
-  summary.push({ layer: 'build', step: true, ok: buildOk });
-  console.log(`\n=== build: ${buildOk ? 'ok' : 'FAILED'}\n`);
+  buildOk = await step('build', 'node esbuild.config.mjs --tests', process.execPath, ['esbuild.config.mjs', '--tests']);
 }
 
 if (wanted.has('unit')) {

@@ -32,13 +32,13 @@ async function api(): Promise<ExtensionApi> {
 
 async function check(scenario: string, endpoint: string, extra: Record<string, unknown> = {}): Promise<AccessReport> {
   await emulator('/_emulator/scenario', { name: scenario });
-  const report = (await vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', {
+  const report = await vscode.commands.executeCommand<AccessReport | undefined>('azureAiAuthDoctor.checkAccess', {
     endpoint,
     identity: 'default-credential',
     probe: true,
     codeScope: '',
     ...extra,
-  })) as AccessReport | undefined;
+  });
   assert.ok(report, 'the command returns the AccessReport');
   return report;
 }
@@ -166,13 +166,16 @@ const accessCheck = describe('access check: the command against the emulator', f
     const before = await check('assign-fix', OPENAI);
     assert.equal(before.verdict.scenario, 'principal-lacks-permission');
     let shown = '';
-    const outcome = (await vscode.commands.executeCommand('azureAiAuthDoctor.assignRole', {
-      report: before,
-      confirm: async (detail: string) => {
-        shown = detail;
-        return true;
+    const outcome = await vscode.commands.executeCommand<{ ok: boolean; message: string } | undefined>(
+      'azureAiAuthDoctor.assignRole',
+      {
+        report: before,
+        confirm: (detail: string) => {
+          shown = detail;
+          return Promise.resolve(true);
+        },
       },
-    })) as { ok: boolean; message: string } | undefined;
+    );
     assert.ok(outcome?.ok, outcome?.message);
     assert.match(shown, /Principal: dev@contoso\.onmicrosoft\.com \(11111111-aaaa-4bbb-8ccc-000000000001, User\)/);
     assert.match(shown, /Role: Cognitive Services User \(a97b65f3-24c7-4388-baec-2e87135dc908\)/);
@@ -180,12 +183,12 @@ const accessCheck = describe('access check: the command against the emulator', f
     const state = await emulator('/_emulator/state');
     assert.ok(state.byRoute['role-assignment-create'] === 1, JSON.stringify(state.byRoute));
     await emulator('/_emulator/advance', { minutes: 10 });
-    const after = (await vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', {
+    const after = await vscode.commands.executeCommand<AccessReport>('azureAiAuthDoctor.checkAccess', {
       endpoint: OPENAI,
       identity: 'default-credential',
       probe: true,
       codeScope: '',
-    })) as AccessReport;
+    });
     assert.equal(after.verdict.status, 'ok', after.verdict.explanation);
   });
 
@@ -193,7 +196,7 @@ const accessCheck = describe('access check: the command against the emulator', f
     const before = await check('assign-fix', OPENAI);
     const outcome = await vscode.commands.executeCommand('azureAiAuthDoctor.assignRole', {
       report: before,
-      confirm: async () => false,
+      confirm: () => Promise.resolve(false),
     });
     assert.equal(outcome, undefined);
     const state = await emulator('/_emulator/state');
@@ -235,12 +238,12 @@ const accessCheck = describe('access check: the command against the emulator', f
       });
     });
     const started = Date.now();
-    const pending = vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', {
+    const pending = vscode.commands.executeCommand<AccessReport>('azureAiAuthDoctor.checkAccess', {
       endpoint: OPENAI,
       identity: 'default-credential',
       probe: false,
       codeScope: '',
-    }) as Thenable<AccessReport>;
+    });
     await searching;
     assert.equal(await vscode.commands.executeCommand('azureAiAuthDoctor.cancelAccessCheck'), true);
     const r = await pending;
@@ -262,7 +265,7 @@ const accessCheck = describe('access check: the command against the emulator', f
 
   it('copies a Markdown summary without any token', async () => {
     await check('lacks-role', OPENAI);
-    const markdown = (await vscode.commands.executeCommand('azureAiAuthDoctor.copyAccessSummary')) as string;
+    const markdown = await vscode.commands.executeCommand<string>('azureAiAuthDoctor.copyAccessSummary');
     assert.match(markdown, /# Entra ID access check/);
     assert.equal(await vscode.env.clipboard.readText(), markdown);
     const tokens: string[] = (await emulator('/_emulator/tokens')).tokens;

@@ -87,10 +87,10 @@ describe('panel host: explainError and webview message handling', () => {
 
   it('explainError explains text passed to it and shows the panel', async () => {
     await api();
-    const result = (await vscode.commands.executeCommand(
+    const result = await vscode.commands.executeCommand<PanelExplanation>(
       'azureAiAuthDoctor.explainError',
       '401 Principal does not have access to API/Operation',
-    )) as PanelExplanation;
+    );
     assert.equal(result.result.scenario, 'principal-lacks-permission');
     const snapshot = (await api()).panel.snapshot();
     assert.equal(snapshot.explanation?.input, '401 Principal does not have access to API/Operation');

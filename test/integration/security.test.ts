@@ -160,9 +160,9 @@ describe('security: no token appears in any output', function () {
           // The write path, with the modal's text captured as an output too (confirmed: a PUT reaches the emulator).
           await run('azureAiAuthDoctor.assignRole', {
             report,
-            confirm: async (detail: string) => {
+            confirm: (detail: string) => {
               outputs.push({ where: 'assign-role confirmation', text: detail });
-              return true;
+              return Promise.resolve(true);
             },
           });
         }

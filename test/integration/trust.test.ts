@@ -90,7 +90,9 @@ describe('workspace trust', function () {
       probe: true,
     });
     assert.equal(report, undefined, 'the check ran in an untrusted workspace');
-    const outcome = await vscode.commands.executeCommand('azureAiAuthDoctor.assignRole', { confirm: async () => true });
+    const outcome = await vscode.commands.executeCommand('azureAiAuthDoctor.assignRole', {
+      confirm: () => Promise.resolve(true),
+    });
     assert.equal(outcome, undefined, 'a role assignment ran in an untrusted workspace');
     assert.equal(await emulatorRequests(), before, 'requests reached the emulator from an untrusted workspace');
     assert.equal(api.isAzureBundleLoaded(), false, 'the Azure bundle was loaded in an untrusted workspace');

@@ -126,7 +126,7 @@ describe('access check against the emulator', function () {
     assert.equal(step(r, 'token').status, 'failed');
     assert.match(r.token!.mismatch!, /requests a token for https:\/\/ml\.azure\.com\/\.default/);
     assert.equal(r.probe?.status, 401);
-    assert.match(r.probe!.message, /audience is incorrect/);
+    assert.match(r.probe.message, /audience is incorrect/);
     assert.deepEqual(kinds(r), ['change-scope']);
   });
 
@@ -169,7 +169,10 @@ describe('access check against the emulator', function () {
   it('asks before a completion when probe is not given', async () => {
     scenario('all-good');
     const asked: string[] = [];
-    const r = await check(OPENAI, { probe: undefined, confirmProbe: async (what) => (asked.push(what), false) });
+    const r = await check(OPENAI, {
+      probe: undefined,
+      confirmProbe: (what) => (asked.push(what), Promise.resolve(false)),
+    });
     assert.equal(asked.length, 1);
     assert.match(asked[0], /chat completion/);
     assert.equal(r.verdict.status, 'ok');

@@ -234,7 +234,7 @@ describe('bad input through the CLI', function () {
       const line = run.stderr.split(/\r?\n/).find((l) => l.includes(bad.name));
       assert.ok(line, `${bad.name} is not reported as skipped; stderr:\n${run.stderr.slice(0, 2000)}`);
       assert.ok(
-        line!.replace(bad.name, '').replace(/[\s:.,()-]/g, '').length >= 4,
+        line.replace(bad.name, '').replace(/[\s:.,()-]/g, '').length >= 4,
         `no reason given for ${bad.name}: "${line}"`,
       );
     }

@@ -63,6 +63,7 @@ export function parseJsonReport(run: CliRun): JsonReport {
   } catch (error) {
     throw new Error(
       `stdout is not JSON (exit ${run.code}): ${run.stdout.slice(0, 500)}\nstderr: ${run.stderr.slice(0, 1000)}`,
+      { cause: error },
     );
   }
 }

@@ -27,7 +27,7 @@ describe('webview protocol validator', () => {
 
   it('rejects values that are not plain objects', () => {
     for (const value of [null, undefined, 42, 'ready', true, [], [{ type: 'ready' }], new Date(), new Map(), () => 1]) {
-      assert.equal(validateWebviewMessage(value).ok, false, String(value));
+      assert.equal(validateWebviewMessage(value).ok, false, typeof value);
     }
     class Ready {
       type = 'ready';

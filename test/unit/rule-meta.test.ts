@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { analyzeDocument } from '../../src/core/analyze';
 import { MessageError, placeholdersOf, renderMessage } from '../../src/core/messages';
 import { RULES } from '../../src/core/rules';
-import { defineRule, makeReporter, type Report } from '../../src/core/rules/rule';
+import { defineRule, makeReporter } from '../../src/core/rules/rule';
 import { Doc } from '../../src/core/scan/document';
 import { RULE_IDS, type Finding } from '../../src/core/types';
 import { HELP } from '../../src/cli/args';
@@ -64,7 +64,7 @@ describe('rule messages', () => {
     assert.equal(sink[0].messageId, 'wrong');
     assert.deepEqual(sink[0].data, { scope: 'https://ml.azure.com/.default' });
     assert.deepEqual(sink[0].range, { start: { line: 0, character: 5 }, end: { line: 0, character: 34 } });
-    assert.throws(() => report({ messageId: 'other', start: 0, end: 1 } as Report), MessageError);
+    assert.throws(() => report({ messageId: 'other', start: 0, end: 1 }), MessageError);
     assert.throws(() => report({ messageId: 'wrong', start: 0, end: 1 }), MessageError);
   });
 
@@ -76,13 +76,13 @@ describe('rule messages', () => {
     const analyse = () => analyzeDocument(text, 'python', { fileName: '/w/a.py' });
     assert.ok(analyse().findings.some((f) => f.rule === 'hardcoded-key'));
     try {
-      (rule.meta.messages as Record<string, string>).keyLiteral = 'Key {missing}.';
+      rule.meta.messages.keyLiteral = 'Key {missing}.';
       assert.match(
         analyse().skipped ?? '',
         /internal error: hardcoded-key\/keyLiteral: placeholder \{missing\} has no data/,
       );
     } finally {
-      (rule.meta.messages as Record<string, string>).keyLiteral = saved;
+      rule.meta.messages.keyLiteral = saved;
     }
   });
 });

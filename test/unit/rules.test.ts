@@ -47,7 +47,7 @@ describe('rules', () => {
     );
     assert.match(
       cs,
-      /    var inferenceOptions = new AzureAIInferenceClientOptions\(\);\n    inferenceOptions\.AddPolicy\(new BearerTokenAuthenticationPolicy\(credential, new\[\] \{ "https:\/\/cognitiveservices\.azure\.com\/\.default" \}\), HttpPipelinePosition\.PerRetry\);\n/,
+      / {4}var inferenceOptions = new AzureAIInferenceClientOptions\(\);\n {4}inferenceOptions\.AddPolicy\(new BearerTokenAuthenticationPolicy\(credential, new\[\] \{ "https:\/\/cognitiveservices\.azure\.com\/\.default" \}\), HttpPipelinePosition\.PerRetry\);\n/,
     );
     assert.match(cs, /credential, inferenceOptions\);/);
     assert.match(

@@ -3,7 +3,6 @@
 // results with relative artifact URIs under %SRCROOT%, related locations and fixes.
 import * as assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { cliAvailable } from './badinputSupport';

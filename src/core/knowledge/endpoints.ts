@@ -230,11 +230,6 @@ export function classifyEndpoint(url: string): EndpointInfo | undefined {
   return undefined;
 }
 
-/** True when the resource label is a placeholder such as <resource>, {name} or ${RES}. */
-export function isPlaceholder(label: string | undefined): boolean {
-  return !!label && /[<>{}$%]/.test(label);
-}
-
 const TLD: Record<Cloud, string> = { public: 'com', usgov: 'us', china: 'cn' };
 
 /** Resource label for a rewritten URL (kept as written, placeholder when the host has none). */

@@ -37,13 +37,13 @@ export const mixedCredentials = defineRule({
         .filter((a) => !!a);
       if (auth.length > 1) {
         const key = named(args, 'api_key', 'apiKey');
-        const victim = key ?? auth[0]!;
+        const victim = key ?? auth[0];
         const keep = auth.find((a) => a !== victim)!;
         ctx.report({
           messageId: 'credentials',
           data: {
             cls,
-            given: auth.map((a) => a!.name).join(' and '),
+            given: auth.map((a) => a.name).join(' and '),
             keep: keep.name ?? '',
             remove: victim.name ?? '',
           },

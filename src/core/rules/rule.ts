@@ -76,7 +76,7 @@ export type Report<M extends string = string> = ReportSpan & {
 
 /** Declares a rule; infers the messageIds from meta.messages so `report` only accepts known ones. */
 export function defineRule<M extends string>(rule: Rule<M>): Rule {
-  return rule as unknown as Rule;
+  return rule;
 }
 
 export const docsUrl = (id: string): string => `${DOCS_BASE}${id}.md`;

@@ -272,8 +272,7 @@ export function findCalls(doc: Doc, names: readonly string[]): Call[] {
     const callee = m[1];
     const open = re.lastIndex - 1;
     // `new` and qualifiers before the callee
-    let exprStart = calleeStart;
-    exprStart = qualifierStart(code, calleeStart);
+    let exprStart = qualifierStart(code, calleeStart);
     const nw = /\bnew\s+$/.exec(code.slice(Math.max(0, exprStart - 20), exprStart));
     const isNew = !!nw;
     if (nw) exprStart -= nw[0].length;

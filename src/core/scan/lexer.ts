@@ -97,10 +97,6 @@ function toUtf16(text: string): Uint16Array {
   return out;
 }
 
-function blank(s: string): string {
-  return s.indexOf('\n') < 0 ? ' '.repeat(s.length) : s.replace(/[^\r\n]/g, ' ');
-}
-
 /** Where a token may start, per syntax (candidates only: the handlers below decide). */
 const JUMP: Record<Syntax, RegExp> = {
   python: /[#"']/,
@@ -283,7 +279,6 @@ export function lex(text: string, languageId: string): Lexed {
     const jm = jump.exec(text);
     if (!jm) break;
     i = jm.index;
-    const c = text.charCodeAt(i);
     const ch = text[i];
     const atLineStart = syntax === 'http' || syntax === 'dotenv' || syntax === 'pip' ? isLineStart(text, i) : false;
     if (syntax === 'js' && ch === '/') lastSignificant = prevSignificant(text, i);
@@ -546,7 +541,6 @@ export function lex(text: string, languageId: string): Lexed {
   }
 
   // Build the two views in UTF-16 buffers (linear; avoids joining thousands of sliced strings).
-  const n16 = text.length;
   const codeBuf = toUtf16(text);
   const blankRange = (buf: Uint16Array, s: number, e: number) => {
     for (let k = s; k < e; k++) {
