@@ -18,6 +18,7 @@ export const RULE_IDS = [
   'mixed-credentials',
   'hardcoded-key',
   'serverless-entra',
+  'retired-inference-api',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -16,6 +16,7 @@ import { sdkVersion } from './sdkVersion';
 import { mixedCredentials } from './mixedCredentials';
 import { hardcodedKey } from './hardcodedKey';
 import { serverlessEntra } from './serverlessEntra';
+import { retiredInferenceApi } from './retiredInferenceApi';
 
 export const RULES: Rule[] = [
   openaiClassEndpoint,
@@ -34,4 +35,5 @@ export const RULES: Rule[] = [
   mixedCredentials,
   hardcodedKey,
   serverlessEntra,
+  retiredInferenceApi,
 ];
