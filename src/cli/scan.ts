@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { analyzeDocument } from '../core/analyze';
 import { applyRuleSeverities } from '../core/policy';
 import { WorkspaceEnv, isEnvConfigFile, parseEnvConfig } from '../core/env';
+import { isPackageManifest } from '../core/packages';
 import { languageIdForFile } from '../core/languages';
 import type { Finding, RuleSeverities } from '../core/types';
 import {
@@ -76,7 +77,12 @@ function analyse(path: string, decoded: DecodedText, env: WorkspaceEnv, rules: R
   const languageId = languageIdForFile(path);
   if (!languageId) return;
   try {
-    const result = analyzeDocument(decoded.text, languageId, { fileName: path, env: env.sourceFor(path), rules });
+    const result = analyzeDocument(decoded.text, languageId, {
+      fileName: path,
+      env: env.sourceFor(path),
+      packages: env.packages.sourceFor(path),
+      rules,
+    });
     if (result.skipped) {
       acc.skipped.push({ file: path, reason: result.skipped });
       return;
@@ -265,6 +271,15 @@ export async function scan(
     configs.push({ path: file.path, text: decoded.text });
     acc.texts.push([file.path, decoded]); // fixes may edit values here: --fix checks it is unchanged
     if (!file.ignored) configTexts.set(file.path, decoded);
+  }
+
+  // Package manifests: the versions they ask for decide version-dependent rules (projects-sdk-api).
+  for (const file of files) {
+    if (!isPackageManifest(file.path)) continue;
+    const decoded = loadText(file.path, []);
+    if (!decoded) continue;
+    env.set(file.path, decoded.text);
+    configs.push({ path: file.path, text: decoded.text });
   }
 
   const scratch = Buffer.allocUnsafe(MAX_FILE_BYTES + 1);

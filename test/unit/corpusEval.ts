@@ -9,6 +9,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { analyzeDocument } from '../../src/core/analyze';
 import { isCandidateFile, languageIdForFile } from '../../src/core/languages';
 import { WorkspaceEnv, isEnvConfigFile } from '../../src/core/env';
+import { isPackageManifest } from '../../src/core/packages';
 import type { Finding } from '../../src/core/types';
 
 export interface Expectation {
@@ -70,7 +71,7 @@ export function corpusRoot(): string {
 export function evaluateCorpus(root = corpusRoot()): CaseResult[] {
   const files = walk(root).filter((f) => !f.endsWith('.expect.json') && !/README\.md$/i.test(f));
   const env = new WorkspaceEnv();
-  for (const f of files) if (isEnvConfigFile(f)) env.set(f, readFileSync(f, 'utf8'));
+  for (const f of files) if (isEnvConfigFile(f) || isPackageManifest(f)) env.set(f, readFileSync(f, 'utf8'));
   const results: CaseResult[] = [];
   for (const file of files) {
     if (!isCandidateFile(file)) continue;
@@ -79,7 +80,11 @@ export function evaluateCorpus(root = corpusRoot()): CaseResult[] {
     const text = readFileSync(file, 'utf8');
     const rel = relative(root, file).split(sep).join('/');
     const expected = readExpectations(file, text);
-    const result = analyzeDocument(text, languageId, { fileName: file, env: env.sourceFor(file) });
+    const result = analyzeDocument(text, languageId, {
+      fileName: file,
+      env: env.sourceFor(file),
+      packages: env.packages.sourceFor(file),
+    });
     const findings = result.findings;
     const key = (line: number, rule: string) => `${line}:${rule}`;
     const actual = new Set(findings.map((f) => key(f.range.start.line, f.rule)));

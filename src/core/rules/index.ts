@@ -17,6 +17,7 @@ import { mixedCredentials } from './mixedCredentials';
 import { hardcodedKey } from './hardcodedKey';
 import { serverlessEntra } from './serverlessEntra';
 import { retiredInferenceApi } from './retiredInferenceApi';
+import { projectsSdkApi } from './projectsSdkApi';
 
 export const RULES: Rule[] = [
   openaiClassEndpoint,
@@ -36,4 +37,5 @@ export const RULES: Rule[] = [
   hardcodedKey,
   serverlessEntra,
   retiredInferenceApi,
+  projectsSdkApi,
 ];

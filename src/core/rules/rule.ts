@@ -15,7 +15,16 @@
 // - A new rule: add its id to RULE_IDS (types.ts), register it in rules/index.ts, write docs/rules/<id>.md,
 //   add a row to the README table and run `node scripts/gen-rule-docs.mjs` (package.json enum); tests
 //   fail when any of those disagree with meta.
-import type { EndpointMention, Finding, Fix, RelatedLocation, RuleId, Severity, TextEdit } from '../types';
+import type {
+  EndpointMention,
+  Finding,
+  Fix,
+  PackageSource,
+  RelatedLocation,
+  RuleId,
+  Severity,
+  TextEdit,
+} from '../types';
 import type { Family } from '../languages';
 import type { Doc } from '../scan/document';
 import type { ValueResolver, Resolved } from '../scan/values';
@@ -50,6 +59,8 @@ export interface RuleContext<M extends string = string> {
   endpoints: EndpointMention[];
   /** The analysis time (AnalysisContext.now, else the real time): dated facts take their tense from it. */
   now: Date;
+  /** The workspace's manifests (AnalysisContext.packages): which version of a package the code gets. */
+  packages?: PackageSource;
   report(f: Report<M>): void;
 }
 
