@@ -73,6 +73,20 @@ const tests = withTests
         outbase: 'test/harness/vsix-probe',
       },
       { ...testBundle, entryPoints: suitesIn('test/ui'), outdir: 'out/test/ui', outbase: 'test/ui' },
+      {
+        // The multi-root workspace suites (run-integration.mjs opens test/fixtures/multiroot).
+        ...testBundle,
+        entryPoints: ['test/multiroot/index.ts', ...suitesIn('test/multiroot')],
+        outdir: 'out/test/multiroot',
+        outbase: 'test/multiroot',
+      },
+      {
+        // The demo's test-only sign-in extension (scripts/start.mjs packages it).
+        ...testBundle,
+        sourcemap: false,
+        entryPoints: { extension: 'test/harness/emulator-auth/extension.ts' },
+        outdir: 'out/test/harness/emulator-auth',
+      },
       ...(existsSync('test/emulator/main.ts')
         ? [
             {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { explain } from './core/explain';
-import { compatiblePreferredFixes } from './core/policy';
+import { compatiblePreferredFixes, preferredFix } from './core/policy';
 import type { Fix } from './core/types';
 import { HELP, parseArgs, UsageError, type Command } from './cli/args';
 import { applyFixesToDisk } from './cli/applyFixes';
@@ -36,7 +36,7 @@ async function runScan(
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       // A file is not fixed again with the very same edits it already received (the fix did not take).
       const candidates = result.findings.filter((f) => {
-        const fix = f.fixes.find((x) => x.preferred);
+        const fix = preferredFix(f);
         return (
           fix &&
           fix.edits.length &&

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { sharedState } from './state';
 import { registerEditorFeatures, type EditorApi } from './editor/register';
-import { registerAccessCheck, isAzureBundleLoaded } from './editor/accessCheck';
+import { registerAccessCheck, isAzureBundleLoaded, type AccessCheckApi } from './editor/accessCheck';
 import { registerPanel, type PanelApi } from './webview/panelHost';
 
 /** What the extension exports; the integration tests read it. */
@@ -17,13 +17,15 @@ export interface ExtensionApi {
   logUri: vscode.Uri;
   /** The troubleshooting panel's host (message validation and handling) for the integration tests. */
   panel: PanelApi;
+  /** The access check's end-of-check notifications, for the integration tests. */
+  access: AccessCheckApi;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
   context.subscriptions.push(sharedState);
   const editor = registerEditorFeatures(context);
-  registerAccessCheck(context);
+  const access = registerAccessCheck(context);
   const panel = registerPanel(context);
   return {
     activationMs: performance.now() - started,
@@ -32,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     editor,
     logUri: context.logUri,
     panel,
+    access,
   };
 }
 

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Finding, Range, Severity } from '../core/types';
 import { RULE_IDS } from '../core/types';
 import { RULE_META } from './ruleMeta';
+import { preferredFix } from '../core/policy';
 import type { Skipped } from './scan';
 
 export const relPath = (cwd: string, file: string): string => {
@@ -69,7 +70,7 @@ export function textReport(
       currentFile = file;
     }
     const { line, column } = oneBased(f.range);
-    const preferred = f.fixes.find((x) => x.preferred);
+    const preferred = preferredFix(f);
     lines.push(`  ${`${line}:${column}`.padEnd(8)} ${f.severity.padEnd(7)} ${f.message}  ${f.rule}`);
     if (preferred) lines.push(`  ${''.padEnd(8)} ${''.padEnd(7)} fix: ${preferred.title}`);
   }

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { analyzeDocument } from '../core/analyze';
 import { applyRuleSeverities } from '../core/policy';
+import { dedupeWorkspaceFindings } from '../core/workspaceFindings';
 import { WorkspaceEnv, isEnvConfigFile, parseEnvConfig } from '../core/env';
 import { isPackageManifest } from '../core/packages';
 import { languageIdForFile } from '../core/languages';
@@ -306,5 +307,6 @@ export async function scan(
     result.skipped.push(...part.skipped);
     for (const [path, text] of part.texts) result.texts.set(path, text);
   }
+  result.findings = dedupeWorkspaceFindings(result.findings);
   return result;
 }

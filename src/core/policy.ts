@@ -79,23 +79,31 @@ const overlaps = (a: TextEdit, b: TextEdit): boolean => {
   return before(a.range.start, b.range.end) && before(b.range.start, a.range.end);
 };
 
+const sameEdit = (a: TextEdit, b: TextEdit): boolean =>
+  a.file === b.file &&
+  a.newText === b.newText &&
+  a.range.start.line === b.range.start.line &&
+  a.range.start.character === b.range.start.character &&
+  a.range.end.line === b.range.end.line &&
+  a.range.end.character === b.range.end.character;
+
 /**
- * Fix-all: the preferred fixes of several findings that can be applied together. A fix whose edits
- * overlap an already chosen one is left out (it is applied on a later pass, after re-analysis).
+ * Fix-all (editor "Fix all", CLI --fix): the preferred fixes of several findings that can be applied
+ * together. An edit already chosen for another finding (one env value used twice, the same import
+ * inserted by two fixes) is applied once; a fix whose other edits overlap a chosen one is left out (it
+ * is applied on a later pass, after re-analysis).
  */
 export function compatiblePreferredFixes(findings: readonly Finding[]): Fix[] {
   const chosen: Fix[] = [];
   const chosenEdits: TextEdit[] = [];
-  const seen = new Set<string>();
   for (const finding of findings) {
     const fix = preferredFix(finding);
     if (!fix || fix.edits.length === 0) continue;
-    const key = JSON.stringify(fix.edits);
-    if (seen.has(key)) continue; // the same fix offered by two findings (e.g. one env value used twice)
-    if (fix.edits.some((e) => chosenEdits.some((c) => overlaps(e, c)))) continue;
-    seen.add(key);
-    chosen.push(fix);
-    chosenEdits.push(...fix.edits);
+    const fresh = fix.edits.filter((e) => !chosenEdits.some((c) => sameEdit(c, e)));
+    if (fresh.length === 0) continue; // the same fix offered by two findings
+    if (fresh.some((e) => chosenEdits.some((c) => overlaps(e, c)))) continue;
+    chosen.push(fresh.length === fix.edits.length ? fix : { ...fix, edits: fresh });
+    chosenEdits.push(...fresh);
   }
   return chosen;
 }

@@ -143,6 +143,9 @@ export interface EndpointInfo {
   clients: string[];
   /** One-line description for hovers and reports. */
   description: string;
+  /** Set when the host was written with its labels swapped (`<res>.azure.openai.com`, the openai docstrings'
+   * typo): the host as written; the other fields describe the corrected host. */
+  typoHost?: string;
 }
 
 /** An endpoint literal (or resolved variable) in the document. */

@@ -5,6 +5,8 @@
 import * as vscode from 'vscode';
 import { analyzeDocument } from '../core/analyze';
 import { applyRuleSeverities } from '../core/policy';
+import { consumedConfigFindings } from '../core/workspaceFindings';
+import { isEnvConfigFile } from '../core/env';
 import type { AnalysisResult, EnvSource, Finding, RuleSeverities } from '../core/types';
 import { sharedState } from '../state';
 import {
@@ -30,11 +32,22 @@ export interface AnalysisEntry {
   /** Document version analysed, or undefined when the text came from disk (workspace scan). */
   version: number | undefined;
   result: AnalysisResult;
-  /** Findings after the per-rule settings (what the Problems panel shows). */
+  /** Findings after the per-rule settings and the workspace de-duplication (what the Problems panel shows). */
   findings: Finding[];
+  /** This file's findings on their own: a config file's include those that code findings already report. */
+  ownFindings: Finding[];
   durationMs: number;
   /** True when the analysis looked up env/config variables (so .env edits must re-analyse it). */
   readsEnv: boolean;
+}
+
+/** True when a finding points into an env/config file (related location or fix), i.e. may hide a finding there. */
+function pointsAtConfig(findings: readonly Finding[]): boolean {
+  return findings.some(
+    (f) =>
+      f.related.some((r) => r.file !== f.file && isEnvConfigFile(r.file)) ||
+      f.fixes.some((x) => x.edits.some((e) => e.file !== f.file && isEnvConfigFile(e.file))),
+  );
 }
 
 /** Wraps an EnvSource to remember whether the engine read any variable through it. */
@@ -190,21 +203,47 @@ export class Analyzer implements vscode.Disposable {
     const durationMs = performance.now() - started;
     if (this.generations.get(uri.toString()) !== generation) return;
     const findings = applyRuleSeverities(result.findings, rules);
-    this.entries.set(uri.toString(), {
+    const entry: AnalysisEntry = {
       uri,
       fileName,
       version,
       result,
       findings,
+      ownFindings: findings,
       durationMs,
       readsEnv: recorder.used(),
-    });
+    };
+    const previous = this.entries.get(uri.toString());
+    this.entries.set(uri.toString(), entry);
+    this.publish(entry);
+    if (isEnvConfigFile(fileName) || pointsAtConfig(findings) || (previous && pointsAtConfig(previous.ownFindings)))
+      this.republishConfigFiles();
+  }
+
+  private publish(entry: AnalysisEntry): void {
     this.collection.set(
-      uri,
-      findings.map((finding) => toDiagnostic(finding, fileName, uri)),
+      entry.uri,
+      entry.findings.map((finding) => toDiagnostic(finding, entry.fileName, entry.uri)),
     );
-    sharedState.setFindings(uri, findings);
-    this.analyzedEmitter.fire(uri);
+    sharedState.setFindings(entry.uri, entry.findings);
+    this.analyzedEmitter.fire(entry.uri);
+  }
+
+  /**
+   * One defect, one finding: a config file's finding that a code finding of the same rule already
+   * reports (pointing at that line) is not shown; it comes back when that code finding goes.
+   */
+  private republishConfigFiles(): void {
+    const all = [...this.entries.values()];
+    const configs = all.filter((e) => isEnvConfigFile(e.fileName) && e.ownFindings.length > 0);
+    if (configs.length === 0) return;
+    const consumed = consumedConfigFindings(all.flatMap((e) => e.ownFindings));
+    for (const entry of configs) {
+      const shown = entry.ownFindings.filter((f) => !consumed.has(f));
+      if (shown.length === entry.findings.length && shown.every((f, i) => f === entry.findings[i])) continue;
+      entry.findings = shown;
+      this.publish(entry);
+    }
   }
 
   private skipTooLarge(uri: vscode.Uri, bytes: number, limitKB: number): void {
@@ -216,6 +255,7 @@ export class Analyzer implements vscode.Disposable {
       version: vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.version,
       result: { findings: [], endpoints: [], clients: [], skipped },
       findings: [],
+      ownFindings: [],
       durationMs: 0,
       readsEnv: false,
     });
@@ -244,11 +284,13 @@ export class Analyzer implements vscode.Disposable {
       clearTimeout(pending);
       this.timers.delete(key);
     }
+    const previous = this.entries.get(key);
     const had = this.entries.delete(key) || this.collection.has(uri);
     this.collection.delete(uri);
     if (had) {
       sharedState.setFindings(uri, []);
       this.analyzedEmitter.fire(uri);
+      if (previous && pointsAtConfig(previous.ownFindings)) this.republishConfigFiles();
     }
   }
 

@@ -3,7 +3,8 @@
 // which applies every preferred fix in the file. Edits aimed at another file (the .env line) land there.
 import * as vscode from 'vscode';
 import { suppressionEdit } from '../core/suppress';
-import type { Finding, TextEdit } from '../core/types';
+import { compatiblePreferredFixes } from '../core/policy';
+import type { Finding } from '../core/types';
 import type { Analyzer, AnalysisEntry } from './analyzer';
 import { addEdits, diagnosticMatches, toRange } from './convert';
 import { analysisLanguage } from './documents';
@@ -99,34 +100,11 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
 
   /** Every preferred fix of the file in one edit; overlapping edits are dropped (the next run catches them). */
   private fixAll(entry: AnalysisEntry): vscode.CodeAction | undefined {
-    const chosen: TextEdit[] = [];
-    for (const finding of entry.findings) {
-      const preferred = finding.fixes.find((fix) => fix.preferred);
-      if (!preferred) continue;
-      const overlaps = preferred.edits.some((edit) => chosen.some((c) => editsOverlap(c, edit)));
-      const duplicate = preferred.edits.every((edit) =>
-        chosen.some(
-          (c) => c.file === edit.file && c.newText === edit.newText && toRange(c.range).isEqual(toRange(edit.range)),
-        ),
-      );
-      if (overlaps || duplicate) continue;
-      chosen.push(...preferred.edits);
-    }
+    const chosen = compatiblePreferredFixes(entry.findings).flatMap((fix) => fix.edits);
     if (chosen.length === 0) return undefined;
     const action = new vscode.CodeAction('Fix all Azure AI Auth Doctor problems', FIX_ALL_KIND);
     action.edit = new vscode.WorkspaceEdit();
     addEdits(action.edit, chosen, entry.fileName, entry.uri);
     return action;
   }
-}
-
-/** True when two edits of the same file touch the same text (touching ends and separate inserts are fine). */
-function editsOverlap(a: TextEdit, b: TextEdit): boolean {
-  if (a.file !== b.file) return false;
-  const ra = toRange(a.range);
-  const rb = toRange(b.range);
-  if (ra.isEmpty && rb.isEmpty) return false;
-  if (ra.isEmpty) return rb.start.isBefore(ra.start) && ra.start.isBefore(rb.end);
-  if (rb.isEmpty) return ra.start.isBefore(rb.start) && rb.start.isBefore(ra.end);
-  return ra.start.isBefore(rb.end) && rb.start.isBefore(ra.end);
 }

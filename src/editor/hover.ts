@@ -21,26 +21,34 @@ export function checkAccessLink(endpoint: string): string {
   return `command:${CHECK_ACCESS_COMMAND}?${encodeURIComponent(JSON.stringify([{ endpoint }]))}`;
 }
 
-/** The hover text for one endpoint, as markdown. Exported for tests and the report. */
+/** Lines the hover shows before its action link (a tall hover pushes "Quick Fix" out of sight). */
+export const HOVER_MAX_LINES = 8;
+
+/** The hover text for one endpoint, as markdown: at most HOVER_MAX_LINES lines, then the action. */
 export function endpointHoverMarkdown(mention: EndpointMention): string {
   const info = mention.info;
-  const lines: string[] = [];
-  lines.push(`**Azure AI Auth Doctor** · \`${info.url}\``, '');
-  lines.push(`- **Kind:** ${info.description}`);
-  if (info.resource) lines.push(`- **Resource:** \`${info.resource}\``);
-  if (info.region) lines.push(`- **Region:** \`${info.region}\``);
-  if (info.deployment) lines.push(`- **Deployment:** \`${info.deployment}\``);
-  if (info.project) lines.push(`- **Project:** \`${info.project}\``);
-  lines.push(`- **Cloud:** ${CLOUD_NAMES[info.cloud]}`);
-  lines.push(`- **Clients that fit:** ${info.clients.join('; ')}`);
+  const where = [
+    info.resource ? `**Resource:** \`${info.resource}\`` : undefined,
+    info.region ? `region \`${info.region}\`` : undefined,
+    info.deployment ? `deployment \`${info.deployment}\`` : undefined,
+    info.project ? `project \`${info.project}\`` : undefined,
+  ].filter(Boolean);
+  const clients = info.clients.length > 3 ? [...info.clients.slice(0, 3), '…'] : info.clients;
+  const lines = [
+    `**Azure AI Auth Doctor** · \`${info.url}\``,
+    '',
+    `- ${info.description} · ${CLOUD_NAMES[info.cloud]}`,
+  ];
+  if (where.length > 0) lines.push(`- ${where.join(' · ')}`);
+  lines.push(`- **Clients that fit:** ${clients.join('; ')}`);
   lines.push(
     info.scopes.length > 0
       ? `- **Token audience:** ${info.scopes.map((s) => `\`${s}\``).join(' or ')}`
-      : '- **Token audience:** none; Microsoft Entra ID is not supported here (use an API key)',
+      : '- **Token audience:** none; Entra ID is not supported here (use an API key)',
   );
   if (mention.source) {
-    const where = vscode.workspace.asRelativePath(mention.source.file);
-    lines.push(`- **Set in:** \`${where}\` line ${mention.source.range.start.line + 1}`);
+    const file = vscode.workspace.asRelativePath(mention.source.file);
+    lines.push(`- **Set in:** \`${file}\` line ${mention.source.range.start.line + 1}`);
   }
   lines.push('', `[$(shield) Check Entra ID access](${checkAccessLink(info.url)})`);
   return lines.join('\n');

@@ -9,6 +9,7 @@ import { readToken, normaliseAudience } from './tokens';
 import { matchesAction, principalIdsOf, scopeReaches, send, type Ctx } from './server';
 
 const COGNITIVE = 'https://cognitiveservices.azure.com';
+const COGNITIVE_US = 'https://cognitiveservices.azure.us';
 const AI = 'https://ai.azure.com';
 export const OPENAI_CHAT_ACTION = 'Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action';
 export const MAAS_CHAT_ACTION = 'Microsoft.CognitiveServices/accounts/MaaS/chat/completions/action';
@@ -69,7 +70,10 @@ export async function handleDataPlane(
     );
     return 'dp-key';
   }
-  const hm = /^([a-z0-9-]+)\.(openai\.azure\.com|services\.ai\.azure\.com|cognitiveservices\.azure\.com)$/.exec(host);
+  const hm =
+    /^([a-z0-9-]+)\.(openai\.azure\.com|services\.ai\.azure\.com|cognitiveservices\.azure\.com|openai\.azure\.us|cognitiveservices\.azure\.us)$/.exec(
+      host,
+    );
   const account = hm && world.accounts.find((a) => a.customSubDomainName?.toLowerCase() === hm[1]);
   if (!hm || !account) {
     err(res, 404, '404', 'Resource not found');
@@ -92,7 +96,9 @@ export async function handleDataPlane(
   // Which audiences this path accepts (update §1a: account-level endpoints accept both; projects only ai.azure.com).
   const isModels = /^\/models(\/|$)/i.test(path);
   const isProject = /^\/api\/projects(\/|$)/i.test(path);
-  const accepted = isProject ? [AI] : [COGNITIVE, AI];
+  // US Government endpoints (*.azure.us) take the cognitiveservices.azure.us audience.
+  const cognitive = host.endsWith('.azure.us') ? COGNITIVE_US : COGNITIVE;
+  const accepted = isProject ? [AI] : [cognitive, AI];
   const shown = isModels
     ? '(https://cognitiveservices.azure.com/ or https://ai.azure.com/)'
     : isProject

@@ -36,7 +36,13 @@ export interface EmulatorStats {
   issuedTokens: number;
 }
 
-export const ARM_AUDIENCES = ['https://management.azure.com', 'https://management.core.windows.net'];
+// Public cloud and US Government (one emulator stands in for the ARM of either cloud).
+export const ARM_AUDIENCES = [
+  'https://management.azure.com',
+  'https://management.core.windows.net',
+  'https://management.usgovcloudapi.net',
+  'https://management.core.usgovcloudapi.net',
+];
 
 export interface Ctx {
   world: World;

@@ -213,7 +213,9 @@ const BASE_SETTINGS = {
 
 /**
  * Starts code-server in its own process group on a free loopback port.
- * options: { userDataDir?, extensionsDir?, env?, settings?, echo?, host? ('127.0.0.1'), port? (a free one) }
+ * options: { userDataDir?, extensionsDir?, env?, settings?, echo?, host? ('127.0.0.1'), port? (a free one),
+ *            smokeTestDriver? (true; false: notifications show, but no development payload is honoured),
+ *            disableExtensions? (ids passed as --disable-extension) }
  * Returns { url, port, pid, userDataDir, extensionsDir, output, stop(), logsText() }.
  */
 export async function startCodeServer(options = {}) {
@@ -249,8 +251,8 @@ export async function startCodeServer(options = {}) {
     '--extensions-dir',
     extensionsDir,
     '--ignore-last-opened',
-    '--vscode-option',
-    'enable-smoke-test-driver',
+    ...(options.smokeTestDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
+    ...(options.disableExtensions || []).flatMap((id) => ['--disable-extension', id]),
     // Keep this env (PATH with test/emulator/bin, the emulator URL) in the extension host: without this
     // flag VS Code rebuilds the extension host's PATH from a login shell and the fake `az` is lost.
     '--vscode-option',
@@ -268,6 +270,7 @@ export async function startCodeServer(options = {}) {
     exited: new Promise((resolveExit) => child.on('exit', (code) => resolveExit(code))),
     userDataDir,
     extensionsDir,
+    scratch,
     output: transcript,
     logsText: () => collectLogs(userDataDir),
     async stop() {
@@ -322,13 +325,17 @@ export function collectLogs(userDataDir, pattern = /exthost|remoteexthost|remote
  * The workbench URL. With tests: the development payload (extensionDevelopmentPath and
  * extensionTestsPath as vscode-remote URIs, honoured because of enable-smoke-test-driver).
  */
-export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath }) {
+export function workbenchUrl(server, { folder, workspace, extensionDevelopmentPath, extensionTestsPath }) {
   const remote = (path) => `vscode-remote://127.0.0.1:${server.port}${resolve(path)}`;
   const payload = [];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   payload.push(['skipWelcome', 'true']);
-  return `${server.url}/?folder=${encodeURIComponent(resolve(folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  // A .code-workspace file opens a multi-root workspace; a folder opens that folder.
+  const open = workspace
+    ? `workspace=${encodeURIComponent(resolve(workspace))}`
+    : `folder=${encodeURIComponent(resolve(folder))}`;
+  return `${server.url}/?${open}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /** Launches Debian's chromium through playwright-core (resolved from the repo's node_modules). */

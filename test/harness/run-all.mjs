@@ -13,7 +13,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { ensureHost, repoRoot } from './host.mjs';
-import { runIntegration, runVsix } from './run-integration.mjs';
+import { runIntegration, runMultiRoot, runVsix } from './run-integration.mjs';
 
 const root = repoRoot();
 process.chdir(root);
@@ -110,6 +110,8 @@ if (wanted.has('integration')) {
   else {
     const result = await runIntegration();
     record('integration', result.passed, result.failed, result.error);
+    const multiRoot = await runMultiRoot();
+    record('integration (multi-root)', multiRoot.passed, multiRoot.failed, multiRoot.error);
   }
 }
 

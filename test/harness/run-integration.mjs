@@ -23,6 +23,18 @@ export async function runIntegration() {
   });
 }
 
+/** The multi-root suites (test/multiroot) in a workspace of two folders with an env file each. */
+export async function runMultiRoot() {
+  const root = repoRoot();
+  return runInHost({
+    label: 'multiroot',
+    workspace: join(root, 'test', 'fixtures', 'multiroot', 'multiroot.code-workspace'),
+    extensionDevelopmentPath: root,
+    extensionTestsPath: join(root, 'out', 'test', 'multiroot', 'index.js'),
+    timeoutMs: defaultTimeoutMs(),
+  });
+}
+
 export async function runVsix(vsixPath) {
   const root = repoRoot();
   const scratch = mkdtempSync(join(tmpdir(), 'aad-vsix-'));
@@ -52,7 +64,7 @@ export async function runVsix(vsixPath) {
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const vsixIndex = process.argv.indexOf('--vsix');
-  const results = [await runIntegration()];
+  const results = [await runIntegration(), await runMultiRoot()];
   if (vsixIndex > 0) results.push(await runVsix(process.argv[vsixIndex + 1]));
   for (const r of results)
     console.log(`${r.label}: ${r.passed} passed, ${r.failed} failed${r.error ? ` (${r.error})` : ''}`);

@@ -10,12 +10,13 @@ const RESULT_LINE = /AAD_TEST_RESULT passed=(\d+) failed=(\d+)/;
 const BEGIN_MARKER = 'AAD_TEST_BEGIN';
 
 /**
- * options: { label, folder, extensionDevelopmentPath, extensionTestsPath, timeoutMs, env?, serverOptions? }
+ * options: { label, folder | workspace (a .code-workspace file), extensionDevelopmentPath, extensionTestsPath,
+ *            timeoutMs, env?, serverOptions? }
  * Returns { label, passed, failed, exitCode, error? }; prints the suite output as it arrives and the
  * extension-host logs when anything fails.
  */
 export async function runInHost(options) {
-  const { label, folder, extensionDevelopmentPath, extensionTestsPath, timeoutMs } = options;
+  const { label, folder, workspace, extensionDevelopmentPath, extensionTestsPath, timeoutMs } = options;
   if (!existsSync(extensionTestsPath))
     throw new Error(`${extensionTestsPath} is missing: run node esbuild.config.mjs --tests`);
   let emulator;
@@ -53,7 +54,31 @@ export async function runInHost(options) {
     });
     await page.exposeFunction('codeAutomationExit', (code) => settle(code));
     page.on('pageerror', (error) => console.log(`[${label}] page error: ${error.message}`));
-    await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath }));
+    // The consent a person gives once to the test authentication provider (test/integration/
+    // account.test.ts registers it with a label ending in "(emulator)"): VS Code asks in a modal
+    // dialog that no in-host API can answer. Only that dialog is answered, with its Allow button.
+    let consenting = true;
+    const consent = (async () => {
+      const prompt = page.locator('.monaco-dialog-box', { hasText: /wants to sign in using .*\(emulator\)/ });
+      while (consenting) {
+        try {
+          if (await prompt.isVisible()) {
+            await prompt
+              .locator('.monaco-button', { hasText: /^Allow$/ })
+              .first()
+              .click({ timeout: 2000 });
+            console.log(`[${label}] allowed the test sign-in prompt`);
+          }
+        } catch {
+          // the page is navigating or closing
+        }
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    })();
+    exited.finally(() => (consenting = false));
+    page.once('close', () => (consenting = false));
+    void consent;
+    await page.goto(workbenchUrl(server, { folder, workspace, extensionDevelopmentPath, extensionTestsPath }));
     result.exitCode = await withTimeout(
       exited,
       timeoutMs,

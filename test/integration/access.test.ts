@@ -68,7 +68,10 @@ const accessCheck = describe('access check: the command against the emulator', f
     }
     extension = await api();
   });
-  afterEach(() => vscode.commands.executeCommand('notifications.clearAll'));
+  afterEach(async () => {
+    await vscode.commands.executeCommand('azureAiAuthDoctor.cancelRecheck');
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
 
   it('everything right: ok verdict, dist/azure.js now loaded, report published to the panel state', async () => {
     const seen: AccessReport[] = [];
@@ -297,4 +300,145 @@ before(function () {
     root.suites.push(accessCheck);
   }
   void lazyLoading;
+});
+
+describe('access check: the verdict comes to the user, the probe setting, state after actions', function () {
+  this.timeout(120_000);
+  let extension: ExtensionApi;
+  const settings = () => vscode.workspace.getConfiguration('azureAiAuthDoctor');
+
+  before(async function () {
+    if (!EMULATOR) this.skip();
+    extension = await api();
+  });
+  afterEach(async () => {
+    await vscode.commands.executeCommand('azureAiAuthDoctor.cancelRecheck');
+    await settings().update('access.probe', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
+  it('a finished check opens the report tab and announces the verdict with one primary action', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const announced = new Promise<{ message: string; actions: string[] }>((resolve) => {
+      const sub = extension.access.onDidAnnounce((a) => {
+        sub.dispose();
+        resolve(a);
+      });
+    });
+    await emulator('/_emulator/scenario', { name: 'lacks-role' });
+    const report = (await vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', {
+      endpoint: OPENAI,
+      identity: 'default-credential',
+      probe: false,
+      codeScope: '',
+    })) as AccessReport;
+    const said = await announced;
+    assert.equal(said.message, `Entra ID access: ${report.verdict.title}`);
+    const assign = report.fixes.find((f) => f.kind === 'assign-role');
+    assert.ok(assign, 'an assign-role fix');
+    assert.deepEqual(said.actions, [assign.title, 'Show report'], 'the primary action leads, then Show report');
+    assert.ok(extension.panel.reportTabOpen(), 'the report tab is open');
+    const reportTab = () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find(
+          (t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('azureAiAuthDoctor.report'),
+        );
+    if (!reportTab())
+      await new Promise<void>((resolve) => {
+        const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+          if (reportTab()) {
+            sub.dispose();
+            resolve();
+          }
+        });
+      });
+    assert.equal(reportTab()?.label, 'Entra ID access report');
+  });
+
+  it("probe 'never': the chat completion is not sent and nobody is asked", async () => {
+    await settings().update('access.probe', 'never', vscode.ConfigurationTarget.Global);
+    let asked = 0;
+    const r = await check('all-good', OPENAI, {
+      probe: undefined,
+      showReport: false,
+      confirmProbe: async () => {
+        asked++;
+        return true;
+      },
+    });
+    assert.equal(asked, 0);
+    assert.match(step(r, 'probe').details.join(' '), /chat completion not sent/);
+  });
+
+  it("probe 'ask': asked once when roles grant the call, never when they already prove a denial", async () => {
+    let asked = 0;
+    const confirmProbe = async () => {
+      asked++;
+      return false;
+    };
+    await check('all-good', OPENAI, { probe: undefined, showReport: false, confirmProbe });
+    assert.equal(asked, 1, 'asked when the roles grant the call');
+    const denied = await check('lacks-role', OPENAI, { probe: undefined, showReport: false, confirmProbe });
+    assert.equal(step(denied, 'roles').status, 'failed');
+    assert.equal(asked, 1, 'not asked: the role assignments already prove the denial');
+    assert.equal(denied.verdict.scenario, 'principal-lacks-permission');
+  });
+
+  it("probe 'always': sent without asking", async () => {
+    await settings().update('access.probe', 'always', vscode.ConfigurationTarget.Global);
+    const r = await check('all-good', OPENAI, { probe: undefined, showReport: false, confirmProbe: async () => false });
+    assert.doesNotMatch(step(r, 'probe').details.join(' '), /not sent/);
+  });
+
+  it('after Assign: "assigned at HH:MM, propagating", then an automatic re-check', async () => {
+    const before = await check('assign-fix', OPENAI, { showReport: false });
+    const rechecked = new Promise<AccessReport>((resolve) => {
+      const sub = extension.state.onDidChangeReport((r) => {
+        if (r.finishedAt && r.startedAt !== before.startedAt) {
+          sub.dispose();
+          resolve(r);
+        }
+      });
+    });
+    const outcome = (await vscode.commands.executeCommand('azureAiAuthDoctor.assignRole', {
+      report: before,
+      confirm: async () => true,
+      propagationMs: 1500,
+    })) as { ok: boolean } | undefined;
+    assert.ok(outcome?.ok);
+    const propagation = extension.state.propagation();
+    assert.equal(propagation?.reason, 'assigned');
+    assert.equal(extension.panel.snapshot().propagation?.reason, 'assigned', 'the panel counts down');
+    const after = await rechecked;
+    assert.equal(step(after, 'roles').status === 'failed', false, 'the re-check sees the new assignment');
+    assert.equal(extension.state.propagation(), undefined, 'the countdown is over');
+  });
+
+  it('Wait shows the time left and can be cancelled (no re-check then)', async () => {
+    const young = await check('assignment-2-minutes', OPENAI, { showReport: false });
+    const index = young.fixes.findIndex((f) => f.kind === 'wait');
+    assert.ok(index >= 0, 'a wait fix');
+    const started = new Promise<void>((resolve) => {
+      const sub = extension.state.onDidChangeCheckStatus(() => {
+        if (extension.state.propagation()) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    const pending = vscode.commands.executeCommand('azureAiAuthDoctor.applyAccessFix', { index, kind: 'wait' });
+    await started;
+    const propagation = extension.state.propagation();
+    assert.equal(propagation?.reason, 'waiting');
+    const left = (propagation?.until ?? 0) - Date.now();
+    assert.ok(left > 60_000 && left <= 3 * 60_000 + 1000, `about 3 minutes left: ${left} ms`);
+    let checks = 0;
+    const sub = extension.state.onDidChangeReport(() => checks++);
+    assert.equal(await vscode.commands.executeCommand('azureAiAuthDoctor.cancelRecheck'), true);
+    assert.equal(await pending, undefined, 'cancelled: no re-check');
+    sub.dispose();
+    assert.equal(checks, 0);
+    assert.equal(extension.state.propagation(), undefined);
+  });
 });

@@ -53,10 +53,14 @@ describe('ui: troubleshooting panel', function () {
 
   /** The panel's content frame (re-created whenever the view is hidden and shown again). */
   async function panel(): Promise<Frame> {
-    const frame = await wb.webviewFrame('Troubleshooting');
+    const frame = await modeFrame('sidebar');
     await frame.locator('ol.checklist > li').first().waitFor({ state: 'visible', timeout: 30_000 });
     return frame;
   }
+
+  /** The report editor tab's content frame. */
+  const reportFrame = () => wb.ourWebview('report');
+  const modeFrame = (mode: 'sidebar' | 'report') => wb.ourWebview(mode);
 
   async function openSection(frame: Frame, id: string): Promise<void> {
     const details = frame.locator(`details[data-section="${id}"]`);
@@ -70,28 +74,7 @@ describe('ui: troubleshooting panel', function () {
   }
 
   /** Picks a colour theme with the theme picker, as a user would. */
-  async function pickTheme(current: string, next: string): Promise<void> {
-    await wb.page.locator('.part.editor').click(); // focus the workbench, not the webview
-    await wb.page.keyboard.press('F1');
-    const picker = wb.page.locator('.quick-input-widget');
-    await picker.waitFor({ state: 'visible', timeout: 15_000 });
-    await wb.page.keyboard.type('Preferences: Color Theme');
-    await picker
-      .locator('.monaco-list-row', { hasText: /^Preferences: Color Theme/ })
-      .first()
-      .click();
-    await picker
-      .locator('.monaco-list-row', { hasText: current })
-      .first()
-      .waitFor({ state: 'visible', timeout: 15_000 });
-    await wb.page.keyboard.type(next);
-    await picker
-      .locator('.monaco-list-row.focused', { hasText: next })
-      .first()
-      .waitFor({ state: 'visible', timeout: 15_000 });
-    await wb.page.keyboard.press('Enter');
-    await picker.waitFor({ state: 'hidden', timeout: 15_000 });
-  }
+  const pickTheme = (current: string, next: string) => wb.pickTheme(current, next);
 
   it('opens from the activity bar and shows the five checklist steps', async () => {
     await wb.waitForActivityBarItem('Azure AI Auth Doctor');
@@ -201,31 +184,30 @@ describe('ui: troubleshooting panel', function () {
     await search.fill('');
   });
 
-  it('lists workspace findings after Scan Workspace and reveals one in the editor', async () => {
+  it('lists workspace findings in the Findings tree after Analyse workspace and reveals one in the editor', async () => {
     const frame = await panel();
+    await openSection(frame, 'findings');
     await frame.locator('vscode-button[data-testid="scan-workspace"]').click();
-    const first = frame.locator('[data-testid="finding"][title*="app.py:"]').first();
-    await first.waitFor({ state: 'visible', timeout: 60_000 });
-    const where = (await first.getAttribute('title')) ?? '';
-    const match = /^(.*):(\d+):(\d+)$/.exec(where);
-    assert.ok(match, `finding location ${where}`);
-    const [, path, line, column] = match;
-    // Counts per rule are shown.
-    const badge = await frame.locator('section.group vscode-badge').first().innerText();
-    assert.match(badge, /^\d+$/);
-    await first.click();
-    const base = path.split('/').pop() ?? path;
-    await wb.page.locator(`.tab.active[aria-label^="${base}"]`).first().waitFor({ state: 'visible', timeout: 15_000 });
+    // The native tree view (TreeDataProvider): files, then rules, then findings.
+    const tree = wb.page.locator('.pane', { has: wb.page.locator('.pane-header', { hasText: /^Findings/i }) });
+    const row = tree.locator('.monaco-list-row[aria-label*="line "]').first();
+    await row.waitFor({ state: 'visible', timeout: 60_000 });
+    const labels = await tree.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
+    assert.ok(
+      labels.some((label) => label.includes(HOSTILE_FILE)),
+      `the hostile file name shows as text: ${JSON.stringify(labels)}`,
+    );
+    const coverage = await frame.locator('[data-testid="coverage"]').innerText();
+    assert.match(coverage, /^\d+ findings? in \d+ files? · whole workspace$/);
+    const where = (await row.innerText()).match(/Ln (\d+), Col (\d+)/);
+    assert.ok(where, `the row shows its position: ${await row.innerText()}`);
+    await row.click();
+    await wb.page.locator('.tab.active').first().waitFor({ state: 'visible', timeout: 15_000 });
     await wb.page
-      .locator('.statusbar', { hasText: `Ln ${line}, Col ${column}` })
+      .locator('.statusbar', { hasText: `Ln ${where[1]},` })
       .first()
       .waitFor({ state: 'visible', timeout: 15_000 });
     await wb.screenshot('dark-findings');
-    const locations = await frame.locator('.finding-location').allTextContents();
-    assert.ok(
-      locations.some((where) => where.includes(HOSTILE_FILE)),
-      `the hostile file name shows as text: ${JSON.stringify(locations)}`,
-    );
     await assertInert(await panel());
   });
 
@@ -234,12 +216,8 @@ describe('ui: troubleshooting panel', function () {
     const frame = await panel();
     const before = await frame.locator('ol.checklist > li[data-step="4"]').getAttribute('data-status');
     assert.equal(before, 'unknown');
-    // Check the endpoint of app.py's finding, from the finding's own "check access" button.
-    await frame
-      .locator('li', { has: frame.locator('[data-testid="finding"][title*="app.py:"]') })
-      .locator('vscode-button')
-      .first()
-      .click();
+    // The verdict card's one action before any check: "Check Entra ID access".
+    await frame.locator('vscode-button[data-testid="run-check"]').click();
     // The check asks which endpoint and identity to use: take the first choice (or type the
     // fixture's endpoint); decline the optional probe's modal.
     const quickInput = wb.page.locator('.quick-input-widget');
@@ -266,7 +244,7 @@ describe('ui: troubleshooting panel', function () {
     if (!updated) await wb.screenshot('check-timeout');
     assert.ok(updated, 'checklist step 4 got a passed/failed status');
     const current = await panel();
-    await current.locator('[data-testid="verdict"]').waitFor({ state: 'visible' });
+    await current.locator('[data-testid="verdict-card"] [data-testid="verdict"]').waitFor({ state: 'visible' });
     await wb.screenshot('dark-report');
     await assertInert(current);
   });
@@ -311,12 +289,7 @@ describe('ui: troubleshooting panel', function () {
       body: JSON.stringify({ name: 'hostile-names', scenario: { accounts: [{ ...BASE_ACCOUNT, name: hostileName }] } }),
     });
     assert.equal(response.status, 200, await response.text());
-    const frame = await panel();
-    await frame
-      .locator('li', { has: frame.locator('[data-testid="finding"][title*="app.py:"]') })
-      .locator('vscode-button')
-      .first()
-      .click();
+    await wb.runCommand('Azure AI Auth: Check Entra ID access');
     const quickInput = wb.page.locator('.quick-input-widget');
     const dialog = wb.page.locator('.monaco-dialog-box');
     const deadline = Date.now() + 90_000;
@@ -324,8 +297,9 @@ describe('ui: troubleshooting panel', function () {
     while (Date.now() < deadline && !shown) {
       if (await dialog.isVisible()) await wb.page.keyboard.press('Escape');
       else if (await quickInput.isVisible()) await wb.page.keyboard.press('Enter');
+      // The full report (resource name included) is in the report editor tab.
       const text = await (
-        await panel()
+        await reportFrame()
       )
         .locator('[data-testid="report"]')
         .textContent()
@@ -336,6 +310,7 @@ describe('ui: troubleshooting panel', function () {
     if (!shown) await wb.screenshot('hostile-timeout');
     assert.ok(shown, 'the report shows the resource name verbatim, as text');
     await assertInert(await panel());
+    await assertInert(await reportFrame());
   });
 
   it('logged no console errors and no CSP violations in the webview, and opened no dialog', () => {

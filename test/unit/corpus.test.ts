@@ -3,7 +3,17 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { analyzeDocument } from '../../src/core/analyze';
-import { applyEdits, evaluateCorpus } from './corpusEval';
+import {
+  evaluateCorpus,
+  fixedFileOf,
+  fixedText,
+  goldenFindings,
+  readGoldenFindings,
+  readGoldenFixed,
+  updatingGoldens,
+  writeGoldens,
+} from './corpusEval';
+import { applyTextEdits } from '../../src/core/fixes';
 import { RULE_IDS } from '../../src/core/types';
 import { RULES } from '../../src/core/rules';
 import { renderMessage } from '../../src/core/messages';
@@ -29,6 +39,21 @@ describe('corpus', () => {
         { falsePositives: '', falseNegatives: '' },
         r.falsePositives.map((f) => `${f.range.start.line + 1}: ${f.rule}: ${f.message}`).join('\n'),
       );
+      if (updatingGoldens()) writeGoldens(r);
+      // full range and messageId of every finding
+      assert.deepEqual(
+        goldenFindings(r.findings),
+        readGoldenFindings(r) ?? [],
+        `${r.file}: findings differ from ${r.file}.expect.json (AAD_UPDATE_CORPUS=1 rewrites it; review the diff)`,
+      );
+      // the fixed text, as the product's applyTextEdits produces it
+      const fixed = fixedText(r);
+      assert.ok(fixed !== undefined, `${r.file}: the preferred fixes do not apply together`);
+      assert.equal(
+        fixed,
+        readGoldenFixed(r),
+        `${r.file}: fixed text differs from ${fixedFileOf(r.file)} (AAD_UPDATE_CORPUS=1 rewrites it)`,
+      );
     });
   }
 
@@ -48,7 +73,8 @@ describe('corpus', () => {
         const preferred = f.fixes.find((x) => x.preferred);
         if (!preferred || preferred.edits.some((e) => e.file !== f.file)) continue;
         const text = readFileSync(f.file, 'utf8');
-        const fixed = applyEdits(text, preferred.edits);
+        const fixed = applyTextEdits(text, preferred.edits);
+        assert.ok(fixed !== undefined, `${r.file}: ${f.rule} fix does not apply`);
         const again = analyzeDocument(fixed, r.languageId, { fileName: f.file }).findings;
         applied++;
         const lineShift = fixed.split('\n').length - text.split('\n').length;

@@ -100,6 +100,17 @@ describe('fix selection', () => {
     );
   });
 
+  it('applies an edit shared by two fixes once (two keys, one inserted import)', () => {
+    const importOs = edit(0, 0, 0, 0, 'import os\n');
+    const a = finding('hardcoded-key', [edit(3, 10, 3, 42, 'os.environ["K"]'), importOs]);
+    const b = finding('hardcoded-key', [edit(5, 10, 5, 42, 'os.environ["K"]'), { ...importOs }]);
+    const edits = compatiblePreferredFixes([a, b]).flatMap((f) => f.edits);
+    assert.deepEqual(
+      edits.map((e) => `${e.range.start.line}:${e.newText}`),
+      ['3:os.environ["K"]', '0:import os\n', '5:os.environ["K"]'],
+    );
+  });
+
   it('ignores findings without a preferred fix', () => {
     assert.deepEqual(compatiblePreferredFixes([finding('token-scope', [edit(0, 0, 0, 1, 'x')], false)]), []);
   });

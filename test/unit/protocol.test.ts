@@ -17,6 +17,9 @@ describe('webview protocol validator', () => {
       { type: 'explain', text: '401 Principal does not have access to API/Operation' },
       { type: 'explain', text: '' },
       { type: 'openLink', url: 'https://learn.microsoft.com/azure/ai-foundry/' },
+      { type: 'openReport' },
+      { type: 'cancelRecheck' },
+      { type: 'retryCheck' },
     ];
     for (const message of good) {
       const result = validateWebviewMessage(message);

@@ -2,6 +2,7 @@
 // that lists rules (CLI help, SARIF, package.json settings enum, README table, docs/rules) equal to meta.
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { analyzeDocument } from '../../src/core/analyze';
 import { MessageError, placeholdersOf, renderMessage } from '../../src/core/messages';
@@ -112,8 +113,14 @@ describe('rule meta', () => {
     }
   });
 
-  it('docs/rules/<id>.md exists for every rule', () => {
-    for (const id of RULE_IDS) assert.ok(existsSync(join(repoRoot, 'docs/rules', `${id}.md`)), id);
+  it('docs/rules/<id>.md exists for every rule, titled with its id and stating its default severity', () => {
+    for (const { meta: m } of RULES) {
+      const page = join(repoRoot, 'docs/rules', `${m.id}.md`);
+      assert.ok(existsSync(page), m.id);
+      const text = readFileSync(page, 'utf8');
+      assert.ok(text.startsWith(`# ${m.id}\n`), `${m.id}: title`);
+      assert.match(text, new RegExp(`\\*\\*Default severity:\\*\\* ${m.defaultSeverity}\\b`), `${m.id}: severity`);
+    }
   });
 
   it('package.json settings enum equals the rule ids (node scripts/gen-rule-docs.mjs)', () => {
@@ -127,6 +134,14 @@ describe('rule meta', () => {
     const m = /<!-- rule-table:start[^\n]*-->\n([\s\S]*?)\n[ \t]*<!-- rule-table:end -->/.exec(readme);
     assert.ok(m, 'README.md has the rule-table markers');
     assert.equal(m[1], readmeRuleTable());
+  });
+
+  it('scripts/gen-rule-docs.mjs --check finds nothing to regenerate', () => {
+    const r = spawnSync(process.execPath, [join(repoRoot, 'scripts/gen-rule-docs.mjs'), '--check'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
   });
 
   it('CLI --help lists every rule with its default severity and description', () => {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { analyzeDocument } from '../../src/core/analyze';
 import { RULES } from '../../src/core/rules';
 import { RULE_IDS } from '../../src/core/types';
-import { applyEdits } from './corpusEval';
+import { applyTextEdits } from '../../src/core/fixes';
 
 function fixed(text: string, languageId: string, rule: string, fileName = `/w/f.${languageId}`): string {
   const r = analyzeDocument(text, languageId, { fileName });
@@ -12,7 +12,9 @@ function fixed(text: string, languageId: string, rule: string, fileName = `/w/f.
   assert.ok(f, `no ${rule} finding in:\n${text}\n(got ${r.findings.map((x) => x.rule).join(', ')})`);
   const preferred = f.fixes.find((x) => x.preferred);
   assert.ok(preferred, `no preferred fix for ${rule}`);
-  return applyEdits(text, preferred.edits);
+  const out = applyTextEdits(text, preferred.edits);
+  assert.ok(out !== undefined, `the ${rule} fix does not apply`);
+  return out;
 }
 
 describe('rules', () => {

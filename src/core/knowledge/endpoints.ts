@@ -202,9 +202,31 @@ function splitUrl(raw: string): { host: string; path: string } | undefined {
   return { host: m[1], path: m[2] || '/' };
 }
 
+/** `<res>.azure.openai.<tld>`: the labels swapped, as in the openai-python/node docstrings
+ * (`https://example-resource.azure.openai.com/`); the real host is `<res>.openai.azure.<tld>` (facts §1 notes [P1][N1]). */
+const SWAPPED_HOST = new RegExp(`^(${LABEL})\\.azure\\.openai\\.(com|us|cn)$`, 'i');
+
+/** The host with its labels in the right order when it is the swapped-label typo, else undefined. */
+export function correctedTypoHost(host: string): string | undefined {
+  const m = SWAPPED_HOST.exec(host);
+  return m ? `${m[1]}.openai.azure.${m[2]}` : undefined;
+}
+
+/** The URL with a swapped-label host put right (other URLs unchanged). */
+export function correctTypoUrl(url: string): string {
+  const parts = splitUrl(url);
+  const fixed = parts && correctedTypoHost(parts.host);
+  return fixed ? url.replace(parts.host, fixed) : url;
+}
+
 export function classifyEndpoint(url: string): EndpointInfo | undefined {
   const parts = splitUrl(url);
   if (!parts) return undefined;
+  const corrected = correctedTypoHost(parts.host);
+  if (corrected) {
+    const info = classifyEndpoint(url.replace(parts.host, corrected));
+    return info && { ...info, url: url.trim(), host: parts.host, typoHost: parts.host };
+  }
   for (const shape of HOSTS) {
     const m = parts.host.match(shape.pattern);
     if (!m) continue;

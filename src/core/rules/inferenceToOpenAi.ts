@@ -62,6 +62,8 @@ export function pythonRewrite(doc: Doc, c: ClientUse, v1: string, scope: string)
   if (!c.endpointArg || !c.credArg || c.spec.className === 'load_client') return undefined;
   const embeddings = c.spec.className === 'EmbeddingsClient';
   if (c.spec.className !== 'ChatCompletionsClient' && !embeddings) return undefined;
+  // an alias (often the azure.ai.inference.aio client) is left alone: the rewrite would pick the wrong class
+  if (c.call.callee !== c.spec.className) return undefined;
   const variable = assignedName(doc, c);
   if (!variable) return undefined;
   const url = baseUrl(doc, c, v1, '"');

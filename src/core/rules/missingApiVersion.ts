@@ -4,7 +4,9 @@
 import { named } from '../scan/calls';
 import { URL_RE } from '../scan/endpoints';
 import { classifyEndpoint } from '../knowledge/endpoints';
-import { defineRule, docsUrl, edit, fix, fixes, type RuleMeta } from './rule';
+import { defineRule, docsUrl, edit, fix, fixes, type RuleContext, type RuleMeta } from './rule';
+import { restRequests } from './restRequests';
+import type { EndpointInfo } from '../types';
 
 /** api-versions the facts file cites: 2024-06-01 for Azure OpenAI deployments [D5], 2024-05-01-preview for /models [D1]. */
 export const AOAI_API_VERSION = '2024-06-01';
@@ -65,6 +67,7 @@ export const missingApiVersion = defineRule({
         endpoint: c.info?.url,
       });
     }
+    if (doc.family === 'http' || doc.family === 'shell') checkVariableRequests(ctx);
     // REST URLs (literals in code, lines in .http / shell)
     const isCode = doc.family === 'python' || doc.family === 'js' || doc.family === 'csharp' || doc.family === 'java';
     if (!doc.text.includes('/openai/deployments/') && !doc.text.includes('/models/')) return;
@@ -78,14 +81,7 @@ export const missingApiVersion = defineRule({
       if (/[?&]api-version=/i.test(url)) continue;
       const info = classifyEndpoint(url);
       if (!info) continue;
-      let version: string | undefined;
-      if (info.kind === 'azure-openai' && /^\/openai\/deployments\/[^/]+\/[\w/-]+/i.test(info.path))
-        version = AOAI_API_VERSION;
-      else if (
-        info.kind === 'model-inference' &&
-        /^\/models\/(chat\/completions|embeddings|images\/embeddings|info)/i.test(info.path)
-      )
-        version = MODELS_API_VERSION;
+      const version = versionFor(info);
       if (!version) continue;
       if (isCode && !doc.stringContaining(m.index)) continue;
       // The query may follow on the next .http line (?api-version=... continuation)
@@ -106,3 +102,38 @@ export const missingApiVersion = defineRule({
     }
   },
 });
+
+/** The api-version a request to this endpoint needs, if it needs one (deployment and /models operations). */
+function versionFor(info: EndpointInfo): string | undefined {
+  if (info.kind === 'azure-openai' && /^\/openai\/deployments\/[^/]+\/[\w/-]+/i.test(info.path))
+    return AOAI_API_VERSION;
+  if (
+    info.kind === 'model-inference' &&
+    /^\/models\/(chat\/completions|embeddings|images\/embeddings|info)/i.test(info.path)
+  )
+    return MODELS_API_VERSION;
+  return undefined;
+}
+
+/** `curl "$AOAI/openai/deployments/gpt-4o/chat/completions"`, `POST {{aoai}}/openai/...`: the operation path is
+ * written at the request (a URL fully written in a variable is judged where it is written, above). */
+function checkVariableRequests(ctx: RuleContext<keyof typeof meta.messages>) {
+  const { doc } = ctx;
+  for (const r of restRequests(doc)) {
+    if (!r.written || !/\/(?:openai\/deployments|models)\//i.test(r.written)) continue;
+    if (/[?&]api-version=/i.test(r.url) || /[?&]api-version=/i.test(r.written)) continue;
+    const version = versionFor(r.info);
+    if (!version) continue;
+    const sep = r.url.includes('?') ? '&' : '?';
+    ctx.report({
+      messageId: 'request',
+      data: { url: r.url, query: `${sep}api-version=${version}`, version },
+      start: r.start,
+      end: r.end,
+      fixes: fixes(
+        fix(`Add ${sep}api-version=${version}`, [edit(doc, r.end, r.end, `${sep}api-version=${version}`)], true),
+      ),
+      endpoint: r.url,
+    });
+  }
+}

@@ -4,7 +4,8 @@
 // deployment URL, the call fails with 401/404 (seed table, AzureOpenAI row; facts §1, [D2]). Today's remedy
 // comes first: the plain OpenAI client on the v1 API (update §1a, §1b), rewritten in place for Python and
 // JS/TS; the resource-root rewrite that keeps AzureOpenAI stays as the alternative.
-import { azureOpenAiBase, openAiV1Base, v1Scope } from '../knowledge/endpoints';
+import { azureOpenAiBase, correctTypoUrl, openAiV1Base, v1Scope } from '../knowledge/endpoints';
+import type { ClientUse } from '../scan/clients';
 import { configEntries } from '../scan/configEntries';
 import { classifyEndpoint } from '../knowledge/endpoints';
 import { TIMELINE, whenPhrase } from '../knowledge/timeline';
@@ -51,6 +52,8 @@ export const meta = {
     configV1BaseUrl: `${READ_BY}'{url}' is the v1 API base URL (for the plain OpenAI client); AzureOpenAI adds /openai/deployments/<model> to it and gets 404. Set it to {aoai}.`,
     configProject: `${READ_BY}'{url}' is an Azure AI Foundry project endpoint (its OpenAI surface is {v1}, for the plain OpenAI client). Set it to {aoai}.`,
     configPath: `${READ_BY}'{url}' includes a path; the clients append /openai/deployments/<deployment> themselves. Set it to {aoai}.`,
+    typoHost: `${NEEDS}the host '{host}' has its labels swapped (a typo the openai docstrings spread); the Azure OpenAI host is '{corrected}', so this name does not resolve and no request reaches Azure.`,
+    configTypoHost: `${READ_BY}the host '{host}' has its labels swapped (a typo the openai docstrings spread); the Azure OpenAI host is '{corrected}', so this name does not resolve and no request reaches Azure. Set it to {target}.`,
   },
 } satisfies RuleMeta;
 type Ctx = RuleContext<keyof typeof meta.messages>;
@@ -70,6 +73,10 @@ export const openaiClassEndpoint = defineRule({
       let problem: keyof typeof meta.messages | undefined;
       /** The v1 base URL the OpenAI client should get; undefined when the endpoint already is one. */
       let v1: string | undefined;
+      if (info.typoHost) {
+        reportTypo(ctx, c);
+        continue;
+      }
       switch (info.kind) {
         case 'model-inference':
           problem = 'modelInference';
@@ -124,6 +131,33 @@ export const openaiClassEndpoint = defineRule({
   },
 });
 
+/** The host of a URL. */
+function hostOf(url: string, fallback: string): string {
+  return /^https?:\/\/([^/?#\s:]+)/i.exec(url)?.[1] ?? fallback;
+}
+
+/** The swapped-label host `<res>.azure.openai.com` (the openai docstrings' typo, facts §1 notes): it does not resolve. */
+function reportTypo(ctx: Ctx, c: ClientUse) {
+  const { doc } = ctx;
+  const info = c.info!;
+  const fixedUrl = correctTypoUrl(c.endpoint?.value ?? info.url);
+  const [start, end] = clientAnchor(c);
+  ctx.report({
+    messageId: 'typoHost',
+    data: {
+      cls: c.spec.display,
+      url: info.url,
+      host: info.typoHost!,
+      corrected: hostOf(correctTypoUrl(info.url), info.host),
+    },
+    start,
+    end,
+    related: relatedFor(doc, c.endpoint, start, 'endpoint'),
+    fixes: fixes(fix(`Use ${fixedUrl}`, [replaceValueEdit(doc, c.endpoint, fixedUrl)], true)),
+    endpoint: info.url,
+  });
+}
+
 /** AZURE_OPENAI_ENDPOINT in .env / appsettings / local.settings / launch.json: the AzureOpenAI clients read it [P1][N1]. */
 function checkConfig(ctx: Ctx) {
   const { doc } = ctx;
@@ -133,7 +167,9 @@ function checkConfig(ctx: Ctx) {
     if (!info) continue;
     const aoai = azureOpenAiBase(info);
     let problem: keyof typeof meta.messages | undefined;
-    if (info.kind === 'model-inference') problem = 'configModelInference';
+    const target = info.typoHost ? correctTypoUrl(e.value) : aoai;
+    if (info.typoHost) problem = 'configTypoHost';
+    else if (info.kind === 'model-inference') problem = 'configModelInference';
     else if (info.kind === 'openai-v1' || info.kind === 'project-openai-v1') problem = 'configV1BaseUrl';
     else if (info.kind === 'foundry-project') problem = 'configProject';
     else if (info.kind === 'azure-openai' && info.path.replace(/\/+$/, '') !== '') problem = 'configPath';
@@ -144,12 +180,15 @@ function checkConfig(ctx: Ctx) {
         name: /AZURE_OPENAI_ENDPOINT$/i.test(e.name) ? 'AZURE_OPENAI_ENDPOINT' : e.name,
         url: info.url,
         aoai,
+        target,
+        host: info.typoHost ?? info.host,
+        corrected: hostOf(target, info.host),
         v1: openAiV1Base(info),
         when: whenPhrase(TIMELINE.modelInferenceApiRetired, ctx.now),
       },
       start: e.valueStart,
       end: e.valueEnd,
-      fixes: fixes(fix(`Use ${aoai}`, [edit(doc, e.valueStart, e.valueEnd, aoai)], true)),
+      fixes: fixes(fix(`Use ${target}`, [edit(doc, e.valueStart, e.valueEnd, target)], true)),
       endpoint: info.url,
     });
   }

@@ -41,12 +41,19 @@ export const regionalEndpointEntra = defineRule({
       const tld = r.info.cloud === 'usgov' ? 'us' : r.info.cloud === 'china' ? 'cn' : 'com';
       const origin = /^https?:\/\/[^/?#]+/i.exec(r.url)![0];
       const target = `https://<resource>.${/^\/openai\//i.test(r.info.path) ? 'openai' : 'cognitiveservices'}.azure.${tld}`;
+      // A URL written through variables is reported where it is used; the fix rewrites the host where it is written.
+      const [start, end] = r.written ? [r.start, r.end] : [r.start, r.start + origin.length];
+      const at = r.written ? r.origin : { start: r.start, end: r.start + origin.length };
       ctx.report({
         messageId: 'request',
         data: { origin, url: r.url, target },
-        start: r.start,
-        end: r.start + origin.length,
-        fixes: fixes(fix(`Use ${target}`, [edit(doc, r.start, r.start + origin.length, target)], true)),
+        start,
+        end,
+        related:
+          r.origin && r.written
+            ? [{ file: doc.fileName, range: doc.range(r.origin.start, r.origin.end), message: 'endpoint set here' }]
+            : [],
+        fixes: fixes(at ? fix(`Use ${target}`, [edit(doc, at.start, at.end, target)], true) : undefined),
         endpoint: r.url,
       });
     }

@@ -6,6 +6,7 @@
 import type { Doc } from '../scan/document';
 import { defineRule, docsUrl, edit, fix, fixes, type RuleMeta } from './rule';
 import type { TextEdit } from '../types';
+import { scriptVariables } from '../scan/scriptVariables';
 
 interface Header {
   name: string;
@@ -19,7 +20,8 @@ interface Header {
 
 const NAMES = /^(api-key|authentication|authorization)$/i;
 const TOKENISH = /token|get-access-token|get_token|getToken|\bjwt\b|\baad\b|entra/i;
-const KEYISH = /api[_-]?key|apikey|_KEY\b|\bKEY\b|subscription[_-]?key|\{\{\s*\w*key\w*\s*\}\}/i;
+const KEYISH =
+  /api[_-]?key|apikey|_KEY\b|\bKEY\b|subscription[_-]?key|\{\{\s*\w*key\w*\s*\}\}|\bkeys\s+list\b|Get-AzCognitiveServicesAccountKey/i;
 
 function valueEnd(code: string, from: number): number {
   let depth = 0;
@@ -184,12 +186,16 @@ export const restAuthHeader = defineRule({
       if (best) return aoaiKind(best.kind);
       return mentions.length > 0 && mentions.every((m) => aoaiKind(m.kind));
     };
+    // In scripts and .http files a header value is judged by what its variables hold:
+    // `ACCESS=$(az account get-access-token ...)` makes "api-key: $ACCESS" a token.
+    const vars = doc.family === 'shell' || doc.family === 'http' ? scriptVariables(doc) : undefined;
     for (const h of collectHeaders(doc)) {
       const name = h.name.toLowerCase();
-      const value = doc.text.slice(h.valueStart, h.valueEnd);
-      const hasBearer = /bearer/i.test(value);
+      const written = doc.text.slice(h.valueStart, h.valueEnd);
+      const value = vars?.hasReference(written) ? vars.expand(written, h.valueStart) : written;
+      const hasBearer = /bearer/i.test(written);
       const tokenish = (TOKENISH.test(value) || hasBearer) && !KEYISH.test(value.replace(/get-access-token/i, ''));
-      const keyish = KEYISH.test(value) && !TOKENISH.test(value);
+      const keyish = KEYISH.test(value) && !TOKENISH.test(value.replace(/--query\s+\S+/, ''));
       if (name === 'authentication') {
         ctx.report({
           messageId: 'authenticationHeader',
@@ -228,7 +234,7 @@ export const restAuthHeader = defineRule({
           fixes: fixes(fix("Add 'Bearer '", bearerEdits(doc, h), true)),
         });
       } else if (name === 'authorization' && hasBearer && keyish && aoaiFor(h.nameStart)) {
-        const bearer = /bearer\s+/i.exec(value);
+        const bearer = /bearer\s+/i.exec(written);
         const edits = [edit(doc, h.nameStart, h.nameEnd, 'api-key')];
         if (bearer)
           edits.push(edit(doc, h.valueStart + bearer.index, h.valueStart + bearer.index + bearer[0].length, ''));

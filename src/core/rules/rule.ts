@@ -2,19 +2,27 @@
 // range, related locations (env/config lines) and fixes as plain text edits.
 //
 // API note for rule authors (h-engine, h-dec2026):
-// - A rule is `defineRule({ meta, check })`. `meta` holds id, defaultSeverity, languages, a one-line
-//   `description` (CLI help, SARIF shortDescription, README table), `docs` (url + a fuller paragraph for
-//   SARIF fullDescription) and `messages`: messageId -> text with `{placeholder}`s (identifier in single
-//   braces; other braces are literal text).
-// - `check(ctx)` calls `ctx.report({ messageId, data, start, end | node, related, fixes })`. The messageId is
-//   type-checked against meta.messages; every placeholder must be in `data`, else the report throws.
-//   Message text is rendered in one place (messages.ts); never build message strings in a rule.
-// - `data` is part of the Finding: consumers (editor, access check, CLI) read facts from it (`scope`,
-//   `url`, ...), never from the text. Data rendered into a message must never hold a key or a token.
-// - Severity overrides and the one-preferred-fix rule are applied by core/policy.ts, not by rules.
-// - A new rule: add its id to RULE_IDS (types.ts), register it in rules/index.ts, write docs/rules/<id>.md,
-//   add a row to the README table and run `node scripts/gen-rule-docs.mjs` (package.json enum); tests
-//   fail when any of those disagree with meta.
+// - A rule file exports `meta` (`{ ... } satisfies RuleMeta`) and `defineRule({ meta, check })`. meta holds
+//   id, defaultSeverity, languages, a one-line `description` (CLI help, SARIF shortDescription, README
+//   table), `docs` ({ url: docsUrl(id), details: a paragraph for SARIF fullDescription }) and `messages`:
+//   messageId (camelCase) -> text with `{placeholder}`s (an identifier in single braces; other braces,
+//   like `{ Audience = x }`, are literal). No citation tags ([D2]) in messages: they go in comments.
+// - `check(ctx)` calls `ctx.report({ messageId, data, start, end } | { messageId, data, node })` plus
+//   optional related, fixes, endpoint, severity. messageId is type-checked against meta.messages (helpers
+//   take `RuleContext<keyof typeof meta.messages>`); a placeholder without data throws MessageError, which
+//   analyzeDocument turns into `skipped: internal error ...` (tests fail) instead of a half-filled message.
+//   `node` may be `{ start, end }` or a tree-sitter node (`startIndex`/`endIndex`, UTF-16 offsets).
+// - Message text is rendered only in core/messages.ts. Findings carry messageId and data; consumers read
+//   facts from data, never from text. Conventions: `url` (endpoint as written), `scope` (the scope/audience
+//   the code requests; the access check reads it), `cls` (client class shown), `target` (the fix's value).
+//   Data rendered into a message must never hold a key or a token (the corpus test checks).
+// - Severity overrides and "exactly one preferred fix" are applied by core/policy.ts, not by rules; fix-all
+//   selection is policy.compatiblePreferredFixes. Config-file duplicates of code findings are dropped per
+//   workspace by core/workspaceFindings.ts (the code finding must carry the config line in related/fixes).
+// - A new rule: id in RULE_IDS (types.ts), registry entry (rules/index.ts), docs/rules/<id>.md, then
+//   `node scripts/gen-rule-docs.mjs` (README table, package.json enum, doc stub); test/unit/rule-meta.test.ts
+//   fails while they disagree. Corpus goldens (ranges, messageIds, fixed text):
+//   `AAD_UPDATE_CORPUS=1 npx mocha out/test/unit/corpus.test.js`, then review `git diff test/fixtures/corpus`.
 import type {
   EndpointMention,
   Finding,

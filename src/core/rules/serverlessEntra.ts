@@ -34,6 +34,16 @@ export const serverlessEntra = defineRule({
         data: { url: r.url },
         start: r.start,
         end: r.end,
+        related:
+          r.origin && r.written
+            ? [
+                {
+                  file: ctx.doc.fileName,
+                  range: ctx.doc.range(r.origin.start, r.origin.end),
+                  message: 'endpoint set here',
+                },
+              ]
+            : [],
         endpoint: r.url,
       });
     }
