@@ -20,6 +20,8 @@ export const RULE_IDS = [
   'serverless-entra',
   'retired-inference-api',
   'projects-sdk-api',
+  'async-token-provider',
+  'realtime-endpoint',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

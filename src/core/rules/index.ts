@@ -18,6 +18,8 @@ import { hardcodedKey } from './hardcodedKey';
 import { serverlessEntra } from './serverlessEntra';
 import { retiredInferenceApi } from './retiredInferenceApi';
 import { projectsSdkApi } from './projectsSdkApi';
+import { asyncTokenProvider } from './asyncTokenProvider';
+import { realtimeEndpoint } from './realtimeEndpoint';
 
 export const RULES: Rule[] = [
   openaiClassEndpoint,
@@ -38,4 +40,6 @@ export const RULES: Rule[] = [
   serverlessEntra,
   retiredInferenceApi,
   projectsSdkApi,
+  asyncTokenProvider,
+  realtimeEndpoint,
 ];

@@ -10,6 +10,9 @@ import type { Fix, TextEdit } from '../types';
 import { edit, fix, replaceValueEdit } from './rule';
 import { KEY_CREDENTIAL } from '../knowledge/clients';
 
+/** The JS package get_bearer_token_provider's counterpart comes from (written into the rewritten file, never loaded). */
+const IDENTITY_PACKAGE = '@azure/identity';
+
 const ROLE_OF: Record<string, string> = {
   SystemMessage: 'system',
   UserMessage: 'user',
@@ -196,7 +199,7 @@ export function jsRewrite(doc: Doc, c: ClientUse, v1: string, scope: string): Fi
       edits.push(edit(doc, at, at, ' getBearerTokenProvider,'));
     } else
       edits.push(
-        edit(doc, imp.index, imp.index, `import { getBearerTokenProvider } from "@azure/identity";${doc.eol()}`),
+        edit(doc, imp.index, imp.index, `import { getBearerTokenProvider } from "${IDENTITY_PACKAGE}";${doc.eol()}`),
       );
   }
   return fix(`Move to the OpenAI client on the v1 API (${v1})`, edits, true);
