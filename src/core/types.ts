@@ -22,6 +22,7 @@ export const RULE_IDS = [
   'projects-sdk-api',
   'async-token-provider',
   'realtime-endpoint',
+  'anthropic-endpoint',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

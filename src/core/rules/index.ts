@@ -20,6 +20,7 @@ import { retiredInferenceApi } from './retiredInferenceApi';
 import { projectsSdkApi } from './projectsSdkApi';
 import { asyncTokenProvider } from './asyncTokenProvider';
 import { realtimeEndpoint } from './realtimeEndpoint';
+import { anthropicEndpoint } from './anthropicEndpoint';
 
 export const RULES: Rule[] = [
   openaiClassEndpoint,
@@ -42,4 +43,5 @@ export const RULES: Rule[] = [
   projectsSdkApi,
   asyncTokenProvider,
   realtimeEndpoint,
+  anthropicEndpoint,
 ];
