@@ -5,18 +5,17 @@
 // executed.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { analyzeDocument } from '../core/analyze';
+import { analyzeDocument, internalError } from '../core/analyze';
 import { applyRuleSeverities } from '../core/policy';
 import { dedupeWorkspaceFindings } from '../core/workspaceFindings';
 import { WorkspaceEnv, isEnvConfigFile, parseEnvConfig } from '../core/env';
 import { isPackageManifest } from '../core/packages';
 import { languageIdForFile } from '../core/languages';
-import type { Finding, RuleSeverities } from '../core/types';
+import { bytesMayHaveFindings, mayHaveFindings } from '../core/prefilter';
+import type { Finding, InternalError, Range, RuleSeverities } from '../core/types';
 import {
   decode,
   encodingOf,
-  hasTrigger,
-  hasTriggerText,
   isBinary,
   MAX_FILE_BYTES,
   minifiedReason,
@@ -30,15 +29,36 @@ export interface Skipped {
   reason: string;
 }
 
+/** An engine internal error (AnalysisResult.internalErrors) and the file it happened on. */
+export interface FileInternalError extends InternalError {
+  file: string;
+}
+
 export interface ScanResult {
+  /** Rules that threw (engine bugs): reported on stderr, exit code 3; the scan goes on. */
+  internalErrors: FileInternalError[];
   filesScanned: number;
   findings: Finding[];
   skipped: Skipped[];
+  /** Paths that should have been scanned and were not (missing, unreadable): they make the exit code 2. */
+  problems: Skipped[];
   /** The text each file with findings had when analysed (what --fix must find unchanged before editing). */
   texts: Map<string, DecodedText>;
   /** Env/config files read only in part (malformed lines or JSON), with the first problems found. */
   configProblems: Skipped[];
+  /** Which clients read each env/config value (what --fix must not change for one at the others' expense). */
+  valueUses: ValueUse[];
 }
+
+/** A client (by class) in `file` that reads the env/config value at `value` (file and range, see valueKey). */
+export interface ValueUse {
+  value: string;
+  file: string;
+  className: string;
+}
+
+export const valueKey = (file: string, range: Range): string =>
+  `${file}\u0000${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
 
 /** Below this many files one thread is faster than starting workers. */
 export const WORKER_THRESHOLD = 3000;
@@ -47,22 +67,38 @@ const CHUNK = 200;
 interface Accumulator {
   filesScanned: number;
   findings: Finding[];
+  internalErrors: FileInternalError[];
   skipped: Skipped[];
+  problems: Skipped[];
   texts: Array<[string, DecodedText]>;
+  valueUses: ValueUse[];
 }
 
-const emptyAccumulator = (): Accumulator => ({ filesScanned: 0, findings: [], skipped: [], texts: [] });
+const emptyAccumulator = (): Accumulator => ({
+  filesScanned: 0,
+  findings: [],
+  internalErrors: [],
+  skipped: [],
+  problems: [],
+  texts: [],
+  valueUses: [],
+});
+
+/** Records a file that was not read: declined (skipped) or failed (a problem, counted in the exit code). */
+function notRead(path: string, outcome: { skip: string; failed?: boolean }, acc: Accumulator): void {
+  (outcome.failed ? acc.problems : acc.skipped).push({ file: path, reason: outcome.skip });
+}
 
 /** Reads and decodes a file for its text, or records why it was skipped. */
-function loadText(path: string, skipped: Skipped[], scratch?: Buffer): DecodedText | undefined {
+function loadText(path: string, acc: Accumulator, scratch?: Buffer): DecodedText | undefined {
   const outcome = readFileBounded(path, MAX_FILE_BYTES, scratch);
   if ('skip' in outcome) {
-    skipped.push({ file: path, reason: outcome.skip });
+    notRead(path, outcome, acc);
     return undefined;
   }
   const encoding = encodingOf(outcome.bytes);
   if (isBinary(outcome.bytes, encoding)) {
-    skipped.push({ file: path, reason: 'binary (contains NUL bytes)' });
+    acc.skipped.push({ file: path, reason: 'binary (contains NUL bytes)' });
     return undefined;
   }
   return decode(outcome.bytes, encoding);
@@ -70,7 +106,7 @@ function loadText(path: string, skipped: Skipped[], scratch?: Buffer): DecodedTe
 
 /** Analyses a file's text and records its findings (or why it was skipped). */
 function analyse(path: string, decoded: DecodedText, env: WorkspaceEnv, rules: RuleSeverities, acc: Accumulator): void {
-  const minified = minifiedReason(decoded.text);
+  const minified = minifiedReason(decoded.text, path);
   if (minified) {
     acc.skipped.push({ file: path, reason: minified });
     return;
@@ -84,9 +120,15 @@ function analyse(path: string, decoded: DecodedText, env: WorkspaceEnv, rules: R
       packages: env.packages.sourceFor(path),
       rules,
     });
+    for (const error of result.internalErrors) acc.internalErrors.push({ file: path, ...error });
     if (result.skipped) {
       acc.skipped.push({ file: path, reason: result.skipped });
       return;
+    }
+    for (const e of result.endpoints) {
+      if (!e.source) continue;
+      const className = result.clients.find((c) => c.endpoint?.url === e.info.url)?.className ?? '';
+      acc.valueUses.push({ value: valueKey(e.source.file, e.source.range), file: path, className });
     }
     const findings = applyRuleSeverities(result.findings, rules);
     if (findings.length) {
@@ -94,7 +136,7 @@ function analyse(path: string, decoded: DecodedText, env: WorkspaceEnv, rules: R
       acc.texts.push([path, decoded]);
     }
   } catch (e) {
-    acc.skipped.push({ file: path, reason: `analysis failed (${(e as Error)?.message ?? String(e)})` });
+    acc.internalErrors.push({ file: path, ...internalError('engine', e) });
   }
 }
 
@@ -130,7 +172,7 @@ type FromWorker = { type: 'more' } | { type: 'done'; acc: Accumulator } | { type
 function readCandidate(path: string, scratch: Buffer, acc: Accumulator): DecodedText | undefined {
   const outcome = readFileBounded(path, MAX_FILE_BYTES, scratch);
   if ('skip' in outcome) {
-    acc.skipped.push({ file: path, reason: outcome.skip });
+    notRead(path, outcome, acc);
     return undefined;
   }
   const bytes = outcome.bytes;
@@ -141,11 +183,11 @@ function readCandidate(path: string, scratch: Buffer, acc: Accumulator): Decoded
   }
   acc.filesScanned++;
   if (encoding === 'utf8' || encoding === 'utf8bom') {
-    // Read and checked: a file without trigger bytes has nothing the rules could report on.
-    return hasTrigger(bytes) ? decode(bytes, encoding) : undefined;
+    // Read and checked: without a trigger word the engine would return at once (the same prefilter).
+    return bytesMayHaveFindings(bytes) ? decode(bytes, encoding) : undefined;
   }
   const decoded = decode(bytes, encoding);
-  return hasTriggerText(decoded.text) ? decoded : undefined;
+  return mayHaveFindings(decoded.text) ? decoded : undefined;
 }
 
 /** Worker side: filter pushed chunks while the walk runs, analyse once the env values arrive. */
@@ -249,7 +291,7 @@ export async function scan(
     }
   });
   const acc = emptyAccumulator();
-  acc.skipped.push(...problems.map((p) => ({ file: p.path, reason: p.reason })));
+  for (const p of problems) (p.failed ? acc.problems : acc.skipped).push({ file: p.path, reason: p.reason });
 
   // Env/config files: their values feed the analysis of every file below them.
   const env = new WorkspaceEnv();
@@ -258,7 +300,7 @@ export async function scan(
   const configProblems: Skipped[] = [];
   for (const file of files) {
     if (!isEnvConfigFile(file.path)) continue;
-    const decoded = loadText(file.path, acc.skipped);
+    const decoded = loadText(file.path, acc);
     if (!decoded) continue;
     env.set(file.path, decoded.text);
     const { errors } = parseEnvConfig(file.path, decoded.text);
@@ -277,7 +319,7 @@ export async function scan(
   // Package manifests: the versions they ask for decide version-dependent rules (projects-sdk-api).
   for (const file of files) {
     if (!isPackageManifest(file.path)) continue;
-    const decoded = loadText(file.path, []);
+    const decoded = loadText(file.path, emptyAccumulator()); // its skips are reported when it is scanned itself
     if (!decoded) continue;
     env.set(file.path, decoded.text);
     configs.push({ path: file.path, text: decoded.text });
@@ -300,11 +342,23 @@ export async function scan(
   }
   if (!onWorkers) for (const path of sources) processFile(path, undefined, env, rules, scratch, acc);
 
-  const result: ScanResult = { filesScanned: 0, findings: [], skipped: [], texts: new Map(), configProblems };
+  const result: ScanResult = {
+    filesScanned: 0,
+    findings: [],
+    internalErrors: [],
+    skipped: [],
+    problems: [],
+    texts: new Map(),
+    configProblems,
+    valueUses: [],
+  };
   for (const part of parts) {
     result.filesScanned += part.filesScanned;
+    result.internalErrors.push(...part.internalErrors);
     result.findings.push(...part.findings);
     result.skipped.push(...part.skipped);
+    result.problems.push(...part.problems);
+    result.valueUses.push(...part.valueUses);
     for (const [path, text] of part.texts) result.texts.set(path, text);
   }
   result.findings = dedupeWorkspaceFindings(result.findings);

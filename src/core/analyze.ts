@@ -1,7 +1,15 @@
 // analyzeDocument(text, languageId, context): the engine's single entry point. Skips what it must not
 // read (binary, minified, huge), pre-filters cheaply, lexes once, extracts clients/endpoints once, runs
-// every rule (a failing rule never breaks the others), then applies suppressions and severities.
-import type { AnalysisContext, AnalysisResult, ClientConstruction, EndpointMention, Finding } from './types';
+// every rule (a failing rule never breaks the others, and is reported in internalErrors), then applies
+// suppressions and severities.
+import type {
+  AnalysisContext,
+  AnalysisResult,
+  ClientConstruction,
+  EndpointMention,
+  Finding,
+  InternalError,
+} from './types';
 import { RULES } from './rules';
 import { makeReporter, type RuleContext } from './rules/rule';
 import { Doc } from './scan/document';
@@ -10,25 +18,30 @@ import { extractClients } from './scan/clients';
 import { findEndpointMentions } from './scan/endpoints';
 import { isSuppressed, readSuppressions } from './suppress';
 import { analyzeNotebook } from './scan/notebook';
+import { mayHaveFindings } from './prefilter';
 import { nowOf } from './clock';
 import { applyRuleSeverities, isRuleOff } from './policy';
-import { MessageError } from './messages';
 
 /** Larger documents are not analysed (the editor's time budget; the CLI reports the skip). */
 export const MAX_CHARS = 8_000_000;
 const MINIFIED_LINE = 20_000;
 
-/** Substrings at least one of which every finding needs (cheap early exit on ordinary files). */
-const TRIGGERS =
-  /azure|openai|inference|cognitive|api-key|bearer|authoriz|authentic|credential|ai\.azure|get-access-token|models\.ai/i;
-const MANIFEST_TRIGGERS = /ai-inference|openai|Azure\.AI\.Inference|azure-ai/i;
-
-const empty = (skipped?: string): AnalysisResult => ({
+const empty = (skipped?: string, internalErrors: InternalError[] = []): AnalysisResult => ({
   findings: [],
   endpoints: [],
   clients: [],
   ...(skipped ? { skipped } : {}),
+  internalErrors,
 });
+
+const STACK_LINES = 6;
+
+/** What a thrown value says, for internalErrors: message and the first stack lines. */
+export function internalError(rule: string, error: unknown): InternalError {
+  const message = error instanceof Error ? error.message : String(error);
+  const stack = error instanceof Error && error.stack ? error.stack.split('\n').slice(0, STACK_LINES).join('\n') : '';
+  return { rule, message, stack };
+}
 
 export function skipReason(text: string, languageId = ''): string | undefined {
   if (text.length > MAX_CHARS)
@@ -63,21 +76,27 @@ export function analyzeDocument(text: string, languageId: string, context: Analy
       return analyzeNotebook(text, context, (cellText, ctx) => analyzeText(cellText, 'python', ctx));
     return analyzeText(text, languageId, context);
   } catch (error) {
-    return empty(`internal error: ${(error as Error)?.message ?? String(error)}`);
+    return empty(undefined, [internalError('engine', error)]);
   }
 }
 
 function analyzeText(text: string, languageId: string, context: AnalysisContext): AnalysisResult {
-  const manifest =
-    /(^|[\\/])(package\.json|pyproject\.toml|pom\.xml|build\.gradle(\.kts)?|[^\\/]*\.csproj|requirements[^\\/]*\.(txt|in))$/i.test(
-      context.fileName,
-    );
-  if (!TRIGGERS.test(text) && !(manifest && MANIFEST_TRIGGERS.test(text))) return empty();
+  if (!mayHaveFindings(text)) return empty(); // the prefilter the CLI applies to bytes too
   const doc = new Doc(text, languageId, context);
   if (!doc.family) return empty();
   const resolver = new ValueResolver(doc);
-  const clients = safe(() => extractClients(doc, resolver), []);
-  const endpoints: EndpointMention[] = safe(() => findEndpointMentions(doc, clients), []);
+  const internalErrors: InternalError[] = [];
+  /** Runs one stage; a throw is recorded (loudly, in internalErrors) and the fallback used. */
+  const guarded = <T>(stage: string, fn: () => T, fallback: T): T => {
+    try {
+      return fn();
+    } catch (error) {
+      internalErrors.push(internalError(stage, error));
+      return fallback;
+    }
+  };
+  const clients = guarded('extract-clients', () => extractClients(doc, resolver), []);
+  const endpoints: EndpointMention[] = guarded('endpoint-mentions', () => findEndpointMentions(doc, clients), []);
   const findings: Finding[] = [];
   const now = nowOf(context);
   for (const rule of RULES) {
@@ -92,12 +111,17 @@ function analyzeText(text: string, languageId: string, context: AnalysisContext)
       packages: context.packages,
       report: makeReporter(doc, rule, sink),
     };
-    try {
-      rule.check(ctx);
-    } catch (error) {
-      if (error instanceof MessageError) throw error; // a rule reporting off its contract is a bug, not bad input
-      continue; // one broken rule never hides the others
-    }
+    // One broken rule never hides the others; its findings so far are dropped, the error kept. A rule
+    // reporting off its contract (MessageError) is such a bug too.
+    const ran = guarded(
+      rule.meta.id,
+      () => {
+        rule.check(ctx);
+        return true;
+      },
+      false,
+    );
+    if (!ran) continue;
     findings.push(...applyRuleSeverities(sink, context.rules));
   }
   const suppressions = readSuppressions(text);
@@ -107,7 +131,7 @@ function analyzeText(text: string, languageId: string, context: AnalysisContext)
     className: c.spec.className,
     ...(c.info ? { endpoint: c.info } : {}),
   }));
-  return { findings: kept, endpoints, clients: clientList };
+  return { findings: kept, endpoints, clients: clientList, internalErrors };
 }
 
 function dedupe(findings: Finding[]): Finding[] {
@@ -118,12 +142,4 @@ function dedupe(findings: Finding[]): Finding[] {
     seen.add(key);
     return true;
   });
-}
-
-function safe<T>(fn: () => T, fallback: T): T {
-  try {
-    return fn();
-  } catch {
-    return fallback;
-  }
 }

@@ -172,6 +172,19 @@ export interface AnalysisResult {
   clients: ClientConstruction[];
   /** Set when the document was not analysed (binary, minified, too large...), with the reason. */
   skipped?: string;
+  /**
+   * Engine bugs met while analysing: a rule (or an extraction stage) that threw. The other rules
+   * still ran; callers show these (editor output channel, CLI stderr + exit 3), tests fail on them.
+   */
+  internalErrors: InternalError[];
+}
+
+export interface InternalError {
+  /** The rule id, or the engine stage (`extract-clients`, `endpoint-mentions`, `engine`) that threw. */
+  rule: string;
+  message: string;
+  /** The first lines of the stack trace. */
+  stack: string;
 }
 
 export const SCENARIO_IDS = [

@@ -76,6 +76,9 @@ export class Analyzer implements vscode.Disposable {
   private readonly announcedSkips = new Set<string>();
   /** Bumped for every analysis of a URI so a late disk read never overwrites a newer result. */
   private readonly generations = new Map<string, number>();
+  /** Per URI, the document version whose internal errors were last logged (each version logs once). */
+  private readonly loggedErrors = new Map<string, string>();
+  private errorLog: vscode.LogOutputChannel | undefined;
   private readonly analyzedEmitter = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a URI's findings were (re)published, including when they were cleared. */
   readonly onDidAnalyze = this.analyzedEmitter.event;
@@ -198,10 +201,17 @@ export class Analyzer implements vscode.Disposable {
       result = analyzeDocument(text, languageId, { fileName, env: recorder.env, rules });
     } catch (error) {
       console.error(`Azure AI Auth Doctor: analysis of ${workspaceRelativePath(uri)} failed:`, error);
-      result = { findings: [], endpoints: [], clients: [], skipped: `analysis failed: ${String(error)}` };
+      result = {
+        findings: [],
+        endpoints: [],
+        clients: [],
+        skipped: `analysis failed: ${String(error)}`,
+        internalErrors: [],
+      };
     }
     const durationMs = performance.now() - started;
     if (this.generations.get(uri.toString()) !== generation) return;
+    this.logInternalErrors(uri, version, text.length, result);
     const findings = applyRuleSeverities(result.findings, rules);
     const entry: AnalysisEntry = {
       uri,
@@ -253,7 +263,7 @@ export class Analyzer implements vscode.Disposable {
       uri,
       fileName: engineFileName(uri),
       version: vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.version,
-      result: { findings: [], endpoints: [], clients: [], skipped },
+      result: { findings: [], endpoints: [], clients: [], skipped, internalErrors: [] },
       findings: [],
       ownFindings: [],
       durationMs: 0,
@@ -297,6 +307,26 @@ export class Analyzer implements vscode.Disposable {
   /** Forget announced size skips (the limit setting changed). */
   resetSkipNotices(): void {
     this.announcedSkips.clear();
+  }
+
+  /**
+   * An engine bug (a rule that threw) goes to the "Azure AI Auth Doctor: Analysis" output channel,
+   * once per document version (text from disk: once per length), never silently dropped.
+   */
+  private logInternalErrors(uri: vscode.Uri, version: number | undefined, length: number, result: AnalysisResult) {
+    if (result.internalErrors.length === 0) return;
+    const key = version === undefined ? `disk:${length}` : `v${version}`;
+    if (this.loggedErrors.get(uri.toString()) === key) return;
+    this.loggedErrors.set(uri.toString(), key);
+    if (!this.errorLog) {
+      this.errorLog = vscode.window.createOutputChannel('Azure AI Auth Doctor: Analysis', { log: true });
+      this.disposables.push(this.errorLog);
+    }
+    for (const e of result.internalErrors) {
+      this.errorLog.error(
+        `Internal error in ${e.rule} while analysing ${workspaceRelativePath(uri)} (${key}): ${e.message}\n${e.stack}`,
+      );
+    }
   }
 
   dispose(): void {

@@ -52,8 +52,9 @@ export class EmulatorAuthProvider implements vscode.AuthenticationProvider, vsco
     return session;
   }
 
-  async removeSession(): Promise<void> {
+  removeSession(): Promise<void> {
     this.signOut();
+    return Promise.resolve();
   }
 
   signOut(): void {

@@ -214,6 +214,8 @@ const BASE_SETTINGS = {
 /**
  * Starts code-server in its own process group on a free loopback port.
  * options: { userDataDir?, extensionsDir?, env?, settings?, echo?, host? ('127.0.0.1'), port? (a free one),
+ *            workspaceTrust? (false: --disable-workspace-trust, every folder trusted; true: trust on, so
+ *            a folder never trusted before, as in a fresh user-data-dir, opens in restricted mode),
  *            smokeTestDriver? (true; false: notifications show, but no development payload is honoured),
  *            disableExtensions? (ids passed as --disable-extension) }
  * Returns { url, port, pid, userDataDir, extensionsDir, output, stop(), logsText() }.
@@ -226,9 +228,17 @@ export async function startCodeServer(options = {}) {
   const extensionsDir = options.extensionsDir || join(scratch, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
+  const trustSettings = options.workspaceTrust
+    ? {
+        'security.workspace.trust.enabled': true,
+        // No "Do you trust the authors?" dialog: the folder simply stays untrusted.
+        'security.workspace.trust.startupPrompt': 'never',
+        'security.workspace.trust.banner': 'never',
+      }
+    : {};
   writeFileSync(
     join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...BASE_SETTINGS, ...(options.settings || {}) }, null, 2),
+    JSON.stringify({ ...BASE_SETTINGS, ...trustSettings, ...(options.settings || {}) }, null, 2),
   );
   const host = options.host || '127.0.0.1';
   const port = options.port || (await freePort());
@@ -244,7 +254,7 @@ export async function startCodeServer(options = {}) {
     `${host}:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir',
     userDataDir,

@@ -5,14 +5,16 @@
 import { existsSync } from 'node:fs';
 import { format } from 'node:util';
 import { launchBrowser, startCodeServer, startEmulator, workbenchUrl, withTimeout } from './host.mjs';
+import { readResult } from './results.mjs';
 
 const RESULT_LINE = /AAD_TEST_RESULT passed=(\d+) failed=(\d+)/;
+const PENDING_LINE = /AAD_TEST_PENDING /;
 const BEGIN_MARKER = 'AAD_TEST_BEGIN';
 
 /**
  * options: { label, folder | workspace (a .code-workspace file), extensionDevelopmentPath, extensionTestsPath,
  *            timeoutMs, env?, serverOptions? }
- * Returns { label, passed, failed, exitCode, error? }; prints the suite output as it arrives and the
+ * Returns { label, passed, failed, pending: string[], exitCode, error? }; prints the suite output as it arrives and the
  * extension-host logs when anything fails.
  */
 export async function runInHost(options) {
@@ -23,7 +25,7 @@ export async function runInHost(options) {
   let server;
   let browser;
   const lines = [];
-  const result = { label, passed: 0, failed: 0, exitCode: 1 };
+  const result = { label, passed: 0, failed: 0, pending: [], exitCode: 1 };
   try {
     emulator = await startEmulator();
     const env = { ...(options.env || {}) };
@@ -48,7 +50,7 @@ export async function runInHost(options) {
       for (const line of text.split('\n')) {
         lines.push(line);
         if (line.includes(BEGIN_MARKER)) echoing = true;
-        else if (echoing || line.match(RESULT_LINE)) console.log(`  ${line}`);
+        else if (echoing || RESULT_LINE.test(line) || PENDING_LINE.test(line)) console.log(`  ${line}`);
         if (line.match(RESULT_LINE)) echoing = false;
       }
     });
@@ -84,15 +86,7 @@ export async function runInHost(options) {
       timeoutMs,
       `the ${label} suites (raise AAD_TEST_TIMEOUT_MS to wait longer)`,
     );
-    const summary = lines.map((line) => line.match(RESULT_LINE)).find(Boolean);
-    if (summary) {
-      result.passed = Number(summary[1]);
-      result.failed = Number(summary[2]);
-    } else if (result.exitCode !== 0) {
-      result.failed = 1;
-      result.error = 'the suite exited without a result line';
-    }
-    if (result.exitCode !== 0 && result.failed === 0) result.failed = 1;
+    Object.assign(result, readResult(lines.join('\n'), result.exitCode));
   } catch (error) {
     result.error = error instanceof Error ? error.message : String(error);
     result.failed = Math.max(result.failed, 1);

@@ -61,11 +61,8 @@ const accessCheck = describe('access check: the command against the emulator', f
   this.timeout(120_000);
   let extension: ExtensionApi;
 
-  before(async function () {
-    if (!EMULATOR) {
-      console.log('      (AZURE_AI_AUTH_DOCTOR_EMULATOR_URL is not set: access-check suite skipped)');
-      this.skip();
-    }
+  before(async () => {
+    assert.ok(EMULATOR, 'AZURE_AI_AUTH_DOCTOR_EMULATOR_URL is set (the harness starts the emulator)');
     extension = await api();
   });
   afterEach(async () => {
@@ -256,14 +253,23 @@ const accessCheck = describe('access check: the command against the emulator', f
     assert.equal(extension.state.lastReport()?.verdict.title, 'Cancelled');
   });
 
-  it('large tenant (50 subscriptions, 500 accounts, 200 role assignments): under 3 s, request count reported', async () => {
+  it('large tenant (50 subscriptions, 500 accounts, 200 role assignments): target found, bounded requests', async () => {
     const r = await check('large-tenant', OPENAI, { probe: false });
+    const stats = r.stats;
     console.log(
-      `      large tenant in the extension host: ${r.stats?.durationMs} ms, ${r.stats?.requests} requests, ${r.stats?.subscriptionsSearched} subscriptions, ${r.stats?.accountsScanned} accounts`,
+      `      large tenant in the extension host: ${stats?.durationMs} ms, ${stats?.requests} requests, ${stats?.subscriptionsSearched} subscriptions, ${stats?.accountsScanned} accounts`,
     );
     assert.equal(r.verdict.status, 'ok', r.verdict.explanation);
-    assert.equal(r.stats?.accountsScanned, 500);
-    assert.ok((r.stats?.durationMs ?? Infinity) < 3000, `${r.stats?.durationMs} ms`);
+    assert.equal(r.resource?.name, 'contoso-ai', 'the target account is found');
+    assert.ok(stats, 'the report carries its stats');
+    assert.equal(stats.subscriptionsSearched, 50, 'every subscription is listed');
+    // Subscriptions are searched concurrently and the search stops at the first match, so how many
+    // filler accounts were listed before that depends on timing. What holds in every order: the
+    // target's own subscription (10 accounts, the target last) was listed, and nothing beyond 500.
+    assert.ok(stats.accountsScanned >= 10 && stats.accountsScanned <= 500, `${stats.accountsScanned} accounts scanned`);
+    // One page per list (pages of 100): tenants, subscriptions, at most 50 account lists, the
+    // target's deployments, 2 role-assignment pages, role definitions, tokens. Never one per account.
+    assert.ok(stats.requests <= 80, `${stats.requests} requests`);
   });
 
   it('copies a Markdown summary without any token', async () => {
@@ -307,8 +313,8 @@ describe('access check: the verdict comes to the user, the probe setting, state 
   let extension: ExtensionApi;
   const settings = () => vscode.workspace.getConfiguration('azureAiAuthDoctor');
 
-  before(async function () {
-    if (!EMULATOR) this.skip();
+  before(async () => {
+    assert.ok(EMULATOR, 'AZURE_AI_AUTH_DOCTOR_EMULATOR_URL is set (the harness starts the emulator)');
     extension = await api();
   });
   afterEach(async () => {
@@ -326,12 +332,12 @@ describe('access check: the verdict comes to the user, the probe setting, state 
       });
     });
     await emulator('/_emulator/scenario', { name: 'lacks-role' });
-    const report = (await vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', {
+    const report = await vscode.commands.executeCommand<AccessReport>('azureAiAuthDoctor.checkAccess', {
       endpoint: OPENAI,
       identity: 'default-credential',
       probe: false,
       codeScope: '',
-    })) as AccessReport;
+    });
     const said = await announced;
     assert.equal(said.message, `Entra ID access: ${report.verdict.title}`);
     const assign = report.fixes.find((f) => f.kind === 'assign-role');
@@ -362,9 +368,9 @@ describe('access check: the verdict comes to the user, the probe setting, state 
     const r = await check('all-good', OPENAI, {
       probe: undefined,
       showReport: false,
-      confirmProbe: async () => {
+      confirmProbe: () => {
         asked++;
-        return true;
+        return Promise.resolve(true);
       },
     });
     assert.equal(asked, 0);
@@ -373,9 +379,9 @@ describe('access check: the verdict comes to the user, the probe setting, state 
 
   it("probe 'ask': asked once when roles grant the call, never when they already prove a denial", async () => {
     let asked = 0;
-    const confirmProbe = async () => {
+    const confirmProbe = () => {
       asked++;
-      return false;
+      return Promise.resolve(false);
     };
     await check('all-good', OPENAI, { probe: undefined, showReport: false, confirmProbe });
     assert.equal(asked, 1, 'asked when the roles grant the call');
@@ -387,7 +393,11 @@ describe('access check: the verdict comes to the user, the probe setting, state 
 
   it("probe 'always': sent without asking", async () => {
     await settings().update('access.probe', 'always', vscode.ConfigurationTarget.Global);
-    const r = await check('all-good', OPENAI, { probe: undefined, showReport: false, confirmProbe: async () => false });
+    const r = await check('all-good', OPENAI, {
+      probe: undefined,
+      showReport: false,
+      confirmProbe: () => Promise.resolve(false),
+    });
     assert.doesNotMatch(step(r, 'probe').details.join(' '), /not sent/);
   });
 
@@ -401,11 +411,11 @@ describe('access check: the verdict comes to the user, the probe setting, state 
         }
       });
     });
-    const outcome = (await vscode.commands.executeCommand('azureAiAuthDoctor.assignRole', {
+    const outcome = await vscode.commands.executeCommand<{ ok: boolean } | undefined>('azureAiAuthDoctor.assignRole', {
       report: before,
-      confirm: async () => true,
+      confirm: () => Promise.resolve(true),
       propagationMs: 1500,
-    })) as { ok: boolean } | undefined;
+    });
     assert.ok(outcome?.ok);
     const propagation = extension.state.propagation();
     assert.equal(propagation?.reason, 'assigned');

@@ -59,10 +59,10 @@ describe('access check: the VS Code account (test authentication provider on the
   let microsoft: EmulatorAuthProvider;
   let sovereign: EmulatorAuthProvider;
 
-  before(async function () {
-    if (!EMULATOR) this.skip();
-    microsoft = new EmulatorAuthProvider('microsoft', EMULATOR!);
-    sovereign = new EmulatorAuthProvider('microsoft-sovereign-cloud', EMULATOR!);
+  before(async () => {
+    assert.ok(EMULATOR, 'AZURE_AI_AUTH_DOCTOR_EMULATOR_URL is set (the harness starts the emulator)');
+    microsoft = new EmulatorAuthProvider('microsoft', String(EMULATOR));
+    sovereign = new EmulatorAuthProvider('microsoft-sovereign-cloud', String(EMULATOR));
     await emulator('/_emulator/scenario', { name: 'all-good' });
     await grantAccess(microsoft);
     await grantAccess(sovereign);
@@ -80,14 +80,14 @@ describe('access check: the VS Code account (test authentication provider on the
   afterEach(() => vscode.commands.executeCommand('notifications.clearAll'));
 
   const checkAs = async (endpoint: string, extra: Record<string, unknown> = {}) =>
-    (await vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', {
+    vscode.commands.executeCommand<AccessReport | undefined>('azureAiAuthDoctor.checkAccess', {
       endpoint,
       identity: 'vscode',
       probe: false,
       codeScope: '',
       showReport: false,
       ...extra,
-    })) as AccessReport | undefined;
+    });
 
   it('public cloud: the session of the microsoft provider, home tenant, and a clean check', async () => {
     await emulator('/_emulator/scenario', { name: 'all-good' });

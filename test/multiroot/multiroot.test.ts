@@ -79,7 +79,7 @@ describe('multi-root workspace: two folders, two env files', function () {
   });
 
   it("the access check of each folder's endpoint finds that folder's resource", async function () {
-    if (!EMULATOR) this.skip();
+    assert.ok(EMULATOR, 'AZURE_AI_AUTH_DOCTOR_EMULATOR_URL is set (the harness starts the emulator)');
     // alpha-ai is the scenario's first account: the role is assigned there only.
     await fetch(new URL('/_emulator/scenario', EMULATOR), {
       method: 'POST',
@@ -97,13 +97,13 @@ describe('multi-root workspace: two folders, two env files', function () {
       const uri = vscode.Uri.joinPath(folderUri(name), 'app.py');
       const endpoint = (api.state.allFindings().get(uri.toString()) ?? []).find((f) => f.endpoint)?.endpoint;
       assert.ok(endpoint, `a finding with an endpoint in ${name}`);
-      const report = (await vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', {
+      const report = await vscode.commands.executeCommand<AccessReport>('azureAiAuthDoctor.checkAccess', {
         endpoint,
         identity: 'default-credential',
         probe: false,
         codeScope: '',
         showReport: false,
-      })) as AccessReport;
+      });
       reports[name] = report;
     }
     assert.equal(reports.alpha.resource?.name, 'alpha-ai');

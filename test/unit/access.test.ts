@@ -466,7 +466,7 @@ describe('access check against the emulator', function () {
     }
   });
 
-  it('large tenant (50 subscriptions, 500 accounts, 200 role assignments) finishes under 3 s', async function () {
+  it('large tenant (50 subscriptions, 500 accounts, 200 role assignments): target found with bounded requests', async function () {
     const identity = defaultCredentialIdentity();
     scenario('large-tenant');
     let started = Date.now();
@@ -480,7 +480,14 @@ describe('access check against the emulator', function () {
       `      large tenant: cold ${coldMs} ms (${cold.stats?.requests} requests, 2 CLI token calls), warm ${ms} ms (${r.stats?.requests} requests; emulator saw ${env.emulator.stats().requestCount}), ${r.stats?.subscriptionsSearched} subscriptions, ${r.stats?.accountsScanned} accounts`,
     );
     assert.equal(r.verdict.status, 'ok');
-    assert.equal(r.stats?.accountsScanned, 500);
-    assert.ok(ms < 3000, `${ms} ms`);
+    assert.equal(r.resource?.name, 'contoso-ai');
+    assert.equal(r.stats?.subscriptionsSearched, 50);
+    // Subscriptions are listed concurrently and the search stops at the match (the target is the last
+    // account of the last subscription), so the filler accounts listed before depend on timing: at
+    // least the target's subscription (10), at most all 500. The time budget (< 3 s) is the bench's.
+    const scanned = r.stats?.accountsScanned ?? 0;
+    assert.ok(scanned >= 10 && scanned <= 500, `${scanned} accounts scanned`);
+    // One request per page, never one per account (pages of 100).
+    assert.ok((r.stats?.requests ?? Infinity) <= 80, `${r.stats?.requests} requests`);
   });
 });

@@ -4,9 +4,10 @@
 import * as assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { cli, json, makeTree } from './cliSupport';
-import { cliAvailable } from './badinputSupport';
+import { requireCli } from './badinputSupport';
 
-const ENV = 'AZURE_OPENAI_ENDPOINT=https://contoso.services.ai.azure.com/models\n';
+// A deployment URL where AzureOpenAI wants the resource root: the remedy is the .env value itself.
+const ENV = 'AZURE_OPENAI_ENDPOINT=https://contoso.openai.azure.com/openai/deployments/gpt-4o\n';
 const APP = [
   'import os',
   'from openai import AzureOpenAI',
@@ -28,9 +29,7 @@ describe('CLI: one defect, one finding', function () {
     trees.push(root);
     return root;
   };
-  before(function () {
-    if (!cliAvailable()) this.skip();
-  });
+  before(() => requireCli());
   after(() => {
     for (const t of trees) rmSync(t, { recursive: true, force: true });
   });
@@ -55,6 +54,21 @@ describe('CLI: one defect, one finding', function () {
     assert.equal(results[0].locations[0].physicalLocation.artifactLocation.uri, 'app.py');
     assert.equal(results[0].relatedLocations[0].physicalLocation.artifactLocation.uri, '.env');
     assert.equal(results[0].relatedLocations[0].physicalLocation.region.startLine, 1);
+  });
+
+  it('also when the preferred remedy is in the code (a /models value: the OpenAI client on v1), the .env edit is offered', () => {
+    const root = tree({
+      '.env': 'AZURE_OPENAI_ENDPOINT=https://contoso.services.ai.azure.com/models\n',
+      'app.py': APP,
+    });
+    const findings = json(cli(['scan', '--format', 'json'], root)).findings.filter(
+      (f) => f.rule === 'openai-class-endpoint',
+    );
+    assert.deepEqual(
+      findings.map((f) => `${f.file}:${f.line}`),
+      ['app.py:6'],
+    );
+    assert.ok(findings[0].fixes.some((x) => x.edits.some((e) => e.file === '.env' && e.line === 1)));
   });
 
   it('keeps the .env finding when no code reads the value', () => {

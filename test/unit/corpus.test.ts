@@ -29,6 +29,7 @@ describe('corpus', () => {
     it(`${r.file}`, () => {
       const fmt = (xs: Array<{ line: number; rule: string }>) => xs.map((x) => `${x.line + 1}:${x.rule}`).join(', ');
       assert.equal(r.skipped, undefined, `skipped: ${r.skipped}`);
+      assert.deepEqual(r.internalErrors, [], 'internal errors');
       assert.deepEqual(
         {
           falsePositives: fmt(

@@ -13,7 +13,7 @@ import { analyzeDocument } from '../../src/core/analyze';
 import { isCandidateFile, languageIdForFile } from '../../src/core/languages';
 import { WorkspaceEnv, isEnvConfigFile } from '../../src/core/env';
 import { isPackageManifest } from '../../src/core/packages';
-import type { Finding, Range } from '../../src/core/types';
+import type { Finding, InternalError, Range } from '../../src/core/types';
 import { applyTextEdits } from '../../src/core/fixes';
 import { compatiblePreferredFixes, preferredFix } from '../../src/core/policy';
 import { writeFileSync, rmSync } from 'node:fs';
@@ -35,6 +35,7 @@ export interface CaseResult {
   falsePositives: Finding[];
   falseNegatives: Expectation[];
   skipped?: string;
+  internalErrors: InternalError[];
 }
 
 const MARKER = /expect(-next-line)?:\s*([a-z][a-z-]*(?:\s*,\s*[a-z][a-z-]*)*)/g;
@@ -128,6 +129,7 @@ export function evaluateCorpus(root = corpusRoot()): CaseResult[] {
       falseNegatives: expected.filter((e) => !actual.has(key(e.line, e.rule))),
       falsePositives: findings.filter((f) => !want.has(key(f.range.start.line, f.rule))),
       skipped: result.skipped,
+      internalErrors: result.internalErrors,
     });
   }
   return results;

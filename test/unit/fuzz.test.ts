@@ -139,8 +139,12 @@ function analyzeChecked(text: string, languageId: string, fileName: string, labe
     result && Array.isArray(result.findings) && Array.isArray(result.endpoints) && Array.isArray(result.clients),
     `${label}: malformed result`,
   );
-  if (result.skipped !== undefined)
+  // A rule that throws is an engine bug, never an accepted outcome (nor a "skipped" one).
+  assert.deepEqual(result.internalErrors, [], `${label} (${languageId}): internal errors`);
+  if (result.skipped !== undefined) {
     assert.ok(typeof result.skipped === 'string' && result.skipped.length > 0, `${label}: empty skip reason`);
+    assert.doesNotMatch(result.skipped, /internal error|failed/i, `${label}: skipped for an engine failure`);
+  }
   JSON.stringify(result); // plain data: must serialise (no cycles, no BigInt)
 
   const lengths = lineLengths(text);

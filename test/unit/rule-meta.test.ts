@@ -78,9 +78,15 @@ describe('rule messages', () => {
     assert.ok(analyse().findings.some((f) => f.rule === 'hardcoded-key'));
     try {
       rule.meta.messages.keyLiteral = 'Key {missing}.';
-      assert.match(
-        analyse().skipped ?? '',
-        /internal error: hardcoded-key\/keyLiteral: placeholder \{missing\} has no data/,
+      const result = analyse();
+      assert.deepEqual(
+        result.internalErrors.map((e) => `${e.rule}: ${e.message}`),
+        ['hardcoded-key: hardcoded-key/keyLiteral: placeholder {missing} has no data'],
+      );
+      assert.equal(
+        result.findings.some((f) => f.rule === 'hardcoded-key'),
+        false,
+        'no half-filled message',
       );
     } finally {
       rule.meta.messages.keyLiteral = saved;

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { cliAvailable } from './badinputSupport';
+import { requireCli } from './badinputSupport';
 import { cli, makeTree, snippet } from './cliSupport';
 import { RULE_IDS } from '../../src/core/types';
 
@@ -29,7 +29,7 @@ describe('SARIF output', function () {
   const validate = sarifValidator();
 
   before(function () {
-    if (!cliAvailable()) this.skip();
+    requireCli();
     root = makeTree({
       'src/my app.py': snippet('bad-azureopenai.py.txt'),
       '.env': 'AZURE_OPENAI_ENDPOINT=https://contoso.services.ai.azure.com/models\n',

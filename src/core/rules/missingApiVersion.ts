@@ -68,6 +68,7 @@ export const missingApiVersion = defineRule({
       });
     }
     if (doc.family === 'http' || doc.family === 'shell') checkVariableRequests(ctx);
+    else checkCodeRequests(ctx);
     // REST URLs (literals in code, lines in .http / shell)
     const isCode = doc.family === 'python' || doc.family === 'js' || doc.family === 'csharp' || doc.family === 'java';
     if (!doc.text.includes('/openai/deployments/') && !doc.text.includes('/models/')) return;
@@ -133,6 +134,24 @@ function checkVariableRequests(ctx: RuleContext<keyof typeof meta.messages>) {
       fixes: fixes(
         fix(`Add ${sep}api-version=${version}`, [edit(doc, r.end, r.end, `${sep}api-version=${version}`)], true),
       ),
+      endpoint: r.url,
+    });
+  }
+}
+
+/** REST calls in code whose URL is assembled (constants, f-strings, templates, String.format) without api-version
+ * and whose call passes none (`params={"api-version": ...}`): a URL written as one literal is judged above. */
+function checkCodeRequests(ctx: RuleContext<keyof typeof meta.messages>) {
+  for (const r of restRequests(ctx.doc)) {
+    if (r.literal || /[?&]api-version=/i.test(r.url) || /api[-_]?version|apiVersion/i.test(r.rest)) continue;
+    const version = versionFor(r.info);
+    if (!version) continue;
+    const sep = r.url.includes('?') ? '&' : '?';
+    ctx.report({
+      messageId: 'request',
+      data: { url: r.url, query: `${sep}api-version=${version}`, version },
+      start: r.start,
+      end: r.end,
       endpoint: r.url,
     });
   }

@@ -4,9 +4,10 @@
 // without `Bearer `, and a key sent as Bearer to Azure OpenAI (401 [I12][I13]). Covers .http files,
 // curl / Invoke-RestMethod, and header dicts/objects/Add(...) calls in code.
 import type { Doc } from '../scan/document';
-import { defineRule, docsUrl, edit, fix, fixes, type RuleMeta } from './rule';
+import { defineRule, docsUrl, edit, fix, fixes, type RuleContext, type RuleMeta } from './rule';
 import type { TextEdit } from '../types';
 import { scriptVariables } from '../scan/scriptVariables';
+import { assignedRange } from './codeValues';
 
 interface Header {
   name: string;
@@ -192,7 +193,11 @@ export const restAuthHeader = defineRule({
     for (const h of collectHeaders(doc)) {
       const name = h.name.toLowerCase();
       const written = doc.text.slice(h.valueStart, h.valueEnd);
-      const value = vars?.hasReference(written) ? vars.expand(written, h.valueStart) : written;
+      const value = vars?.hasReference(written)
+        ? vars.expand(written, h.valueStart)
+        : vars
+          ? written
+          : valueOfIdentifier(ctx, written, h.valueStart);
       const hasBearer = /bearer/i.test(written);
       const tokenish = (TOKENISH.test(value) || hasBearer) && !KEYISH.test(value.replace(/get-access-token/i, ''));
       const keyish = KEYISH.test(value) && !TOKENISH.test(value.replace(/--query\s+\S+/, ''));
@@ -248,3 +253,10 @@ export const restAuthHeader = defineRule({
     }
   },
 });
+
+/** In code, a header value that is a bare identifier is judged by its assignment (`secret = cred.get_token(...).token`). */
+function valueOfIdentifier(ctx: RuleContext, written: string, at: number): string {
+  if (!/^[A-Za-z_$][\w$]*$/.test(written)) return written;
+  const rhs = assignedRange(ctx.doc, written, at);
+  return rhs ? `${written} = ${ctx.doc.text.slice(rhs[0], Math.min(rhs[1], rhs[0] + 500))}` : written;
+}

@@ -5,6 +5,7 @@ import { classifyEndpoint } from '../knowledge/endpoints';
 import { URL_RE } from '../scan/endpoints';
 import type { Doc } from '../scan/document';
 import type { EndpointInfo } from '../types';
+import { codeRequests } from './codeRequests';
 import { scriptVariables, type ScriptVariables } from '../scan/scriptVariables';
 
 export interface RestRequest {
@@ -17,6 +18,8 @@ export interface RestRequest {
   bearer: boolean;
   /** Set when the URL is written through variables (`"$ENDPOINT/openai/..."`, `{{base}}/chat`): the text as written. */
   written?: string;
+  /** True when the URL is one literal written at the call (the literal URL checks already see it). */
+  literal?: boolean;
   /** Where the URL's scheme and host are written (an assignment's value), for fixes that rewrite the host. */
   origin?: { start: number; end: number };
 }
@@ -25,6 +28,8 @@ const requestsCache = new WeakMap<Doc, RestRequest[]>();
 
 /** The requests of a document, found once per document (several rules ask). */
 export function restRequests(doc: Doc): RestRequest[] {
+  if (doc.family === 'python' || doc.family === 'js' || doc.family === 'csharp' || doc.family === 'java')
+    return codeRequests(doc);
   if (doc.family !== 'http' && doc.family !== 'shell') return [];
   let cached = requestsCache.get(doc);
   if (!cached) requestsCache.set(doc, (cached = findRequests(doc)));

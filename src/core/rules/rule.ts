@@ -10,7 +10,7 @@
 // - `check(ctx)` calls `ctx.report({ messageId, data, start, end } | { messageId, data, node })` plus
 //   optional related, fixes, endpoint, severity. messageId is type-checked against meta.messages (helpers
 //   take `RuleContext<keyof typeof meta.messages>`); a placeholder without data throws MessageError, which
-//   analyzeDocument turns into `skipped: internal error ...` (tests fail) instead of a half-filled message.
+//   analyzeDocument records in `internalErrors` (tests fail, the CLI exits 3) instead of a half-filled message.
 //   `node` may be `{ start, end }` or a tree-sitter node (`startIndex`/`endIndex`, UTF-16 offsets).
 // - Message text is rendered only in core/messages.ts. Findings carry messageId and data; consumers read
 //   facts from data, never from text. Conventions: `url` (endpoint as written), `scope` (the scope/audience
@@ -39,6 +39,7 @@ import type { ValueResolver, Resolved } from '../scan/values';
 import type { ClientUse } from '../scan/clients';
 import { renderMessage, type MessageData } from '../messages';
 import { normalizePreferred } from '../policy';
+import { redactSecrets } from '../redact';
 
 export const DOCS_BASE = 'https://github.com/azure-ai-auth-doctor/azure-ai-auth-doctor/blob/main/docs/rules/';
 
@@ -105,22 +106,29 @@ function spanOf(r: ReportSpan): [number, number] {
   return [r.start, r.end];
 }
 
+function redactData(data: MessageData): MessageData {
+  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'string' ? redactSecrets(v) : v]));
+}
+
 /** Makes the Finding objects for one rule (fills file, range, message, docsUrl, severity). */
 export function makeReporter(doc: Doc, rule: Rule, sink: Finding[]): (r: Report) => void {
   const { meta } = rule;
   return (r) => {
-    const data = r.data ?? {};
+    // Messages, their data and fix titles quote values from the file: no credential leaves through them.
+    const data = redactData(r.data ?? {});
     const [start, end] = spanOf(r);
+    const fixes = normalizePreferred(r.fixes ?? []);
+    for (const f of fixes) f.title = redactSecrets(f.title);
     sink.push({
       rule: meta.id,
       severity: r.severity ?? meta.defaultSeverity,
       messageId: r.messageId,
       data,
-      message: renderMessage(meta, r.messageId, data),
+      message: redactSecrets(renderMessage(meta, r.messageId, data)),
       file: doc.fileName,
       range: doc.range(start, end),
-      related: r.related ?? [],
-      fixes: normalizePreferred(r.fixes ?? []),
+      related: (r.related ?? []).map((x) => ({ ...x, message: redactSecrets(x.message) })),
+      fixes,
       docsUrl: meta.docs.url,
       endpoint: r.endpoint,
     });

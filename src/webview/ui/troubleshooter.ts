@@ -61,10 +61,14 @@ export function createTroubleshooter(onDraft: (text: string) => void): Troublesh
     result,
   );
 
+  // Counts the cards shown, so a test (or a screen reader user) can tell a new result from the last one.
+  let renders = 0;
   return {
     element,
     show(explanation) {
-      result.replaceChildren(...(explanation ? [renderCard(explanation)] : []));
+      const card = explanation ? renderCard(explanation) : undefined;
+      if (card) card.dataset.render = String(++renders);
+      result.replaceChildren(...(card ? [card] : []));
     },
     setDraft(text) {
       textarea.value = text;
