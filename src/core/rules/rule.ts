@@ -24,7 +24,16 @@
 //   `node scripts/gen-rule-docs.mjs` (README table, package.json enum, doc stub); test/unit/rule-meta.test.ts
 //   fails while they disagree. Corpus goldens (ranges, messageIds, fixed text):
 //   `AAD_UPDATE_CORPUS=1 npx mocha out/test/unit/corpus.test.js`, then review `git diff test/fixtures/corpus`.
-import type { EndpointMention, Finding, Fix, RelatedLocation, RuleId, Severity, TextEdit } from '../types';
+import type {
+  EndpointMention,
+  Finding,
+  Fix,
+  PackageSource,
+  RelatedLocation,
+  RuleId,
+  Severity,
+  TextEdit,
+} from '../types';
 import type { Family } from '../languages';
 import type { Doc } from '../scan/document';
 import type { ValueResolver, Resolved } from '../scan/values';
@@ -60,6 +69,8 @@ export interface RuleContext<M extends string = string> {
   endpoints: EndpointMention[];
   /** The analysis time (AnalysisContext.now, else the real time): dated facts take their tense from it. */
   now: Date;
+  /** The workspace's manifests (AnalysisContext.packages): which version of a package the code gets. */
+  packages?: PackageSource;
   report(f: Report<M>): void;
 }
 
