@@ -4,7 +4,8 @@
 // the repository) with the extension installed from its .vsix. No smoke-test flag: notifications
 // (the check's verdict, the propagation countdown) show as they do for a user. "The account signed
 // in to VS Code" signs in through a test-only authentication provider backed by the emulator
-// (test/harness/emulator-auth), with the built-in Microsoft sign-in disabled. Ctrl-C stops
+// (test/harness/emulator-auth), which registers at start-up, before the built-in Microsoft sign-in
+// (activated only on a request) could: VS Code keeps the first provider of an id. Ctrl-C stops
 // code-server's process group and removes the copy and every scratch folder.
 //
 //   AAD_DEMO_PORT=8080 (default; a free port when taken)   AAD_DEMO_HOST=127.0.0.1 (0.0.0.0 to share)
@@ -116,7 +117,6 @@ const server = await startCodeServer({
   userDataDir,
   extensionsDir,
   smokeTestDriver: dev,
-  disableExtensions: emulator ? ['vscode.microsoft-authentication'] : [],
 });
 scratch.push(server.scratch);
 const url = dev

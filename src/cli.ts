@@ -8,11 +8,11 @@ import { HELP, parseArgs, UsageError, type Command } from './cli/args';
 import { applyFixesToDisk } from './cli/applyFixes';
 import { jsonReport, relPath, sarifReport, textReport } from './cli/report';
 import { runScanWorker, scan, type ScanResult } from './cli/scan';
-import { MCP_HELP, runMcp } from './cli/mcp';
 import { readStdinBounded } from './cli/stdin';
 import { markConflictingSharedValues } from './cli/sharedValues';
 import { placeholderIn } from './core/fixSafety';
 import { printable, safeText } from './core/redact';
+import { MCP_HELP, runMcp } from './cli/mcp';
 import packageJson from '../package.json';
 
 const VERSION: string = packageJson.version;

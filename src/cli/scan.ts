@@ -9,6 +9,7 @@ import { analyzeDocument, internalError } from '../core/analyze';
 import { applyRuleSeverities } from '../core/policy';
 import { dedupeWorkspaceFindings } from '../core/workspaceFindings';
 import { WorkspaceEnv, isEnvConfigFile, parseEnvConfig } from '../core/env';
+import { isPackageManifest } from '../core/packages';
 import { languageIdForFile } from '../core/languages';
 import { bytesMayHaveFindings, mayHaveFindings } from '../core/prefilter';
 import type { Finding, InternalError, Range, RuleSeverities } from '../core/types';
@@ -113,7 +114,12 @@ function analyse(path: string, decoded: DecodedText, env: WorkspaceEnv, rules: R
   const languageId = languageIdForFile(path);
   if (!languageId) return;
   try {
-    const result = analyzeDocument(decoded.text, languageId, { fileName: path, env: env.sourceFor(path), rules });
+    const result = analyzeDocument(decoded.text, languageId, {
+      fileName: path,
+      env: env.sourceFor(path),
+      packages: env.packages.sourceFor(path),
+      rules,
+    });
     for (const error of result.internalErrors) acc.internalErrors.push({ file: path, ...error });
     if (result.skipped) {
       acc.skipped.push({ file: path, reason: result.skipped });
@@ -308,6 +314,15 @@ export async function scan(
     configs.push({ path: file.path, text: decoded.text });
     acc.texts.push([file.path, decoded]); // fixes may edit values here: --fix checks it is unchanged
     if (!file.ignored) configTexts.set(file.path, decoded);
+  }
+
+  // Package manifests: the versions they ask for decide version-dependent rules (projects-sdk-api).
+  for (const file of files) {
+    if (!isPackageManifest(file.path)) continue;
+    const decoded = loadText(file.path, emptyAccumulator()); // its skips are reported when it is scanned itself
+    if (!decoded) continue;
+    env.set(file.path, decoded.text);
+    configs.push({ path: file.path, text: decoded.text });
   }
 
   const scratch = Buffer.allocUnsafe(MAX_FILE_BYTES + 1);

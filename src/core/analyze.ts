@@ -102,7 +102,15 @@ function analyzeText(text: string, languageId: string, context: AnalysisContext)
   for (const rule of RULES) {
     if (!rule.meta.languages.includes(doc.family) || isRuleOff(rule.meta.id, context.rules)) continue;
     const sink: Finding[] = [];
-    const ctx: RuleContext = { doc, resolver, clients, endpoints, now, report: makeReporter(doc, rule, sink) };
+    const ctx: RuleContext = {
+      doc,
+      resolver,
+      clients,
+      endpoints,
+      now,
+      packages: context.packages,
+      report: makeReporter(doc, rule, sink),
+    };
     // One broken rule never hides the others; its findings so far are dropped, the error kept. A rule
     // reporting off its contract (MessageError) is such a bug too.
     const ran = guarded(

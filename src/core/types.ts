@@ -18,6 +18,11 @@ export const RULE_IDS = [
   'mixed-credentials',
   'hardcoded-key',
   'serverless-entra',
+  'retired-inference-api',
+  'projects-sdk-api',
+  'async-token-provider',
+  'realtime-endpoint',
+  'anthropic-endpoint',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -94,6 +99,18 @@ export interface AnalysisContext {
   rules?: RuleSeverities;
   /** "Today" for facts with dates (retired on ...); default: the real time. Tests pin it. */
   now?: Date;
+  /** The workspace's manifests (which version of a package the code gets); absent: unknown. */
+  packages?: PackageSource;
+}
+
+/** A package as the nearest manifest lists it: the version specifier ('' when unpinned) and the manifest. */
+export interface PackageSpec {
+  spec: string;
+  file: string;
+}
+
+export interface PackageSource {
+  lookup(ecosystem: 'pypi' | 'npm', name: string): PackageSpec | undefined;
 }
 
 export type EndpointKind =

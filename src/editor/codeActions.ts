@@ -6,6 +6,7 @@ import { suppressionEdit } from '../core/suppress';
 import { compatiblePreferredFixes } from '../core/policy';
 import type { Finding } from '../core/types';
 import type { Analyzer, AnalysisEntry } from './analyzer';
+import { entryFor } from './entryFor';
 import { addEdits, diagnosticMatches, toRange } from './convert';
 import { analysisLanguage } from './documents';
 
@@ -23,7 +24,7 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
     range: vscode.Range | vscode.Selection,
     context: vscode.CodeActionContext,
   ): vscode.CodeAction[] {
-    const entry = this.analyzer.resultFor(document);
+    const entry = entryFor(this.analyzer, document);
     if (!entry) return [];
     const only = context.only;
     const actions: vscode.CodeAction[] = [];

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { EndpointMention } from '../core/types';
 import type { Analyzer } from './analyzer';
+import { entryFor } from './entryFor';
 import { toRange } from './convert';
 import { resourceUri } from './documents';
 import { readSettings } from './settings';
@@ -59,7 +60,7 @@ export class EndpointHoverProvider implements vscode.HoverProvider {
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     if (!readSettings(resourceUri(document)).hoverEnable) return undefined;
-    const entry = this.analyzer.resultFor(document);
+    const entry = entryFor(this.analyzer, document);
     const mention = entry?.result.endpoints.find((m) => toRange(m.range).contains(position));
     if (!mention) return undefined;
     const markdown = new vscode.MarkdownString(endpointHoverMarkdown(mention), true);

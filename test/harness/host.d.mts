@@ -37,7 +37,6 @@ export function startCodeServer(options?: {
   host?: string;
   port?: number;
   smokeTestDriver?: boolean;
-  disableExtensions?: string[];
 }): Promise<CodeServer>;
 export function installVsix(vsixPath: string, dirs: { extensionsDir: string; userDataDir: string }): string;
 export function collectLogs(userDataDir: string, pattern?: RegExp): string;

@@ -216,8 +216,7 @@ const BASE_SETTINGS = {
  * options: { userDataDir?, extensionsDir?, env?, settings?, echo?, host? ('127.0.0.1'), port? (a free one),
  *            workspaceTrust? (false: --disable-workspace-trust, every folder trusted; true: trust on, so
  *            a folder never trusted before, as in a fresh user-data-dir, opens in restricted mode),
- *            smokeTestDriver? (true; false: notifications show, but no development payload is honoured),
- *            disableExtensions? (ids passed as --disable-extension) }
+ *            smokeTestDriver? (true; false: notifications show, but no development payload is honoured) }
  * Returns { url, port, pid, userDataDir, extensionsDir, output, stop(), logsText() }.
  */
 export async function startCodeServer(options = {}) {
@@ -262,7 +261,6 @@ export async function startCodeServer(options = {}) {
     extensionsDir,
     '--ignore-last-opened',
     ...(options.smokeTestDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
-    ...(options.disableExtensions || []).flatMap((id) => ['--disable-extension', id]),
     // Keep this env (PATH with test/emulator/bin, the emulator URL) in the extension host: without this
     // flag VS Code rebuilds the extension host's PATH from a login shell and the fake `az` is lost.
     '--vscode-option',

@@ -284,7 +284,7 @@ const accessCheck = describe('access check: the command against the emulator', f
 
 // Mocha runs root suites in file order and this file sorts first. The lazy-loading assertion must
 // run before any check (here and in the foundation suite, same host), while the checks load the
-// bundle: so, once every file is loaded, the check suite moves itself to the end of the run.
+// bundle: so, once every file is loaded, the check suites move themselves to the end of the run.
 before(function () {
   // The credential seam: the fake `az` (test/emulator/bin) must be on the extension host's PATH.
   // The harness puts it on code-server's PATH, but VS Code may rebuild the extension host's PATH
@@ -300,12 +300,19 @@ before(function () {
   }
   const root = accessCheck.parent;
   if (!root) return;
-  const i = root.suites.indexOf(accessCheck);
-  if (i >= 0) {
-    root.suites.splice(i, 1);
-    root.suites.push(accessCheck);
+  // Every suite that runs a check (this file's and account.test.ts's, all titled "access check: …").
+  const checks = root.suites.filter((suite) => suite !== lazyLoading && suite.title.startsWith('access check:'));
+  for (const suite of checks) root.suites.splice(root.suites.indexOf(suite), 1);
+  root.suites.push(...checks);
+  // The VS Code account suite registers the 'microsoft' providers: after the foundation suite's
+  // lazy-loading check, before the security suite runs every command (its sign-in then meets the
+  // emulator's provider, not a real Microsoft sign-in).
+  const account = root.suites.find((suite) => suite.title.startsWith('VS Code account:'));
+  const foundation = root.suites.find((suite) => suite.title.startsWith('foundation:'));
+  if (account && foundation) {
+    root.suites.splice(root.suites.indexOf(account), 1);
+    root.suites.splice(root.suites.indexOf(foundation) + 1, 0, account);
   }
-  void lazyLoading;
 });
 
 describe('access check: the verdict comes to the user, the probe setting, state after actions', function () {

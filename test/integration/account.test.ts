@@ -53,7 +53,7 @@ async function grantAccess(provider: EmulatorAuthProvider): Promise<void> {
   provider.asked.length = 0;
 }
 
-describe('access check: the VS Code account (test authentication provider on the emulator)', function () {
+describe('VS Code account: the access check through a test authentication provider on the emulator', function () {
   this.timeout(90_000);
   let api: ExtensionApi;
   let microsoft: EmulatorAuthProvider;
@@ -74,8 +74,8 @@ describe('access check: the VS Code account (test authentication provider on the
     await vscode.workspace
       .getConfiguration('microsoft-sovereign-cloud')
       .update('environment', undefined, vscode.ConfigurationTarget.Global);
-    microsoft?.dispose();
-    sovereign?.dispose();
+    // The providers stay registered: later suites that sign in (security runs every command) meet
+    // the emulator's sign-in instead of a real Microsoft one.
   });
   afterEach(() => vscode.commands.executeCommand('notifications.clearAll'));
 

@@ -658,7 +658,7 @@ describe('Diagnostics scope and run (issue 14)', function () {
       await vscode.workspace.openTextDocument(background());
       // Another file shown afterwards is analysed: the events of the background open were handled by then.
       await open(other());
-      await diagnosticsWhere(other(), hasRule(RULE), `a '${RULE}' diagnostic on app.py`);
+      await diagnosticsWhere(other(), (ds) => ds.length > 0, 'a diagnostic on app.py');
       assert.equal(changes, 0, 'the Problems panel never changed for the background document');
       assert.deepEqual(ours(background()), []);
     } finally {
@@ -706,7 +706,7 @@ describe('Diagnostics scope and run (issue 14)', function () {
     try {
       await diagnosticsWhere(unopened, hasRule(RULE), `a '${RULE}' diagnostic from the workspace scope`);
       await open(other());
-      await diagnosticsWhere(other(), hasRule(RULE), 'app.py analysed');
+      await diagnosticsWhere(other(), (ds) => ds.length > 0, 'app.py analysed');
       assert.match(api.editor.languageStatusText(), /whole workspace/);
       assert.equal(api.panel.snapshot().coverage.scope, 'workspace');
     } finally {

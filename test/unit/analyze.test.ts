@@ -144,13 +144,12 @@ describe('analyzeDocument', () => {
     const f = r.findings[0];
     assert.equal(f.related[0].file, '/w/.env');
     assert.match(f.related[0].message, /endpoint set here/);
-    // Preferred: switch to the plain OpenAI client, which takes the v1 URL as it is (the .env stays).
+    // An env-sourced endpoint is shared configuration: the root rewrite there stays preferred; the switch to
+    // the OpenAI client is offered next to it.
     const preferred = f.fixes.find((x) => x.preferred)!;
-    assert.ok(preferred.edits.every((e) => e.file === '/w/app.py'));
-    assert.ok(preferred.edits.some((e) => e.newText === 'OpenAI'));
-    const keep = f.fixes.find((x) => !x.preferred)!;
-    assert.equal(keep.edits[0].file, '/w/.env');
-    assert.equal(keep.edits[0].newText, 'https://contoso.openai.azure.com');
+    assert.equal(preferred.edits[0].file, '/w/.env');
+    assert.equal(preferred.edits[0].newText, 'https://contoso.openai.azure.com');
+    assert.ok(f.fixes.some((x) => !x.preferred && /Switch to OpenAI on the v1 API/.test(x.title)));
     assert.equal(
       r.endpoints.some((e) => e.source?.file === '/w/.env'),
       true,

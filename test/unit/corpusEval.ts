@@ -12,6 +12,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { analyzeDocument } from '../../src/core/analyze';
 import { isCandidateFile, languageIdForFile } from '../../src/core/languages';
 import { WorkspaceEnv, isEnvConfigFile } from '../../src/core/env';
+import { isPackageManifest } from '../../src/core/packages';
 import type { Finding, InternalError, Range } from '../../src/core/types';
 import { applyTextEdits } from '../../src/core/fixes';
 import { compatiblePreferredFixes, preferredFix } from '../../src/core/policy';
@@ -98,7 +99,7 @@ export function evaluateCorpus(root = corpusRoot()): CaseResult[] {
     (f) => !f.endsWith('.expect.json') && !f.endsWith('.fixed') && !/README\.md$/i.test(f),
   );
   const env = new WorkspaceEnv();
-  for (const f of files) if (isEnvConfigFile(f)) env.set(f, readFileSync(f, 'utf8'));
+  for (const f of files) if (isEnvConfigFile(f) || isPackageManifest(f)) env.set(f, readFileSync(f, 'utf8'));
   const results: CaseResult[] = [];
   for (const file of files) {
     if (!isCandidateFile(file)) continue;
@@ -107,7 +108,11 @@ export function evaluateCorpus(root = corpusRoot()): CaseResult[] {
     const text = readFileSync(file, 'utf8');
     const rel = relative(root, file).split(sep).join('/');
     const expected = readExpectations(file, text);
-    const result = analyzeDocument(text, languageId, { fileName: file, env: env.sourceFor(file) });
+    const result = analyzeDocument(text, languageId, {
+      fileName: file,
+      env: env.sourceFor(file),
+      packages: env.packages.sourceFor(file),
+    });
     const findings = result.findings;
     const key = (line: number, rule: string) => `${line}:${rule}`;
     const actual = new Set(findings.map((f) => key(f.range.start.line, f.rule)));

@@ -61,12 +61,13 @@ export const missingModel = defineRule({
         endpoint: c.info.url,
       });
     }
-    if (doc.family === 'http' || doc.family === 'shell') checkRequests(ctx);
+    checkRequests(ctx);
     if (doc.family === 'python' || doc.family === 'js') checkV1Calls(ctx);
   },
 });
 
-/** .http requests / curl commands to …/models/chat/completions or …/openai/v1/… with a JSON body lacking "model". */
+/** .http requests, curl / Invoke-RestMethod commands and REST calls in code (requests, fetch, …) to
+ * …/models/chat/completions or …/openai/v1/… whose JSON body (as written, or the variable it is built in) lacks "model". */
 function checkRequests(ctx: Ctx) {
   for (const r of restRequests(ctx.doc)) {
     const { info, url } = r;
@@ -74,7 +75,7 @@ function checkRequests(ctx: Ctx) {
       (info.kind === 'model-inference' && /^\/models\/(chat\/completions|embeddings)/i.test(info.path)) ||
       (info.kind === 'openai-v1' && /^\/openai\/v1\/(chat\/completions|embeddings|responses)/i.test(info.path));
     if (!needsModel) continue;
-    if (!/[{]/.test(r.rest) || /["']?model["']?\s*:/.test(r.rest)) continue;
+    if (!/[{]/.test(r.rest) || /["']?\bmodel["']?\s*[:=]|[{,]\s*model\s*[,}]/.test(r.rest)) continue;
     ctx.report({
       messageId: 'request',
       data: { url },

@@ -108,8 +108,14 @@ export const openaiClassEndpoint = defineRule({
       if (!problem) continue;
       const [start, end] = clientAnchor(c);
       const elsewhere = info.kind === 'serverless' || info.kind === 'managed-online';
-      const toV1 = elsewhere || info.kind === 'azure-openai' ? undefined : switchToOpenAiV1(doc, c, v1, true);
-      const rewrite = elsewhere ? undefined : fix(`Use ${aoai}`, [replaceValueEdit(doc, c.endpoint, aoai)], !toV1);
+      // An endpoint from an env/config variable (AZURE_OPENAI_ENDPOINT) is shared configuration that the
+      // AzureOpenAI clients read as the resource root [P1][N1]: there the root rewrite stays preferred (rewriting
+      // the shared value to a v1 URL would make the config rule and the code rules undo each other's fixes).
+      const fromEnv = !!c.endpoint?.envValue;
+      const toV1 = elsewhere || info.kind === 'azure-openai' ? undefined : switchToOpenAiV1(doc, c, v1, !fromEnv);
+      const rewrite = elsewhere
+        ? undefined
+        : fix(`Use ${aoai}`, [replaceValueEdit(doc, c.endpoint, aoai)], !toV1 || fromEnv);
       ctx.report({
         messageId: problem,
         data: {

@@ -13,8 +13,9 @@
 //   analyzeDocument records in `internalErrors` (tests fail, the CLI exits 3) instead of a half-filled message.
 //   `node` may be `{ start, end }` or a tree-sitter node (`startIndex`/`endIndex`, UTF-16 offsets).
 // - Message text is rendered only in core/messages.ts. Findings carry messageId and data; consumers read
-//   facts from data, never from text. Conventions: `url` (endpoint as written), `scope` (the scope/audience
-//   the code requests; the access check reads it), `cls` (client class shown), `target` (the fix's value).
+//   facts from data, never from text. Conventions: `url` (endpoint as written), `cls` (client class shown),
+//   `target` (the fix's value); in token-scope and inference-default-scope `scope` is the scope the code
+//   requests (the access check reads it there; other rules use `scope` for the scope to use).
 //   Data rendered into a message must never hold a key or a token (the corpus test checks).
 // - Severity overrides and "exactly one preferred fix" are applied by core/policy.ts, not by rules; fix-all
 //   selection is policy.compatiblePreferredFixes. Config-file duplicates of code findings are dropped per
@@ -23,7 +24,16 @@
 //   `node scripts/gen-rule-docs.mjs` (README table, package.json enum, doc stub); test/unit/rule-meta.test.ts
 //   fails while they disagree. Corpus goldens (ranges, messageIds, fixed text):
 //   `AAD_UPDATE_CORPUS=1 npx mocha out/test/unit/corpus.test.js`, then review `git diff test/fixtures/corpus`.
-import type { EndpointMention, Finding, Fix, RelatedLocation, RuleId, Severity, TextEdit } from '../types';
+import type {
+  EndpointMention,
+  Finding,
+  Fix,
+  PackageSource,
+  RelatedLocation,
+  RuleId,
+  Severity,
+  TextEdit,
+} from '../types';
 import type { Family } from '../languages';
 import type { Doc } from '../scan/document';
 import type { ValueResolver, Resolved } from '../scan/values';
@@ -59,6 +69,8 @@ export interface RuleContext<M extends string = string> {
   endpoints: EndpointMention[];
   /** The analysis time (AnalysisContext.now, else the real time): dated facts take their tense from it. */
   now: Date;
+  /** The workspace's manifests (AnalysisContext.packages): which version of a package the code gets. */
+  packages?: PackageSource;
   report(f: Report<M>): void;
 }
 

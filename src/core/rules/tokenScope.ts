@@ -7,6 +7,7 @@
 // BearerTokenPolicy / BearerTokenAuthenticationPolicy, .NET Audience and `az account get-access-token`.
 import type { EndpointInfo } from '../types';
 import { SCOPES } from '../knowledge/endpoints';
+import { scriptVariables } from '../scan/scriptVariables';
 import { defineRule, docsUrl, edit, fix, fixes, type RuleContext, type RuleMeta } from './rule';
 
 /** Token audiences the rule knows (scope form or resource form). */
@@ -98,6 +99,14 @@ export const tokenScope = defineRule({
         if (candidates.some((c) => c.start <= s && s < c.end)) continue;
         const value = m[3].replace(/["']$/, '');
         if (AUDIENCE.test(value)) candidates.push({ start: s, end: s + value.length, value, context: m[1] });
+      }
+      // the resource in a variable: RESOURCE=https://management.azure.com ... --resource "$RESOURCE"
+      const vars = scriptVariables(doc);
+      const byVar = /(--resource|--scope|-ResourceUrl|-Resource)(\s*=?\s*)["']?\$\{?([A-Za-z_]\w*)\}?/gi;
+      while ((m = byVar.exec(text))) {
+        const a = vars.assignment(m[3], m.index);
+        if (!a || !AUDIENCE.test(a.value) || candidates.some((c) => c.start === a.valueAt)) continue;
+        candidates.push({ start: a.valueAt, end: a.valueAt + a.value.length, value: a.value, context: m[1] });
       }
     }
     for (const c of candidates) {
