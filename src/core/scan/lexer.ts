@@ -235,8 +235,19 @@ export function lex(text: string, languageId: string): Lexed {
     return e;
   };
 
-  // JS template literal with nested ${ ... } holes (which may contain strings/templates).
+  // JS template literal with nested ${ ... } holes (which may contain strings/templates). Nesting past
+  // MAX_TEMPLATE_DEPTH is read as plain hole text: no real code nests that deep, and recursion on a
+  // hostile file (100,000 levels) would overflow the stack.
+  let templateDepth = 0;
   const scanTemplate = (start: number): number => {
+    templateDepth++;
+    try {
+      return scanTemplateBody(start);
+    } finally {
+      templateDepth--;
+    }
+  };
+  const scanTemplateBody = (start: number): number => {
     let j = start + 1;
     while (j < n) {
       const c = text[j];
@@ -262,7 +273,7 @@ export function lex(text: string, languageId: string): Lexed {
       else if (c === '"' || c === "'") {
         j = scanEscaped(text, j + 1, c, false);
         continue;
-      } else if (c === '`') {
+      } else if (c === '`' && templateDepth < MAX_TEMPLATE_DEPTH) {
         j = scanTemplate(j);
         continue;
       }
@@ -271,6 +282,7 @@ export function lex(text: string, languageId: string): Lexed {
     return j;
   };
 
+  let regexDeadUntil = -1;
   const jump = new RegExp(JUMP[syntax].source, 'g');
   while (i < n) {
     // Jump straight to the next character that can open a string or a comment (V8's regex scan is
@@ -354,8 +366,11 @@ export function lex(text: string, languageId: string): Lexed {
             i = e;
             continue;
           }
-          if (ch === '/' && isRegexStart(lastSignificant)) {
+          // Once a `/` on a line fails to close as a regex, no later `/` on that line is tried: each try
+          // scans to the end of the line, which made 20,000-character lines of slashes quadratic.
+          if (ch === '/' && i >= regexDeadUntil && isRegexStart(lastSignificant)) {
             const e = scanRegex(text, i);
+            if (e === i + 1) regexDeadUntil = lineEnd(text, i);
             lastSignificant = 47;
             i = e;
             continue;
@@ -611,6 +626,9 @@ function scanPsDouble(text: string, i: number): number {
   }
   return n;
 }
+
+/** Template literals nested deeper than this are read as plain text (see scanTemplate). */
+const MAX_TEMPLATE_DEPTH = 1000;
 
 function isRegexStart(last: number): boolean {
   if (last < 0) return true;
