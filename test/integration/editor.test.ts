@@ -288,10 +288,20 @@ describe('Editor features (issue 4)', function () {
         console.log(
           `      preferred fix "${preferred[0].title}" -> ${JSON.stringify(fixed.split('\n').filter((l) => !original.includes(l)))}`,
         );
-        assert.equal(preferred[0].title, 'Use https://contoso.openai.azure.com');
+        // Today's remedy (update §1a): the OpenAI client on the resource's v1 API, not the retired /models.
         assert.equal(
+          preferred[0].title,
+          'Switch to OpenAI on the v1 API (https://contoso.services.ai.azure.com/openai/v1/)',
+        );
+        assert.match(
           fixed,
-          original.replace(`azure_endpoint="${WRONG_ENDPOINT}"`, 'azure_endpoint="https://contoso.openai.azure.com"'),
+          /client = OpenAI\(\s*base_url="https:\/\/contoso\.services\.ai\.azure\.com\/openai\/v1\/",/,
+        );
+        assert.match(fixed, /api_key=token_provider/);
+        assert.doesNotMatch(fixed, /AzureOpenAI\(|api_version=|\/models/);
+        assert.ok(
+          titles.includes('Use https://contoso.openai.azure.com'),
+          'the resource-root fix stays as an alternative',
         );
       } finally {
         await restore(uri, original);
@@ -353,7 +363,7 @@ describe('Editor features (issue 4)', function () {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, inside);
       const text = hoverText(hovers ?? []);
       console.log(`      hover:\n${text.replace(/^/gm, '        ')}`);
-      assert.match(text, /model inference endpoint/);
+      assert.match(text, /Model Inference API/);
       const beforeAction = text
         .split('[$(shield)')[0]
         .split('\n')
