@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Finding, Range, Severity } from '../core/types';
 import { RULE_IDS } from '../core/types';
 import { RULE_META } from './ruleMeta';
+import { printable, safeText } from '../core/redact';
 import { preferredFix } from '../core/policy';
 import type { Skipped } from './scan';
 
@@ -58,12 +59,16 @@ export function textReport(
   skipped: readonly Skipped[],
   notes: readonly string[],
   configProblems: readonly Skipped[] = [],
+  problems: readonly Skipped[] = [],
 ): string {
+  // Everything printed here may come from the scanned tree (file names, values quoted in messages):
+  // redacted and stripped of control characters, so a file can neither leak a key nor rewrite the screen.
+  const show = (base: string, file: string) => printable(relPath(base, file));
   const lines: string[] = [];
   let currentFile = '';
   const sorted = sortFindings(findings);
   for (const f of sorted) {
-    const file = relPath(cwd, f.file);
+    const file = show(cwd, f.file);
     if (file !== currentFile) {
       if (currentFile) lines.push('');
       lines.push(file);
@@ -71,8 +76,8 @@ export function textReport(
     }
     const { line, column } = oneBased(f.range);
     const preferred = preferredFix(f);
-    lines.push(`  ${`${line}:${column}`.padEnd(8)} ${f.severity.padEnd(7)} ${f.message}  ${f.rule}`);
-    if (preferred) lines.push(`  ${''.padEnd(8)} ${''.padEnd(7)} fix: ${preferred.title}`);
+    lines.push(`  ${`${line}:${column}`.padEnd(8)} ${f.severity.padEnd(7)} ${safeText(f.message)}  ${f.rule}`);
+    if (preferred) lines.push(`  ${''.padEnd(8)} ${''.padEnd(7)} fix: ${safeText(preferred.title)}`);
   }
   if (sorted.length) lines.push('');
   const count = (s: Severity) => sorted.filter((f) => f.severity === s).length;
@@ -82,15 +87,19 @@ export function textReport(
       ? `${plural(sorted.length, 'problem')} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info) in ${plural(filesScanned, 'file')} scanned`
       : `No problems found in ${plural(filesScanned, 'file')} scanned`,
   );
-  for (const note of notes) lines.push(note);
+  for (const note of notes) lines.push(safeText(note));
+  if (problems.length) {
+    lines.push('', `Could not scan ${plural(problems.length, 'path')}:`);
+    for (const s of problems) lines.push(`  ${show(cwd, s.file)}: ${safeText(s.reason)}`);
+  }
   if (configProblems.length) {
     lines.push('', `Config files with errors (${configProblems.length}):`);
-    for (const s of configProblems) lines.push(`  ${relPath(cwd, s.file)}: ${s.reason}`);
+    for (const s of configProblems) lines.push(`  ${show(cwd, s.file)}: ${safeText(s.reason)}`);
   }
   if (skipped.length) {
     lines.push('', `Skipped ${plural(skipped.length, 'file')}:`);
     for (const s of [...skipped].sort((a, b) => (a.file < b.file ? -1 : 1)))
-      lines.push(`  ${relPath(cwd, s.file)}: ${s.reason}`);
+      lines.push(`  ${show(cwd, s.file)}: ${safeText(s.reason)}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -11,7 +11,7 @@ import { dedupeWorkspaceFindings } from '../core/workspaceFindings';
 import { WorkspaceEnv, isEnvConfigFile, parseEnvConfig } from '../core/env';
 import { languageIdForFile } from '../core/languages';
 import { bytesMayHaveFindings, mayHaveFindings } from '../core/prefilter';
-import type { Finding, InternalError, RuleSeverities } from '../core/types';
+import type { Finding, InternalError, Range, RuleSeverities } from '../core/types';
 import {
   decode,
   encodingOf,
@@ -39,11 +39,25 @@ export interface ScanResult {
   filesScanned: number;
   findings: Finding[];
   skipped: Skipped[];
+  /** Paths that should have been scanned and were not (missing, unreadable): they make the exit code 2. */
+  problems: Skipped[];
   /** The text each file with findings had when analysed (what --fix must find unchanged before editing). */
   texts: Map<string, DecodedText>;
   /** Env/config files read only in part (malformed lines or JSON), with the first problems found. */
   configProblems: Skipped[];
+  /** Which clients read each env/config value (what --fix must not change for one at the others' expense). */
+  valueUses: ValueUse[];
 }
+
+/** A client (by class) in `file` that reads the env/config value at `value` (file and range, see valueKey). */
+export interface ValueUse {
+  value: string;
+  file: string;
+  className: string;
+}
+
+export const valueKey = (file: string, range: Range): string =>
+  `${file}\u0000${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
 
 /** Below this many files one thread is faster than starting workers. */
 export const WORKER_THRESHOLD = 3000;
@@ -54,7 +68,9 @@ interface Accumulator {
   findings: Finding[];
   internalErrors: FileInternalError[];
   skipped: Skipped[];
+  problems: Skipped[];
   texts: Array<[string, DecodedText]>;
+  valueUses: ValueUse[];
 }
 
 const emptyAccumulator = (): Accumulator => ({
@@ -62,19 +78,26 @@ const emptyAccumulator = (): Accumulator => ({
   findings: [],
   internalErrors: [],
   skipped: [],
+  problems: [],
   texts: [],
+  valueUses: [],
 });
 
+/** Records a file that was not read: declined (skipped) or failed (a problem, counted in the exit code). */
+function notRead(path: string, outcome: { skip: string; failed?: boolean }, acc: Accumulator): void {
+  (outcome.failed ? acc.problems : acc.skipped).push({ file: path, reason: outcome.skip });
+}
+
 /** Reads and decodes a file for its text, or records why it was skipped. */
-function loadText(path: string, skipped: Skipped[], scratch?: Buffer): DecodedText | undefined {
+function loadText(path: string, acc: Accumulator, scratch?: Buffer): DecodedText | undefined {
   const outcome = readFileBounded(path, MAX_FILE_BYTES, scratch);
   if ('skip' in outcome) {
-    skipped.push({ file: path, reason: outcome.skip });
+    notRead(path, outcome, acc);
     return undefined;
   }
   const encoding = encodingOf(outcome.bytes);
   if (isBinary(outcome.bytes, encoding)) {
-    skipped.push({ file: path, reason: 'binary (contains NUL bytes)' });
+    acc.skipped.push({ file: path, reason: 'binary (contains NUL bytes)' });
     return undefined;
   }
   return decode(outcome.bytes, encoding);
@@ -82,7 +105,7 @@ function loadText(path: string, skipped: Skipped[], scratch?: Buffer): DecodedTe
 
 /** Analyses a file's text and records its findings (or why it was skipped). */
 function analyse(path: string, decoded: DecodedText, env: WorkspaceEnv, rules: RuleSeverities, acc: Accumulator): void {
-  const minified = minifiedReason(decoded.text);
+  const minified = minifiedReason(decoded.text, path);
   if (minified) {
     acc.skipped.push({ file: path, reason: minified });
     return;
@@ -95,6 +118,11 @@ function analyse(path: string, decoded: DecodedText, env: WorkspaceEnv, rules: R
     if (result.skipped) {
       acc.skipped.push({ file: path, reason: result.skipped });
       return;
+    }
+    for (const e of result.endpoints) {
+      if (!e.source) continue;
+      const className = result.clients.find((c) => c.endpoint?.url === e.info.url)?.className ?? '';
+      acc.valueUses.push({ value: valueKey(e.source.file, e.source.range), file: path, className });
     }
     const findings = applyRuleSeverities(result.findings, rules);
     if (findings.length) {
@@ -138,7 +166,7 @@ type FromWorker = { type: 'more' } | { type: 'done'; acc: Accumulator } | { type
 function readCandidate(path: string, scratch: Buffer, acc: Accumulator): DecodedText | undefined {
   const outcome = readFileBounded(path, MAX_FILE_BYTES, scratch);
   if ('skip' in outcome) {
-    acc.skipped.push({ file: path, reason: outcome.skip });
+    notRead(path, outcome, acc);
     return undefined;
   }
   const bytes = outcome.bytes;
@@ -257,7 +285,7 @@ export async function scan(
     }
   });
   const acc = emptyAccumulator();
-  acc.skipped.push(...problems.map((p) => ({ file: p.path, reason: p.reason })));
+  for (const p of problems) (p.failed ? acc.problems : acc.skipped).push({ file: p.path, reason: p.reason });
 
   // Env/config files: their values feed the analysis of every file below them.
   const env = new WorkspaceEnv();
@@ -266,7 +294,7 @@ export async function scan(
   const configProblems: Skipped[] = [];
   for (const file of files) {
     if (!isEnvConfigFile(file.path)) continue;
-    const decoded = loadText(file.path, acc.skipped);
+    const decoded = loadText(file.path, acc);
     if (!decoded) continue;
     env.set(file.path, decoded.text);
     const { errors } = parseEnvConfig(file.path, decoded.text);
@@ -304,14 +332,18 @@ export async function scan(
     findings: [],
     internalErrors: [],
     skipped: [],
+    problems: [],
     texts: new Map(),
     configProblems,
+    valueUses: [],
   };
   for (const part of parts) {
     result.filesScanned += part.filesScanned;
     result.internalErrors.push(...part.internalErrors);
     result.findings.push(...part.findings);
     result.skipped.push(...part.skipped);
+    result.problems.push(...part.problems);
+    result.valueUses.push(...part.valueUses);
     for (const [path, text] of part.texts) result.texts.set(path, text);
   }
   result.findings = dedupeWorkspaceFindings(result.findings);

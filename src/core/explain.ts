@@ -3,6 +3,7 @@
 // with root cause and solution. Message patterns come from the facts file §6 (exact strings as
 // observed); the HTTP status is only a fallback. Errors that are not about authentication (429,
 // DNS failures, 5xx) get scenario null with a plain statement of what they are.
+import { printable, redactSecrets } from './redact';
 import type { Explanation } from './types';
 import { SCENARIOS, LEARN, ruleDocUrl, type Scenario } from './knowledge/scenarios';
 import type { ScenarioId } from './types';
@@ -90,7 +91,7 @@ export function httpStatusOf(text: string): number | undefined {
 
 /** Which kind of caller produced a 401 audience error: picks the matching row of the seed table. */
 function callerOf(text: string): 'inference' | 'azure-openai' | 'rest' {
-  if (/\bcurl\s|Invoke-RestMethod|Invoke-WebRequest|^\s*(?:POST|GET) https?:\/\//im.test(text)) return 'rest';
+  if (/\bcurl\s|Invoke-RestMethod|Invoke-WebRequest|^[ \t]*(?:POST|GET) https?:\/\//im.test(text)) return 'rest';
   if (
     /azure[._\s-]ai[._\s-]inference|ai-inference|ChatCompletionsClient|EmbeddingsClient|ModelClient|services\.ai\.azure\.com\/models?\b/i.test(
       text,
@@ -128,12 +129,13 @@ function explanationOf(scenario: Scenario, extra?: { solutionPrefix?: string; ro
 
 function tokenExplanation(text: string): Explanation {
   const scenario = SCENARIOS['token-invalid-or-wrong-audience'];
-  const audiences = /audience is incorrect\s*\(([^)]*)\)/i.exec(text)?.[1];
+  const audiences = /audience is incorrect[ \t]*\(([^)\n]{0,2000})\)/i.exec(text)?.[1];
   const accepted = audiences
     ? audiences
-        .split(/\s+or\s+|,\s*/)
+        .split(/ +or +|, */)
         .map((a) => a.trim())
         .filter((a) => /^https?:\/\//.test(a))
+        .map((a) => printable(redactSecrets(a.slice(0, 200)))) // echoed: pasted text may hold a key or escapes
     : [];
   const rootCauseSuffix = accepted.length
     ? `The service says it accepts tokens for: ${accepted.join(' or ')}.`

@@ -40,8 +40,17 @@ interface FolderFilter {
   isExcluded: PathMatcher;
 }
 
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
+/** A .gitignore larger than this is not read (its patterns do not apply). */
+const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
+
+/**
+ * A .gitignore's text: a regular file (not a symlink, as git does not follow them; not a FIFO or a
+ * device, which would hang or flood the read), at most 1 MB. The repository may be hostile.
+ */
+async function readIgnoreFile(uri: vscode.Uri): Promise<string | undefined> {
   try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.type !== vscode.FileType.File || stat.size > MAX_IGNORE_FILE_BYTES) return undefined;
     return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
   } catch {
     return undefined;
@@ -67,7 +76,7 @@ async function folderFilter(folder: vscode.WorkspaceFolder, token: vscode.Cancel
     .map((uri) => ({ uri, dir: workspaceRelativePath(uri).replace(/\/?\.gitignore$/, '') }))
     .sort((a, b) => (a.dir === '' ? 0 : a.dir.split('/').length) - (b.dir === '' ? 0 : b.dir.split('/').length));
   let ignored = IgnoreStack.empty();
-  for (const { uri, dir } of byDepth) ignored = ignored.with(dir, await readText(uri));
+  for (const { uri, dir } of byDepth) ignored = ignored.with(dir, await readIgnoreFile(uri));
   const excludedBySettings = compileGlobs(globs);
   return {
     folder,

@@ -214,11 +214,12 @@ describe('CLI', function () {
       assert.ok(report.findings.every((f) => f.file !== '.env'));
     });
 
-    it('reports a path that does not exist as skipped, and keeps going', () => {
+    it('reports a path that does not exist, keeps going, and exits 2 even with --fail-on never', () => {
       const root = tree({ 'app.py': BAD });
       const r = cli(['scan', 'nope', '.', '--format', 'json', '--fail-on', 'never'], root);
-      assert.match(r.stderr, /skipped nope: not found/);
+      assert.match(r.stderr, /could not scan nope: not found/);
       assert.ok(json(r).findings.length > 0);
+      assert.equal(r.code, 2);
     });
   });
 

@@ -55,6 +55,32 @@ function envNameFor(doc: Doc): string {
     : 'AZURE_OPENAI_API_KEY';
 }
 
+/**
+ * Where a new import may go in a Python file: after any `from __future__` imports, which must stay
+ * the first statements (an import above them is a SyntaxError).
+ */
+function afterFutureImports(doc: Doc): number {
+  const code = doc.code;
+  /** Offset just after the line break that ends the line holding `from`. */
+  const nextLine = (from: number) => {
+    const m = /\r\n|\r|\n/g;
+    m.lastIndex = from;
+    const hit = m.exec(code);
+    return hit ? hit.index + hit[0].length : code.length;
+  };
+  const future = /^from[ \t]+__future__[ \t]+import\b/gm;
+  let end = 0;
+  for (let m = future.exec(code); m; m = future.exec(code)) {
+    const lineEnd = nextLine(m.index);
+    const line = code.slice(m.index, lineEnd);
+    // `from __future__ import (a,\n b)` ends at its closing parenthesis.
+    const close = line.includes('(') && !line.includes(')') ? code.indexOf(')', m.index) : -1;
+    end = close === -1 ? lineEnd : nextLine(close);
+    future.lastIndex = end;
+  }
+  return end;
+}
+
 const LITERAL_KEY =
   ' is a literal Azure API key: it bypasses Entra ID, leaks with the source, and fails with 403 "Key based authentication is disabled" when the resource disables local auth; read it from the environment or a secret store, or better, use a token credential (DefaultAzureCredential).';
 
@@ -105,9 +131,11 @@ export const hardcodedKey = defineRule({
           isKey = false;
       } else if (DIRECT_KEY_ARG.test(line) && !t.interpolated && anyAlphabetKey(value)) isKey = true;
       if (isKey) {
+        const importAt = doc.family === 'python' ? afterFutureImports(doc) : 0;
+        const lineBreak = importAt > 0 && !/[\r\n]$/.test(doc.text.slice(0, importAt)) ? doc.eol() : '';
         const importOs =
-          doc.family === 'python' && !/^\s*import\s+os\b/m.test(doc.text)
-            ? edit(doc, 0, 0, `import os${doc.eol()}`)
+          doc.family === 'python' && !/^[ \t]*import[ \t]+os\b/m.test(doc.text)
+            ? edit(doc, importAt, importAt, `${lineBreak}import os${doc.eol()}`)
             : undefined;
         const f = makeEnv
           ? fix(`Read ${env} from the environment`, [edit(doc, t.start, t.end, makeEnv(env)), importOs], true)

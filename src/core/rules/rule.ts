@@ -30,6 +30,7 @@ import type { ValueResolver, Resolved } from '../scan/values';
 import type { ClientUse } from '../scan/clients';
 import { renderMessage, type MessageData } from '../messages';
 import { normalizePreferred } from '../policy';
+import { redactSecrets } from '../redact';
 
 export const DOCS_BASE = 'https://github.com/azure-ai-auth-doctor/azure-ai-auth-doctor/blob/main/docs/rules/';
 
@@ -94,22 +95,29 @@ function spanOf(r: ReportSpan): [number, number] {
   return [r.start, r.end];
 }
 
+function redactData(data: MessageData): MessageData {
+  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'string' ? redactSecrets(v) : v]));
+}
+
 /** Makes the Finding objects for one rule (fills file, range, message, docsUrl, severity). */
 export function makeReporter(doc: Doc, rule: Rule, sink: Finding[]): (r: Report) => void {
   const { meta } = rule;
   return (r) => {
-    const data = r.data ?? {};
+    // Messages, their data and fix titles quote values from the file: no credential leaves through them.
+    const data = redactData(r.data ?? {});
     const [start, end] = spanOf(r);
+    const fixes = normalizePreferred(r.fixes ?? []);
+    for (const f of fixes) f.title = redactSecrets(f.title);
     sink.push({
       rule: meta.id,
       severity: r.severity ?? meta.defaultSeverity,
       messageId: r.messageId,
       data,
-      message: renderMessage(meta, r.messageId, data),
+      message: redactSecrets(renderMessage(meta, r.messageId, data)),
       file: doc.fileName,
       range: doc.range(start, end),
-      related: r.related ?? [],
-      fixes: normalizePreferred(r.fixes ?? []),
+      related: (r.related ?? []).map((x) => ({ ...x, message: redactSecrets(x.message) })),
+      fixes,
       docsUrl: meta.docs.url,
       endpoint: r.endpoint,
     });

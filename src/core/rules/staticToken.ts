@@ -48,7 +48,8 @@ export const staticToken = defineRule({
       const edits = [edit(doc, arg.start, arg.end, provider)];
       if (newName) edits.unshift(edit(doc, arg.fullStart, arg.fullStart + (arg.name?.length ?? 0), newName));
       const written = doc.text.slice(arg.start, arg.end);
-      const shown = /^[rfbuRFBU]*["'`]/.test(written) ? 'a literal token' : written.slice(0, 60);
+      // A literal, even wrapped in parentheses or str(...), is never quoted: it is the token itself.
+      const shown = /^[\s(]*(?:str\s*\(\s*)?[rfbuRFBU]*["'`]/.test(written) ? 'a literal token' : written.slice(0, 60);
       ctx.report({
         messageId: 'fetchedOnce',
         data: { cls: c.spec.display, shown, param: newName ?? arg.name ?? '', provider },

@@ -4,7 +4,7 @@
 import { named } from '../scan/calls';
 import { expandedText } from '../scan/clients';
 import { defineRule, docsUrl, edit, fix, fixes, type RuleMeta } from './rule';
-import { parseGetToken, providerExpr, scopeFor } from './credentialHelpers';
+import { deleteArgEdit, parseGetToken, providerExpr, scopeFor } from './credentialHelpers';
 
 const TOKEN_VALUE =
   /get_?[Tt]oken\s*\(|\.token\b|\baccess_?token\b|\baccessToken\b|\bad_token\b|\baad_token\b|\bentra_token\b|token_?provider|tokenProvider|get_bearer_token_provider|getBearerTokenProvider|^\s*token\s*$|=\s*token\s*$/i;
@@ -22,6 +22,8 @@ export const meta = {
     python:
       '{cls} sends {param} in the `api-key` header, so an Entra ID token passed there is rejected with 401 (openai-python 2.34.0 and later); pass a token provider as {provider} instead.',
     js: '{cls} sends {param} in the `api-key` header, so an Entra ID token passed there is rejected with 401; pass a token provider as {provider} instead.',
+    providerGiven:
+      '{cls} sends {param} in the `api-key` header, so an Entra ID token passed there is rejected with 401; {provider} is already given, so remove {param}.',
   },
 } satisfies RuleMeta;
 
@@ -38,6 +40,19 @@ export const tokenPassedAsApiKey = defineRule({
       if (!TOKEN_VALUE.test(valueText) && !TOKEN_VALUE.test(expanded)) continue;
       if (/api_?key|API_KEY|apiKey/.test(expanded.replace(/^[^=]*=/, ''))) continue;
       const providerName = doc.family === 'js' ? 'azureADTokenProvider' : 'azure_ad_token_provider';
+      const args = doc.family === 'js' ? (c.call.args[0]?.props ?? []) : c.call.args;
+      if (named(args, providerName)) {
+        // A provider is already passed: renaming the key would repeat it (a SyntaxError / TS1117);
+        // removing the key is the fix (the same edit mixed-credentials offers).
+        ctx.report({
+          messageId: 'providerGiven',
+          data: { cls: c.spec.display, param: key.name ?? '', provider: providerName },
+          start: key.fullStart,
+          end: key.fullEnd,
+          fixes: fixes(fix(`Remove ${key.name}`, [deleteArgEdit(doc, args, key)], true)),
+        });
+        continue;
+      }
       const edits = [];
       const isShorthand = key.fullStart === key.start && key.fullEnd === key.end && doc.family === 'js';
       if (isShorthand) edits.push(edit(doc, key.start, key.end, `${providerName}: ${valueText}`));
