@@ -35,6 +35,8 @@ const shipped = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { azure: 'src/azure/index.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // What the language-model tools run (schemas, validator, the CLI's folder scan): required on first use.
+  { ...node, entryPoints: { tools: 'src/tools/index.ts' }, outdir: 'dist' },
   // The MCP server and its SDK: required by `cli.js mcp` only (never by extension.js or a scan).
   { ...node, entryPoints: { mcp: 'src/mcp/server.ts' }, outdir: 'dist' },
   {

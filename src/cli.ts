@@ -2,7 +2,7 @@
 // GitHub code scanning, `explain` for pasted error messages, `mcp` for coding agents. Same engine as the extension.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { explain } from './core/explain';
-import { compatiblePreferredFixes, preferredFix } from './core/policy';
+import { compatiblePreferredFixes, FIX_PASSES, preferredFix } from './core/policy';
 import type { Fix } from './core/types';
 import { HELP, parseArgs, UsageError, type Command } from './cli/args';
 import { applyFixesToDisk } from './cli/applyFixes';
@@ -16,7 +16,6 @@ import { MCP_HELP, runMcp } from './cli/mcp';
 import packageJson from '../package.json';
 
 const VERSION: string = packageJson.version;
-const MAX_FIX_PASSES = 5;
 /** explain reads at most this much of standard input (it looks at the first 200,000 characters). */
 const MAX_EXPLAIN_INPUT_BYTES = 1024 * 1024;
 
@@ -45,7 +44,7 @@ async function runScan(
     const untouched = new Map<string, string>();
     const lastApplied = new Map<string, string>();
     const needsPerson = new Map<string, string>();
-    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    for (let pass = 0; pass < FIX_PASSES; pass++) {
       // A file is not fixed again with the very same edits it already received (the fix did not take).
       const candidates = result.findings.filter((f) => {
         const fix = preferredFix(f);

@@ -93,6 +93,9 @@ const sameEdit = (a: TextEdit, b: TextEdit): boolean =>
  * inserted by two fixes) is applied once; a fix whose other edits overlap a chosen one is left out (it
  * is applied on a later pass, after re-analysis).
  */
+/** How many fix/re-analyse passes a fix-all makes (`scan --fix` and the editor's source.fixAll alike). */
+export const FIX_PASSES = 5;
+
 export function compatiblePreferredFixes(findings: readonly Finding[]): Fix[] {
   const chosen: Fix[] = [];
   const chosenEdits: TextEdit[] = [];

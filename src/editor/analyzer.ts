@@ -184,6 +184,20 @@ export class Analyzer implements vscode.Disposable {
     return next;
   }
 
+  /**
+   * Findings for `text` as if it were the document's content (same env files and rule settings), without
+   * publishing them: the fix-all action re-analyses its own result between passes.
+   */
+  findingsForText(document: vscode.TextDocument, text: string): Finding[] {
+    const languageId = analysisLanguage(document);
+    if (!languageId) return [];
+    const scope = resourceUri(document);
+    const { rules } = readSettings(scope);
+    const env = recordingEnv(this.envIndex.sourceFor(scope)).env;
+    const result = analyzeDocument(text, languageId, { fileName: engineFileName(document.uri), env, rules });
+    return applyRuleSeverities(result.findings, rules);
+  }
+
   private run(
     uri: vscode.Uri,
     scope: vscode.Uri,

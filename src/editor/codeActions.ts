@@ -3,7 +3,9 @@
 // which applies every preferred fix in the file. Edits aimed at another file (the .env line) land there.
 import * as vscode from 'vscode';
 import { suppressionEdit } from '../core/suppress';
-import { compatiblePreferredFixes } from '../core/policy';
+import { compatiblePreferredFixes, FIX_PASSES, preferredFix } from '../core/policy';
+import { applyTextEdits } from '../core/fixes';
+import { placeholderIn } from '../core/fixSafety';
 import type { Finding } from '../core/types';
 import type { Analyzer, AnalysisEntry } from './analyzer';
 import { entryFor } from './entryFor';
@@ -32,7 +34,7 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
       actions.push(...this.quickFixes(document, range, context, entry));
     }
     if (only && (FIX_ALL_KIND.contains(only) || only.contains(FIX_ALL_KIND))) {
-      const fixAll = this.fixAll(entry);
+      const fixAll = this.fixAll(document, entry);
       if (fixAll) actions.push(fixAll);
     }
     return actions;
@@ -99,13 +101,39 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
     return action;
   }
 
-  /** Every preferred fix of the file in one edit; overlapping edits are dropped (the next run catches them). */
-  private fixAll(entry: AnalysisEntry): vscode.CodeAction | undefined {
-    const chosen = compatiblePreferredFixes(entry.findings).flatMap((fix) => fix.edits);
-    if (chosen.length === 0) return undefined;
+  /**
+   * Every preferred fix of the file in one edit, ESLint style: fixes whose edits overlap a chosen one wait
+   * for the next pass, which re-analyses the fixed text (as `scan --fix` does). Edits in other files (the
+   * .env line a finding points at) come from the first pass only; fixes that would write a placeholder
+   * are never applied.
+   */
+  private fixAll(document: vscode.TextDocument, entry: AnalysisEntry): vscode.CodeAction | undefined {
+    const writable = (findings: readonly Finding[]) =>
+      compatiblePreferredFixes(findings.filter((f) => !placeholderInPreferred(f))).flatMap((fix) => fix.edits);
+    const first = writable(entry.findings);
+    if (first.length === 0) return undefined;
+    const elsewhere = first.filter((e) => e.file !== entry.fileName);
+    const original = document.getText();
+    let text = original;
+    let edits = first.filter((e) => e.file === entry.fileName);
+    for (let pass = 0; pass < FIX_PASSES && edits.length > 0; pass++) {
+      const next = applyTextEdits(text, edits);
+      if (next === undefined || next === text) break;
+      text = next;
+      edits = writable(this.analyzer.findingsForText(document, text)).filter((e) => e.file === entry.fileName);
+    }
     const action = new vscode.CodeAction('Fix all Azure AI Auth Doctor problems', FIX_ALL_KIND);
     action.edit = new vscode.WorkspaceEdit();
-    addEdits(action.edit, chosen, entry.fileName, entry.uri);
+    if (text !== original) {
+      const whole = new vscode.Range(document.positionAt(0), document.positionAt(original.length));
+      action.edit.replace(entry.uri, whole, text);
+    }
+    addEdits(action.edit, elsewhere, entry.fileName, entry.uri);
     return action;
   }
+}
+
+function placeholderInPreferred(finding: Finding): boolean {
+  const fix = preferredFix(finding);
+  return !!fix && !!placeholderIn(fix);
 }

@@ -4,34 +4,39 @@
 // are thrown as errors whose message the model can act on (the documented convention). checkAccess
 // asks the user first (prepareInvocation's confirmation) and runs the read-only access check command;
 // no tool ever assigns a role.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AccessReport } from '../core/accessReport';
-import { accessConfirmation, accessSummary, deploymentProblem, endpointProblem } from '../tools/access';
-import { analyzeTarget } from '../tools/analyze';
-import { explainErrorText } from '../tools/explain';
-import { toolText, type ToolOutcome } from '../tools/outcome';
-import {
-  ANALYZE_FILE,
-  checkAccessTool,
-  EXPLAIN_ERROR,
-  IDENTITIES_IN_VSCODE,
-  LM_TOOL_NAMES,
-  type ToolDefinition,
-} from '../tools/schemas';
-import { validateInput } from '../tools/validate';
+import { LM_TOOL_NAMES } from '../tools/names';
+import type { ToolOutcome } from '../tools/outcome';
+import type { ToolDefinition } from '../tools/schemas';
+import type * as ToolsModule from '../tools/index';
 
 type Input = Record<string, unknown>;
 
-const CHECK_ACCESS = checkAccessTool(IDENTITIES_IN_VSCODE);
+/** dist/tools.js (schemas, validator, folder scan), required on the first tool call: it stays out of extension.js. */
+let extensionPath = '';
+let toolsModule: typeof ToolsModule | undefined;
+function tools(): typeof ToolsModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  toolsModule ??= require(path.join(extensionPath, 'dist', 'tools.js')) as typeof ToolsModule;
+  return toolsModule;
+}
+const checkAccessDefinition = () => tools().checkAccessTool(tools().IDENTITIES_IN_VSCODE);
 
 /** The result as the model reads it; failures become an Error (redacted like every result). */
 function toResult(outcome: ToolOutcome): vscode.LanguageModelToolResult {
-  if (!outcome.ok) throw new Error(toolText(outcome).replace(/^Error: /, ''));
-  return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(toolText(outcome))]);
+  if (!outcome.ok)
+    throw new Error(
+      tools()
+        .toolText(outcome)
+        .replace(/^Error: /, ''),
+    );
+  return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(tools().toolText(outcome))]);
 }
 
 function validated(tool: ToolDefinition, input: unknown): Input {
-  const checked = validateInput(LM_TOOL_NAMES[tool.id], tool.inputSchema, input);
+  const checked = tools().validateInput(LM_TOOL_NAMES[tool.id], tool.inputSchema, input);
   if (!checked.ok) throw new Error(checked.error);
   return checked.value;
 }
@@ -46,9 +51,9 @@ function openText(path: string): string | undefined {
 
 const analyzeFile: vscode.LanguageModelTool<Input> = {
   async invoke(options) {
-    const input = validated(ANALYZE_FILE, options.input);
+    const input = validated(tools().ANALYZE_FILE, options.input);
     return toResult(
-      await analyzeTarget(
+      await tools().analyzeTarget(
         {
           path: input.path as string,
           text: input.text as string | undefined,
@@ -67,8 +72,8 @@ const analyzeFile: vscode.LanguageModelTool<Input> = {
 
 const explainError: vscode.LanguageModelTool<Input> = {
   invoke(options) {
-    const input = validated(EXPLAIN_ERROR, options.input);
-    return toResult(explainErrorText(input.errorText as string));
+    const input = validated(tools().EXPLAIN_ERROR, options.input);
+    return toResult(tools().explainErrorText(input.errorText as string));
   },
   prepareInvocation() {
     return { invocationMessage: 'Explaining the error' };
@@ -77,16 +82,16 @@ const explainError: vscode.LanguageModelTool<Input> = {
 
 /** The endpoint and deployment checks beyond the schema (a URL, no token inside). */
 const accessInputProblem = (input: Input): string | undefined =>
-  endpointProblem(String(input.endpoint)) ??
-  (typeof input.deployment === 'string' ? deploymentProblem(input.deployment) : undefined);
+  tools().endpointProblem(String(input.endpoint)) ??
+  (typeof input.deployment === 'string' ? tools().deploymentProblem(input.deployment) : undefined);
 
 const checkAccess: vscode.LanguageModelTool<Input> = {
   prepareInvocation(options) {
-    const input = validated(CHECK_ACCESS, options.input);
+    const input = validated(checkAccessDefinition(), options.input);
     const problem = accessInputProblem(input);
     if (problem) throw new Error(`Invalid input for ${LM_TOOL_NAMES.checkAccess}: ${problem}.`);
     const endpoint = String(input.endpoint).trim();
-    const { title, message } = accessConfirmation(
+    const { title, message } = tools().accessConfirmation(
       endpoint,
       (input.identity as string | undefined) ?? 'default-credential',
     );
@@ -96,7 +101,7 @@ const checkAccess: vscode.LanguageModelTool<Input> = {
     };
   },
   async invoke(options) {
-    const input = validated(CHECK_ACCESS, options.input);
+    const input = validated(checkAccessDefinition(), options.input);
     const problem = accessInputProblem(input);
     if (problem) throw new Error(`Invalid input for ${LM_TOOL_NAMES.checkAccess}: ${problem}.`);
     if (!vscode.workspace.isTrusted)
@@ -110,11 +115,12 @@ const checkAccess: vscode.LanguageModelTool<Input> = {
       deployment: input.deployment as string | undefined,
     });
     if (!report) throw new Error('The access check did not run (another check may be running, or it was cancelled).');
-    return toResult(accessSummary(report));
+    return toResult(tools().accessSummary(report));
   },
 };
 
 export function registerLanguageModelTools(context: vscode.ExtensionContext): void {
+  extensionPath = context.extensionPath;
   // vscode.lm.registerTool is API since 1.95; a host without it simply has no tools.
   if (typeof vscode.lm?.registerTool !== 'function') return;
   context.subscriptions.push(

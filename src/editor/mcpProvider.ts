@@ -4,7 +4,7 @@
 // language-model tools (./lmTools.ts) only.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { MCP_PROVIDER_ID } from '../tools/schemas';
+import { MCP_PROVIDER_ID } from '../tools/names';
 
 interface StdioDefinitionClass {
   new (

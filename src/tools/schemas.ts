@@ -142,12 +142,4 @@ export function checkAccessTool(identities: readonly AccessIdentity[]): ToolDefi
 export const IDENTITIES_IN_VSCODE: readonly AccessIdentity[] = IDENTITIES;
 export const IDENTITIES_OUTSIDE_VSCODE: readonly AccessIdentity[] = ['default-credential'];
 
-/** Names of the VS Code language-model tools (package.json `contributes.languageModelTools[].name`). */
-export const LM_TOOL_NAMES: Record<ToolId, string> = {
-  analyzeFile: 'azureAiAuthDoctor_analyzeFile',
-  explainError: 'azureAiAuthDoctor_explainError',
-  checkAccess: 'azureAiAuthDoctor_checkAccess',
-};
-
-/** package.json `contributes.mcpServerDefinitionProviders[0].id` (src/editor/mcpProvider.ts). */
-export const MCP_PROVIDER_ID = 'azureAiAuthDoctor.mcp';
+export { LM_TOOL_NAMES, MCP_PROVIDER_ID } from './names';

@@ -304,14 +304,13 @@ before(function () {
   const checks = root.suites.filter((suite) => suite !== lazyLoading && suite.title.startsWith('access check:'));
   for (const suite of checks) root.suites.splice(root.suites.indexOf(suite), 1);
   root.suites.push(...checks);
-  // The VS Code account suite registers the 'microsoft' providers: after the foundation suite's
-  // lazy-loading check, before the security suite runs every command (its sign-in then meets the
-  // emulator's provider, not a real Microsoft sign-in).
+  // The VS Code account suite registers the 'microsoft' providers: after the lazy-loading checks (its
+  // checks load dist/azure.js), before the security suite runs every command (its sign-in then meets
+  // the emulator's provider, not a real Microsoft sign-in).
   const account = root.suites.find((suite) => suite.title.startsWith('VS Code account:'));
-  const foundation = root.suites.find((suite) => suite.title.startsWith('foundation:'));
-  if (account && foundation) {
+  if (account && root.suites.includes(lazyLoading)) {
     root.suites.splice(root.suites.indexOf(account), 1);
-    root.suites.splice(root.suites.indexOf(foundation) + 1, 0, account);
+    root.suites.splice(root.suites.indexOf(lazyLoading) + 1, 0, account);
   }
 });
 

@@ -370,7 +370,10 @@ describe('Editor features (issue 4)', function () {
         .filter((line) => line.trim() !== '');
       assert.ok(beforeAction.length <= 8, `at most 8 lines before the action: ${beforeAction.length}`);
       assert.match(text, /Resource:\*\* `contoso`/);
-      assert.match(text, /ChatCompletionsClient/);
+      assert.match(
+        text,
+        /Clients that fit:\*\* none current: the API was retired; use the OpenAI client on …\/openai\/v1\//,
+      );
       assert.match(text, /https:\/\/cognitiveservices\.azure\.com\/\.default/);
       assert.match(text, /\[\$\(shield\) Check Entra ID access\]\(command:azureAiAuthDoctor\.checkAccess\?/);
       assert.ok(

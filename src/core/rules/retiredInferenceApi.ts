@@ -65,13 +65,24 @@ export const retiredInferenceApi = defineRule({
         ...(info ? { endpoint: info.url } : {}),
       });
     }
-    for (const r of restRequests(doc)) {
-      if (r.info.kind !== 'model-inference') continue;
+    const requests = restRequests(doc).filter((r) => r.info.kind === 'model-inference');
+    // One defect, one finding: a /models URL kept in a variable is reported where a request uses it, not
+    // also where the variable is assigned (the assignment is the finding's related location).
+    const origins = requests.flatMap((r) => (r.written && r.origin ? [r.origin] : []));
+    for (const r of requests) {
+      if (!r.written && origins.some((o) => r.start < o.end && o.start < r.end)) continue;
       ctx.report({
         messageId: 'rest',
         data: { url: r.url, when, v1: openAiV1Base(r.info), scope: v1Scope(r.info) },
         start: r.start,
         end: r.end,
+        ...(r.written && r.origin
+          ? {
+              related: [
+                { file: doc.fileName, range: doc.range(r.origin.start, r.origin.end), message: 'endpoint set here' },
+              ],
+            }
+          : {}),
         endpoint: r.url,
       });
     }
