@@ -4,6 +4,7 @@
 // when a check or a fix runs, so nothing Azure is parsed at activation (isAzureBundleLoaded()).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { loopbackEmulatorUrl } from '../tools/emulator';
 import type * as AzureBundle from '../azure/index';
 import type { AccessReport, FixAction } from '../core/accessReport';
 import { classifyEndpoint } from '../core/knowledge/endpoints';
@@ -63,7 +64,6 @@ export interface AssignRoleArgs {
 }
 
 const LOG_NAME = 'Azure AI Auth Doctor';
-const EMULATOR_ENV = 'AZURE_AI_AUTH_DOCTOR_EMULATOR_URL';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 let azureLoaded = false;
@@ -93,25 +93,10 @@ function loadAzure(context: vscode.ExtensionContext): Bundle {
   return bundle;
 }
 
-/** The emulator URL from the environment, honoured only on loopback (tokens must never go elsewhere). */
-function emulatorUrl(): string | undefined {
-  const raw = process.env[EMULATOR_ENV];
-  if (!raw) return undefined;
-  try {
-    const u = new URL(raw);
-    return (u.protocol === 'http:' || u.protocol === 'https:') &&
-      ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname)
-      ? raw
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** ARM endpoint: the setting, else the emulator in tests/demo, else the cloud's (decided by the bundle). */
 function armEndpoint(): string | undefined {
   const setting = vscode.workspace.getConfiguration('azureAiAuthDoctor').get<string>('access.armEndpoint', '').trim();
-  return setting || emulatorUrl();
+  return setting || loopbackEmulatorUrl();
 }
 
 function authProviderId(): string {
@@ -382,7 +367,7 @@ async function checkAccess(
   signIn.declined = false;
   signIn.reason = undefined;
   sharedState.setNotice(undefined);
-  const emulator = emulatorUrl();
+  const emulator = loopbackEmulatorUrl();
   let tenants = Array.isArray(args.tenants)
     ? args.tenants.filter((t) => typeof t === 'string' && GUID.test(t))
     : undefined;

@@ -47,6 +47,12 @@ const ALLOWED: Record<string, Record<string, { why: string; mustMention: RegExp 
       mustMention: /mcp\.js/,
     },
   },
+  'src/editor/lmTools.ts': {
+    'computed require': {
+      why: "loads the extension's own dist/tools.js bundle (the language-model tools) on the first tool call",
+      mustMention: /tools\.js/,
+    },
+  },
   'src/mcp/server.ts': {
     'computed require': {
       why: "loads the package's own dist/azure.js bundle next to dist/mcp.js, only for an allowed access check",
