@@ -5,7 +5,7 @@ import { named } from '../scan/calls';
 import { URL_RE } from '../scan/endpoints';
 import { classifyEndpoint } from '../knowledge/endpoints';
 import { defineRule, docsUrl, edit, fix, fixes, type RuleContext, type RuleMeta } from './rule';
-import { restRequests } from './restRequests';
+import { restRequests, type RestRequest } from './restRequests';
 import type { EndpointInfo } from '../types';
 
 /** api-versions the facts file cites: 2024-06-01 for Azure OpenAI deployments [D5], 2024-05-01-preview for /models [D1]. */
@@ -123,19 +123,7 @@ function checkVariableRequests(ctx: RuleContext<keyof typeof meta.messages>) {
   for (const r of restRequests(doc)) {
     if (!r.written || !/\/(?:openai\/deployments|models)\//i.test(r.written)) continue;
     if (/[?&]api-version=/i.test(r.url) || /[?&]api-version=/i.test(r.written)) continue;
-    const version = versionFor(r.info);
-    if (!version) continue;
-    const sep = r.url.includes('?') ? '&' : '?';
-    ctx.report({
-      messageId: 'request',
-      data: { url: r.url, query: `${sep}api-version=${version}`, version },
-      start: r.start,
-      end: r.end,
-      fixes: fixes(
-        fix(`Add ${sep}api-version=${version}`, [edit(doc, r.end, r.end, `${sep}api-version=${version}`)], true),
-      ),
-      endpoint: r.url,
-    });
+    reportRequest(ctx, r, true);
   }
 }
 
@@ -144,15 +132,21 @@ function checkVariableRequests(ctx: RuleContext<keyof typeof meta.messages>) {
 function checkCodeRequests(ctx: RuleContext<keyof typeof meta.messages>) {
   for (const r of restRequests(ctx.doc)) {
     if (r.literal || /[?&]api-version=/i.test(r.url) || /api[-_]?version|apiVersion/i.test(r.rest)) continue;
-    const version = versionFor(r.info);
-    if (!version) continue;
-    const sep = r.url.includes('?') ? '&' : '?';
-    ctx.report({
-      messageId: 'request',
-      data: { url: r.url, query: `${sep}api-version=${version}`, version },
-      start: r.start,
-      end: r.end,
-      endpoint: r.url,
-    });
+    reportRequest(ctx, r, false);
   }
+}
+
+/** A request without api-version; `withFix`: the query can be appended where the URL is written. */
+function reportRequest(ctx: RuleContext<keyof typeof meta.messages>, r: RestRequest, withFix: boolean) {
+  const version = versionFor(r.info);
+  if (!version) return;
+  const query = `${r.url.includes('?') ? '&' : '?'}api-version=${version}`;
+  ctx.report({
+    messageId: 'request',
+    data: { url: r.url, query, version },
+    start: r.start,
+    end: r.end,
+    ...(withFix ? { fixes: fixes(fix(`Add ${query}`, [edit(ctx.doc, r.end, r.end, query)], true)) } : {}),
+    endpoint: r.url,
+  });
 }
