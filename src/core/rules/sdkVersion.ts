@@ -117,16 +117,7 @@ function collect(doc: Doc, kind: string): Dep[] {
     while ((m = re.exec(text))) {
       const ns = m.index + m[0].indexOf(`>${m[2]}<`) + 1;
       const vs = m[3] !== undefined ? m.index + m[0].lastIndexOf(`>${m[3]}<`) + 1 : ns;
-      deps.push({
-        ecosystem: 'maven',
-        name: `${m[1]}:${m[2]}`,
-        nameStart: ns,
-        nameEnd: ns + m[2].length,
-        spec: m[3] ?? '',
-        specStart: vs,
-        specEnd: vs + (m[3]?.length ?? 0),
-        style: 'maven',
-      });
+      deps.push(mavenDependency(m, ns, vs));
     }
   } else if (kind === 'gradle') {
     const re = /["']([\w.-]+):([\w.-]+)(?::([\w.+-]+))?["']/g;
@@ -134,19 +125,24 @@ function collect(doc: Doc, kind: string): Dep[] {
     while ((m = re.exec(text))) {
       const ns = m.index + 1 + m[1].length + 1;
       const vs = m[3] !== undefined ? ns + m[2].length + 1 : ns;
-      deps.push({
-        ecosystem: 'maven',
-        name: `${m[1]}:${m[2]}`,
-        nameStart: ns,
-        nameEnd: ns + m[2].length,
-        spec: m[3] ?? '',
-        specStart: vs,
-        specEnd: vs + (m[3]?.length ?? 0),
-        style: 'maven',
-      });
+      deps.push(mavenDependency(m, ns, vs));
     }
   }
   return deps;
+}
+
+/** A pom.xml or Gradle match (groups: group id, artifact id, optional version) with where its artifact and version start. */
+function mavenDependency(m: RegExpExecArray, nameStart: number, specStart: number): Dep {
+  return {
+    ecosystem: 'maven',
+    name: `${m[1]}:${m[2]}`,
+    nameStart,
+    nameEnd: nameStart + m[2].length,
+    spec: m[3] ?? '',
+    specStart,
+    specEnd: specStart + (m[3]?.length ?? 0),
+    style: 'maven',
+  };
 }
 
 function bumpedSpec(dep: Dep, version: string): string {
