@@ -1,6 +1,7 @@
 // Builds every bundle the extension ships (and, with --tests, the test bundles).
 // Separate bundles keep activation cheap: extension.js never contains @azure/* code;
-// the access check lives in azure.js, which extension.js requires only when a check runs.
+// the access check lives in azure.js, which extension.js requires only when a check runs, and the
+// MCP server (with @modelcontextprotocol/sdk) in mcp.js, which cli.js requires only for `mcp`.
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, statSync, mkdirSync, copyFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -33,7 +34,12 @@ function walk(dir, keep) {
 const shipped = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { azure: 'src/azure/index.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { engine: 'src/engine.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // What the language-model tools run (schemas, validator, the CLI's folder scan): required on first use.
+  { ...node, entryPoints: { tools: 'src/tools/index.ts' }, outdir: 'dist' },
+  // The MCP server and its SDK: required by `cli.js mcp` only (never by extension.js or a scan).
+  { ...node, entryPoints: { mcp: 'src/mcp/server.ts' }, outdir: 'dist' },
   {
     ...common,
     platform: 'browser',
@@ -57,7 +63,12 @@ const testBundle = {
 const suitesIn = (dir) => (existsSync(dir) ? walk(dir, (f) => f.endsWith('.test.ts')) : []);
 const tests = withTests
   ? [
-      { ...testBundle, entryPoints: suitesIn('test/unit'), outdir: 'out/test/unit', outbase: 'test/unit' },
+      {
+        ...testBundle,
+        entryPoints: ['test/unit/rootHooks.ts', ...suitesIn('test/unit')],
+        outdir: 'out/test/unit',
+        outbase: 'test/unit',
+      },
       {
         // extensionTestsPath for both runners (code-server and @vscode/test-electron) + each suite.
         ...testBundle,
@@ -73,6 +84,20 @@ const tests = withTests
         outbase: 'test/harness/vsix-probe',
       },
       { ...testBundle, entryPoints: suitesIn('test/ui'), outdir: 'out/test/ui', outbase: 'test/ui' },
+      {
+        // The multi-root workspace suites (run-integration.mjs opens test/fixtures/multiroot).
+        ...testBundle,
+        entryPoints: ['test/multiroot/index.ts', ...suitesIn('test/multiroot')],
+        outdir: 'out/test/multiroot',
+        outbase: 'test/multiroot',
+      },
+      {
+        // The demo's test-only sign-in extension (scripts/start.mjs packages it).
+        ...testBundle,
+        sourcemap: false,
+        entryPoints: { extension: 'test/harness/emulator-auth/extension.ts' },
+        outdir: 'out/test/harness/emulator-auth',
+      },
       ...(existsSync('test/emulator/main.ts')
         ? [
             {

@@ -59,12 +59,21 @@ export async function benchAnalysis({ root, benchDir, quick, log }) {
         clients: result.clients.length,
         endpoints: result.endpoints.length,
         skipped: result.skipped ?? null,
+        internalErrors: result.internalErrors.length,
         ...stats,
         cpuMsPerRun,
         budgetMs: budget ?? null,
-        pass: budget === undefined ? null : stats.median < budget && !result.skipped,
+        pass:
+          result.internalErrors.length > 0
+            ? false
+            : budget === undefined
+              ? null
+              : stats.median < budget && !result.skipped,
       };
       rows.push(row);
+      // An engine bug invalidates the figure: a rule that threw did less work than it should.
+      for (const e of result.internalErrors)
+        log(`analysis ${language} ${lines} lines: INTERNAL ERROR in ${e.rule}: ${e.message}`);
       log(
         `analysis ${language} ${lines} lines: median ${stats.median} ms, p95 ${stats.p95} ms (CPU ${cpuMsPerRun} ms/run), ${row.findings} findings${row.skipped ? `, SKIPPED: ${row.skipped}` : ''}`,
       );

@@ -101,3 +101,11 @@ for (const row of results.summary)
     `  ${row.pass === null ? '    ' : row.pass ? 'PASS' : 'FAIL'}  ${row.measure}: ${row.figure} (budget ${row.budget})`,
   );
 if (json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+// An engine internal error (a rule that threw) makes the figures meaningless: the bench fails.
+const engineErrors =
+  (results.analysis?.rows ?? []).reduce((n, row) => n + (row.internalErrors ?? 0), 0) +
+  (results.scan?.rows ?? []).filter((row) => (row.cli?.exitCodes ?? row.exitCodes ?? []).includes(3)).length;
+if (engineErrors > 0) {
+  log(`FAILED: ${engineErrors} internal error(s) in the engine (see INTERNAL ERROR lines / CLI exit code 3)`);
+  process.exitCode = 3;
+}

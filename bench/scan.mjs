@@ -84,7 +84,7 @@ function checkCliOutput(stdout) {
   return { json, findings, leakedPaths: leaked };
 }
 
-export async function benchScan({ root, benchDir, cli, quick, log, sizes = SIZES }) {
+export async function benchScan({ benchDir, cli, quick, log, sizes = SIZES }) {
   const rgVersion = ensureRipgrep(log);
   ensureTime();
   const trees = ensureTrees(benchDir, sizes, log);

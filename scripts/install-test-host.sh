@@ -15,10 +15,26 @@ NODE_DIR="$CACHE/node24"
 NODE_BIN="$NODE_DIR/node_modules/node/bin"
 CS_DIR="$CACHE/code-server-$CODE_SERVER_VERSION"
 CS_MARKER="$CS_DIR/.installed"
-DEBIAN_PACKAGES=(chromium ripgrep libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config build-essential python3 git)
+# pre-commit: the real tool for the pre-commit hook suite (test/unit/precommit.test.ts).
+DEBIAN_PACKAGES=(chromium ripgrep libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config build-essential python3 git pre-commit)
 
 log() { printf '[test-host] %s\n' "$*"; }
 mkdir -p "$CACHE"
+
+# Run from `npm test` (Node 20), this script inherits npm's per-run environment: npm_config_user_agent
+# ("npm/11 node/v20 ..."), npm_node_execpath, npm_config_node_gyp/nodedir, npm_package_*. The nested
+# installs below run under Node 24, and code-server's postinstall reads the Node version from
+# $npm_config_user_agent ("code-server currently requires node v24. We have detected ... node v20"),
+# so everything npm set for the outer run is dropped. Kept: the user's own npm settings (registry,
+# proxy, CA, cache and config-file locations), which npm rereads from its config files anyway.
+if [ -n "${npm_node_execpath:-}" ] && [ "${NODE:-}" = "$npm_node_execpath" ]; then unset NODE; fi
+for var in $(compgen -e); do
+  case "$var" in
+  npm_config_registry | npm_config_userconfig | npm_config_globalconfig | npm_config_cache | npm_config_cafile | \
+    npm_config_proxy | npm_config_https_proxy | npm_config_noproxy | npm_config_strict_ssl) ;;
+  npm_*) unset "$var" ;;
+  esac
+done
 
 # 1. Debian packages (only those missing; needs root or sudo when something is missing).
 missing=()

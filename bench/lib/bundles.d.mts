@@ -6,5 +6,6 @@ export interface BundleInfo {
   azureModules: number;
   azureBytes: number;
   topInputs: Array<{ path: string; bytes: number }>;
+  engineModules: string[];
 }
 export function bundleReport(metaPath: string): { bundles: Record<string, BundleInfo> };

@@ -34,7 +34,7 @@ function isAzurePackage(inputPath) {
 }
 
 /**
- * { bundles: { [name]: { bytes, azureModules, topInputs: [{ path, bytes }] } } } from a metafile;
+ * { bundles: { [name]: { bytes, azureModules, topInputs: [{ path, bytes }], engineModules } } } from a metafile;
  * name is the output path relative to dist/ ("extension.js", "webview/main.js" ...).
  */
 export function bundleReport(metaPath) {
@@ -52,6 +52,10 @@ export function bundleReport(metaPath) {
       azureModules: inputs.filter((input) => isAzurePackage(input.path)).length,
       azureBytes: inputs.filter((input) => isAzurePackage(input.path)).reduce((sum, input) => sum + input.bytes, 0),
       topInputs: inputs.sort((a, b) => b.bytes - a.bytes).slice(0, 5),
+      /** The analysis engine's modules in this bundle (rules, semantic model, parser, scanners). */
+      engineModules: inputs
+        .filter((input) => /src\/core\/(?:analyze|rules|model|parse|scan)\b/.test(input.path))
+        .map((input) => input.path),
     };
   }
   return { bundles };

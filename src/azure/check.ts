@@ -5,8 +5,9 @@ import type { AccessReport, StepId, StepResult, StepStatus } from '../core/acces
 import { classifyEndpoint, SCOPES } from '../core/knowledge/endpoints';
 import type { IdentityProvider } from './identity';
 import { findResource } from './resource';
-import { authorizationClient, evaluateRoles, type RolesOutcome } from './rbac';
-import { requiredDataAction } from './roles';
+import { authorizationClient, evaluateRoles } from './rbac';
+import { requiredDataAction, type RequiredAction } from './roles';
+import { ROLE_IDS } from '../core/knowledge/roles';
 import { cheapRead, chatRequest, probe } from './probe';
 import { decodeClaims, sameAudience } from './jwt';
 import { decide, checklist, type Facts } from './verdict';
@@ -240,20 +241,22 @@ export async function runAccessCheck(options: CheckOptions): Promise<AccessRepor
       ]);
     }
 
-    // 3. Roles
-    let roles: RolesOutcome | undefined;
-    if (res && report.identity?.objectId) {
+    // 3. Roles (again after the probe when the service names another data action: its word wins)
+    const isProject = info.kind === 'foundry-project' || info.kind === 'project-openai-v1';
+    const projectIdentityNote = `The project's managed identity needs a role too: assign Foundry User (formerly Azure AI User, ${ROLE_IDS.azureAIUser}) on the Foundry resource to the project's managed identity, or hosted agents, evaluations and red teaming fail.`;
+    if (isProject) (report.notes ??= []).push(projectIdentityNote);
+    const evaluateRolesStep = async (required: RequiredAction) => {
+      if (!res || !report.identity?.objectId) return undefined;
       step('roles', 'running', 'Reading role assignments…');
-      const required = requiredDataAction(info, res.deployments, options.deployment);
       report.requiredDataAction = required.action;
       const client = authorizationClient(options.identity, ctx, res.subscriptionId, res.tenantId);
-      roles = await evaluateRoles(client, ctx, res, report.identity.objectId, required, !options.objectId, (l) =>
+      const roles = await evaluateRoles(client, ctx, res, report.identity.objectId, required, !options.objectId, (l) =>
         log('info', `[roles] ${l}`),
       );
       facts.roles = roles;
       report.assignments = roles.assignments;
       report.denyAssignments = roles.denyAssignments;
-      report.gaps.push(...roles.gaps);
+      report.gaps.push(...roles.gaps.filter((g) => !report.gaps.includes(g)));
       const details = [
         `needs ${required.action} (${required.label})`,
         ...roles.assignments.map(
@@ -263,6 +266,7 @@ export async function runAccessCheck(options: CheckOptions): Promise<AccessRepor
         ...roles.denyAssignments.map((d) => `deny: ${d}`),
         ...roles.notes,
         ...roles.gaps,
+        ...(isProject ? [projectIdentityNote] : []),
       ];
       const status: StepStatus = roles.granted
         ? roles.youngestGrantMinutes !== undefined || roles.conditional
@@ -283,9 +287,11 @@ export async function runAccessCheck(options: CheckOptions): Promise<AccessRepor
             ? 'The only granting assignment is at project scope: it does not reach the account endpoint.'
             : `No role grants ${required.action}.`;
       step('roles', status, summary, details);
-    } else {
-      step('roles', 'skipped', 'Needs the resource.');
-    }
+      return roles;
+    };
+    if (res && report.identity?.objectId)
+      await evaluateRolesStep(requiredDataAction(info, res.deployments, options.deployment));
+    else step('roles', 'skipped', 'Needs the resource.');
 
     // 4. Token
     let probeToken: string | undefined;
@@ -327,6 +333,12 @@ export async function runAccessCheck(options: CheckOptions): Promise<AccessRepor
         }
         if (claims?.aud && !sameAudience(claims.aud, scope))
           mismatches.push(`The token's audience ${claims.aud} is not ${scope.replace(/\/\.default$/, '')}.`);
+        // update §2.6: compare the token's tid with the tenant the resource's subscription belongs to
+        if (claims?.tid && res?.tenantId && claims.tid.toLowerCase() !== res.tenantId.toLowerCase()) {
+          facts.tenantMismatch = { tokenTenant: claims.tid, resourceTenant: res.tenantId };
+          report.token.tenantMismatch = `Token tenant ${claims.tid} does not match resource tenant ${res.tenantId}.`;
+          mismatches.push(report.token.tenantMismatch);
+        }
         if (mismatches.length) {
           facts.tokenMismatch = mismatches.join(' ');
           report.token.mismatch = facts.tokenMismatch;
@@ -384,7 +396,12 @@ export async function runAccessCheck(options: CheckOptions): Promise<AccessRepor
           ran += '; chat completion not sent (it can cost money).';
         }
       }
-      const p = report.probe!;
+      const named = report.probe?.details?.dataAction;
+      if (named && res && named.toLowerCase() !== report.requiredDataAction?.toLowerCase()) {
+        log('info', `[probe] the service names the data action ${named}; evaluating the roles against it`);
+        await evaluateRolesStep(requiredDataAction(info, res.deployments, options.deployment, named));
+      }
+      const p = report.probe;
       step('probe', p.status !== undefined && p.status < 400 ? 'passed' : 'failed', p.message, [
         ran,
         `url: ${p.url}`,

@@ -7,9 +7,16 @@ import type { Cloud } from '../core/types';
 import type { IdentityProvider } from './identity';
 import { authorizationClient } from './rbac';
 import { ROLE_IDS } from './roles';
+import { roleForDataAction, type KnownRole } from '../core/knowledge/roles';
 import { ARM_BY_CLOUD, CancelledError, describeError, statusOf, type HttpContext } from './http';
 
 export const ASSIGNABLE_ROLE = { id: ROLE_IDS.cognitiveServicesUser, name: 'Cognitive Services User' } as const;
+
+/** The role the fix assigns for this report: Foundry User for the project data plane, else Cognitive Services User. */
+export function assignableRoleFor(report: Pick<AccessReport, 'requiredDataAction'>): { id: string; name: string } {
+  const role: KnownRole = roleForDataAction(report.requiredDataAction);
+  return { id: role.id, name: role.formerName ? `${role.name} (formerly ${role.formerName})` : role.name };
+}
 
 const PORTAL: Record<Cloud, string> = {
   public: 'https://portal.azure.com',
@@ -20,9 +27,14 @@ const PORTAL: Record<Cloud, string> = {
 /** Keeps only characters an ARM id or GUID can contain, so nothing from a response reaches a shell unquoted. */
 const safe = (value: string) => value.replace(/[^A-Za-z0-9/._()-]/g, '');
 
-export function cliCommand(resource: ResourceInfo, principalId: string, principalType: string | undefined): string {
+export function cliCommand(
+  resource: ResourceInfo,
+  principalId: string,
+  principalType: string | undefined,
+  roleId: string = ASSIGNABLE_ROLE.id,
+): string {
   const type = principalType === 'ServicePrincipal' ? 'ServicePrincipal' : principalType === 'Group' ? 'Group' : 'User';
-  return `az role assignment create --assignee-object-id "${safe(principalId)}" --assignee-principal-type ${type} --role "${ASSIGNABLE_ROLE.id}" --scope "${safe(resource.id)}"`;
+  return `az role assignment create --assignee-object-id "${safe(principalId)}" --assignee-principal-type ${type} --role "${safe(roleId)}" --scope "${safe(resource.id)}"`;
 }
 
 export function portalLink(resource: ResourceInfo, cloud: Cloud, blade: 'users' | 'networking'): string {
@@ -74,19 +86,20 @@ export async function assignRole(options: AssignOptions): Promise<AssignOutcome>
       : report.identity?.principalType === 'Group'
         ? 'Group'
         : 'User';
+  const role = assignableRoleFor(report);
   const client = authorizationClient(options.identity, ctx, resource.subscriptionId, resource.tenantId);
   const delays = options.retryDelaysMs ?? [2000, 4000, 8000];
   for (let attempt = 0; ; attempt++) {
     try {
       const created = await client.roleAssignments.create(resource.id.replace(/^\/+/, ''), randomUUID(), {
-        roleDefinitionId: `/subscriptions/${resource.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${ASSIGNABLE_ROLE.id}`,
+        roleDefinitionId: `/subscriptions/${resource.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${role.id}`,
         principalId,
         principalType,
       });
       return {
         ok: true,
         assignmentId: created.id,
-        message: `Assigned ${ASSIGNABLE_ROLE.name} to ${report.identity?.userPrincipalName ?? principalId} on ${resource.name}. Wait about 5 minutes before the first call (propagation).`,
+        message: `Assigned ${role.name} to ${report.identity?.userPrincipalName ?? principalId} on ${resource.name}. Wait about 5 minutes before the first call (propagation).`,
       };
     } catch (err) {
       if (err instanceof CancelledError) throw err;
@@ -96,13 +109,13 @@ export async function assignRole(options: AssignOptions): Promise<AssignOutcome>
         return {
           ok: false,
           forbidden: true,
-          message: `You cannot create role assignments on ${resource.name}: Microsoft.Authorization/roleAssignments/write is missing (Owner, User Access Administrator or Role Based Access Control Administrator have it). Ask an administrator to run: ${cliCommand(resource, principalId, principalType)}`,
+          message: `You cannot create role assignments on ${resource.name}: Microsoft.Authorization/roleAssignments/write is missing (Owner, User Access Administrator or Role Based Access Control Administrator have it). Ask an administrator to run: ${cliCommand(resource, principalId, principalType, role.id)}`,
         };
       }
       if (code === 'RoleAssignmentExists' || status === 409) {
         return {
           ok: true,
-          message: `${ASSIGNABLE_ROLE.name} is already assigned to this principal on ${resource.name}.`,
+          message: `${role.name} is already assigned to this principal on ${resource.name}.`,
         };
       }
       if (code === 'PrincipalNotFound') {

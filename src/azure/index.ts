@@ -2,7 +2,7 @@
 // extension requires it only when an access check or a fix runs, so activation stays cheap.
 export { runAccessCheck, emptyReport, type CheckOptions } from './check';
 export { defaultCredentialIdentity, TokenCache, type IdentityProvider } from './identity';
-export { assignRole, cliCommand, portalLink, ASSIGNABLE_ROLE, type AssignOutcome } from './fixes';
+export { assignRole, assignableRoleFor, cliCommand, portalLink, ASSIGNABLE_ROLE, type AssignOutcome } from './fixes';
 export { reportToMarkdown } from './markdown';
 export { ARM_BY_CLOUD, MANAGEMENT_SCOPE_BY_CLOUD, DEFAULT_TIMEOUT_MS, type HttpContext } from './http';
 export { decodeClaims } from './jwt';

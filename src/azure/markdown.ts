@@ -63,6 +63,11 @@ export function reportToMarkdown(r: AccessReport): string {
       );
     lines.push('');
   }
+  if (r.notes?.length) {
+    lines.push('## Also needed', '');
+    for (const n of r.notes) lines.push(`- ${esc(n)}`);
+    lines.push('');
+  }
   if (r.gaps.length) {
     lines.push('## Not checked (partial report)', '');
     for (const g of r.gaps) lines.push(`- ${esc(g)}`);

@@ -32,6 +32,14 @@ function withQuery(path: string, original: string, defaultVersion?: string): str
 export function cheapRead(info: EndpointInfo): ProbeRequest {
   const o = origin(info);
   switch (info.kind) {
+    // The project's OpenAI surface lists models like the account's v1 API does (update §1b).
+    case 'foundry-project':
+    case 'project-openai-v1':
+      return {
+        method: 'GET',
+        url: `${o}/api/projects/${encodeURIComponent(info.project ?? '_project')}/openai/v1/models`,
+        label: 'list models (project v1)',
+      };
     case 'openai-v1':
       return { method: 'GET', url: `${o}/openai/v1/models`, label: 'list models (v1)' };
     case 'model-inference':
@@ -47,7 +55,8 @@ export function chatRequest(info: EndpointInfo, deployment?: string): ProbeReque
   const path = info.path.replace(/\/+$/, '');
   const message = { messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 };
   if (/\/chat\/completions$/i.test(path)) {
-    const needsModel = info.kind === 'model-inference' || info.kind === 'openai-v1';
+    const needsModel =
+      info.kind === 'model-inference' || info.kind === 'openai-v1' || info.kind === 'project-openai-v1';
     return {
       method: 'POST',
       url: withQuery(
@@ -64,6 +73,14 @@ export function chatRequest(info: EndpointInfo, deployment?: string): ProbeReque
     };
   }
   switch (info.kind) {
+    case 'foundry-project':
+    case 'project-openai-v1':
+      return {
+        method: 'POST',
+        url: `${o}/api/projects/${encodeURIComponent(info.project ?? '_project')}/openai/v1/chat/completions`,
+        body: JSON.stringify({ ...message, model: deployment }),
+        label: 'chat completion (project v1)',
+      };
     case 'openai-v1':
       return {
         method: 'POST',
@@ -140,7 +157,13 @@ export async function probe(ctx: HttpContext, request: ProbeRequest, token: stri
     const message = serviceMessage(response.status, text);
     const explanation = explain(message);
     const scenario: ScenarioId | null = explanation.scenario;
-    return { url: request.url, status: response.status, scenario, message };
+    return {
+      url: request.url,
+      status: response.status,
+      scenario,
+      message,
+      ...(explanation.details ? { details: explanation.details } : {}),
+    };
   } catch (err) {
     if (ctx.signal.aborted) throw new CancelledError();
     if (timer.signal.aborted) throw new TimeoutError(`${request.label}`, ctx.timeoutMs);

@@ -7,6 +7,7 @@ import type { IdentityProvider } from './identity';
 import type { ResourceInfo, RoleAssignmentInfo } from '../core/accessReport';
 import { adaptPipeline, classicArmOptions, describeError, statusOf, CancelledError, type HttpContext } from './http';
 import { ROLE_IDS, roleGrants, whyNotGranted, actionMatches, type PermissionSet, type RequiredAction } from './roles';
+import { roleDisplayName } from '../core/knowledge/roles';
 
 export const PROPAGATION_MINUTES = 5;
 
@@ -146,7 +147,8 @@ export async function evaluateRoles(
       dataActions: p.dataActions ?? [],
       notDataActions: p.notDataActions ?? [],
     }));
-    const roleName = def?.roleName ?? guidOf(a.roleDefinitionId);
+    // By GUID, with the former name: "Foundry User (formerly Azure AI User)" whichever name ARM returns.
+    const roleName = roleDisplayName(guidOf(a.roleDefinitionId), def?.roleName ?? undefined);
     const reaches = scopeReaches(a.scope, resource.id);
     const grantsAction = !!def && roleGrants(permissions, required.action);
     const ageMinutes = a.createdOn

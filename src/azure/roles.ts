@@ -3,20 +3,10 @@
 // `*` matches any run of characters including `/`), and the seed's words for why a role does not
 // grant it. Role definitions are read at runtime; the GUIDs below only name well-known roles.
 import type { EndpointInfo } from '../core/types';
+import { ROLE_IDS } from '../core/knowledge/roles';
 
-/** Built-in role GUIDs (facts §4; match by GUID, names change). */
-export const ROLE_IDS = {
-  cognitiveServicesUser: 'a97b65f3-24c7-4388-baec-2e87135dc908',
-  cognitiveServicesOpenAIUser: '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd',
-  cognitiveServicesOpenAIContributor: 'a001fd3d-188f-4b5d-821b-7da978bf7442',
-  cognitiveServicesContributor: '25fbc0a9-bd7c-42a3-aa1a-3b75d497ee68',
-  azureAIDeveloper: '64702f94-c441-49e6-a78b-ef80e0188fee',
-  azureAIUser: '53ca6127-db72-4b80-b1b0-d745d6d5456d',
-  azureAIAccountOwner: 'e47c6f54-e4a2-4754-9501-8e0985b135e1',
-  owner: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
-  contributor: 'b24988ac-6180-42a0-ab88-20f7382dd24c',
-  reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
-} as const;
+/** Built-in role GUIDs (facts §4; update §1d): one table in core, matched by GUID because names change. */
+export { ROLE_IDS };
 
 /** Control-plane roles the seed names as giving no Entra data access (facts §4, [D2]). */
 const CONTROL_PLANE_ONLY = new Set<string>([
@@ -32,8 +22,10 @@ export const DATA_ACTIONS = {
   openAIChat: 'Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action',
   /** Non-OpenAI Foundry models on /models (covered by MaaS/* [D13]; the exact op is Obs. [O9]). */
   maasChat: 'Microsoft.CognitiveServices/accounts/MaaS/chat/completions/action',
-  /** Foundry project data plane (agents...): first-party AIServices operations (Obs. [O7]). */
+  /** Foundry project data plane, reads: GET /api/projects/{p}/assistants (update §1e, the detailed 401). */
   aiServices: 'Microsoft.CognitiveServices/accounts/AIServices/agents/read',
+  /** Foundry project data plane, writes: POST /api/projects/{p}/openai/* and POST …/assistants (update §1e). */
+  agentsWrite: 'Microsoft.CognitiveServices/accounts/AIServices/agents/write',
 } as const;
 
 export interface PermissionSet {
@@ -85,11 +77,20 @@ export function requiredDataAction(
   info: EndpointInfo,
   deployments: { name: string; format: string }[],
   deployment?: string,
+  /** The data action the service itself named (the detailed 401): it wins over the inference from the URL. */
+  named?: string,
 ): RequiredAction {
   const name = deployment ?? info.deployment;
   const known = name ? deployments.find((d) => d.name.toLowerCase() === name.toLowerCase()) : undefined;
+  if (named) return { action: named, label: 'the data action the service named in its 401', deployment: known?.name };
   if (info.kind === 'foundry-project')
-    return { action: DATA_ACTIONS.aiServices, label: 'Foundry project data plane (agents)' };
+    return { action: DATA_ACTIONS.aiServices, label: 'Foundry project data plane (agents, read)' };
+  if (info.kind === 'project-openai-v1')
+    return {
+      action: DATA_ACTIONS.agentsWrite,
+      label: "calls on the project's OpenAI surface (POST /api/projects/<p>/openai/*)",
+      deployment: known?.name ?? name,
+    };
   if (info.kind === 'model-inference' || info.kind === 'openai-v1') {
     const format = known?.format ?? (name ? undefined : deployments.find((d) => d.format !== 'OpenAI')?.format);
     if (format && format.toLowerCase() !== 'openai') {
@@ -132,6 +133,9 @@ export function whyNotGranted(
     guid === ROLE_IDS.cognitiveServicesOpenAIContributor ||
     guid === ROLE_IDS.azureAIDeveloper
   ) {
+    if (actionMatches('Microsoft.CognitiveServices/accounts/AIServices/agents/*', action)) {
+      return `${roleName} has no Foundry agents data action (Microsoft.CognitiveServices/accounts/AIServices/agents/*): this call needs ${action}; Foundry User (formerly Azure AI User) on the Foundry resource grants it.`;
+    }
     if (actionMatches('Microsoft.CognitiveServices/accounts/MaaS/*', action)) {
       return `${roleName} grants only access to OpenAI models; this call needs ${action} (covered by Microsoft.CognitiveServices/accounts/MaaS/* or Cognitive Services User).`;
     }

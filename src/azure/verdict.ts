@@ -3,7 +3,7 @@
 import type { AccessReport, ChecklistItem, FixAction, Verdict } from '../core/accessReport';
 import type { EndpointInfo } from '../core/types';
 import type { RolesOutcome } from './rbac';
-import { ASSIGNABLE_ROLE, cliCommand, portalLink } from './fixes';
+import { assignableRoleFor, cliCommand, portalLink } from './fixes';
 
 export interface Facts {
   info?: EndpointInfo;
@@ -13,6 +13,8 @@ export interface Facts {
   missingDeployment?: string;
   networkBlocked?: string;
   tokenMismatch?: string;
+  /** The token's tid is not the resource's tenant (update §1e, §2.6). */
+  tenantMismatch?: { tokenTenant: string; resourceTenant: string };
   /** Token acquisition failed (reason). */
   tokenError?: string;
   probeRan: boolean;
@@ -34,13 +36,18 @@ function roleFixes(r: AccessReport, facts: Facts): FixAction[] {
   const where = facts.roles?.onlyBelowScope
     ? ' (at the account: a project-scope grant does not reach the account endpoint)'
     : '';
+  const role = assignableRoleFor(r);
   return [
     {
       kind: 'assign-role',
-      title: `Assign ${ASSIGNABLE_ROLE.name} to ${who(r)} on ${res.name}`,
-      detail: `Creates a role assignment: principal ${oid}, role ${ASSIGNABLE_ROLE.name} (${ASSIGNABLE_ROLE.id}), scope ${res.id}${where}. Then wait at least 5 minutes before the first call.`,
+      title: `Assign ${role.name} to ${who(r)} on ${res.name}`,
+      detail: `Creates a role assignment: principal ${oid}, role ${role.name} (${role.id}), scope ${res.id}${where}. Then wait at least 5 minutes before the first call.`,
     },
-    { kind: 'copy-cli', title: 'Copy az CLI command', cliCommand: cliCommand(res, oid, r.identity?.principalType) },
+    {
+      kind: 'copy-cli',
+      title: 'Copy az CLI command',
+      cliCommand: cliCommand(res, oid, r.identity?.principalType, role.id),
+    },
     { kind: 'open-iam', title: 'Open Access control (IAM) in the portal', url: portalLink(res, cloud, 'users') },
   ];
 }
@@ -136,12 +143,33 @@ export function decide(r: AccessReport, facts: Facts): { verdict: Verdict; fixes
     return notes.join(' ');
   };
 
+  const tenant = facts.tenantMismatch;
+  if (tenant || probeScenario === 'tenant-mismatch') {
+    const resourceTenant = tenant?.resourceTenant ?? res?.tenantId ?? '<resource tenant>';
+    return {
+      verdict: {
+        status: 'problem',
+        scenario: 'tenant-mismatch',
+        title: 'The token comes from another tenant than the resource',
+        explanation: `${tenant ? `The token's tenant (tid) is ${tenant.tokenTenant}, but ${res?.name ?? 'the resource'} belongs to tenant ${resourceTenant}` : (probe?.message ?? 'Token tenant does not match resource tenant')}: the service answers 400 "Token tenant … does not match resource tenant." Sign in to the resource's tenant (az, azd and the service principal may each use a different one).`,
+      },
+      fixes: [
+        {
+          kind: 'copy-cli',
+          title: `Sign in to tenant ${resourceTenant}`,
+          cliCommand: `az login --tenant "${resourceTenant.replace(/[^A-Za-z0-9.-]/g, '')}"`,
+          detail: 'For a service principal or DefaultAzureCredential, set AZURE_TENANT_ID to the same tenant.',
+        },
+        ...iam,
+      ],
+    };
+  }
   if (probe && probe.status !== undefined && probe.status >= 400) {
     switch (probeScenario) {
       case 'principal-lacks-permission':
         return lacks(
           'Principal does not have access to API/Operation',
-          `401 PermissionDenied: the token is valid, but ${who(r)} lacks ${r.requiredDataAction ?? 'the data action'}. ${rolesWhy()} Assign Cognitive Services User on the resource${/\/MaaS\//.test(r.requiredDataAction ?? '') ? ' (Cognitive Services OpenAI User grants only access to OpenAI models)' : ''}, then wait at least 5 minutes before the first call.`,
+          `401 PermissionDenied: the token is valid, but ${who(r)} lacks ${r.requiredDataAction ?? 'the data action'}. ${rolesWhy()} Assign ${assignableRoleFor(r).name} on the resource${/\/MaaS\//.test(r.requiredDataAction ?? '') ? ' (Cognitive Services OpenAI User grants only access to OpenAI models)' : ''}, then wait at least 5 minutes before the first call.`,
         );
       case 'token-invalid-or-wrong-audience':
         return {

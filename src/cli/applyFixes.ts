@@ -1,10 +1,12 @@
 // --fix on disk: applies the chosen preferred fixes file by file, only when the file still holds
 // exactly the text that was analysed, keeping its encoding, BOM and line endings, through an atomic
 // write (temp file in the same folder, then rename). A file whose edits no longer apply is left untouched.
-import { chmodSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, lstatSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { applyTextEdits, editsByFile } from '../core/fixes';
+import { fixBreaksCode } from '../core/fixSafety';
+import { languageIdForFile } from '../core/languages';
 import type { Fix, TextEdit } from '../core/types';
 import { decode, encode, encodingOf, isBinary, readFileBounded, type DecodedText } from './fileText';
 
@@ -15,26 +17,58 @@ export interface FixOutcome {
   untouched: Array<{ file: string; reason: string }>;
 }
 
-/** Uses the file's own line ending inside inserted text (CRLF files stay CRLF). */
-function withLineEndings(edit: TextEdit, text: string): TextEdit {
-  const firstNewline = text.indexOf('\n');
-  const crlf = firstNewline > 0 && text[firstNewline - 1] === '\r';
-  if (!crlf || !edit.newText.includes('\n')) return edit;
-  return { ...edit, newText: edit.newText.replace(/\r?\n/g, '\r\n') };
+/** The file's own line ending: that of its first line break (LF when it has none). */
+export function lineEndingOf(text: string): '\n' | '\r\n' | '\r' {
+  const cr = text.indexOf('\r');
+  const lf = text.indexOf('\n');
+  if (cr === -1 || (lf !== -1 && lf < cr)) return '\n';
+  return text[cr + 1] === '\n' ? '\r\n' : '\r';
 }
 
-/** Writes bytes to path atomically: a temp file next to it, then rename over it (keeps the file mode). */
+/** Uses the file's own line ending inside inserted text (CRLF files stay CRLF, CR-only files stay CR). */
+function withLineEndings(edit: TextEdit, text: string): TextEdit {
+  const eol = lineEndingOf(text);
+  if (eol === '\n' || !/[\r\n]/.test(edit.newText)) return edit;
+  return { ...edit, newText: edit.newText.replace(/\r\n|\r|\n/g, eol) };
+}
+
+/**
+ * Why --fix must not rewrite this file, or undefined. The write replaces the file by rename, so it
+ * would turn a symlink into a regular file and split hard links; a read-only file stays as its owner
+ * made it (even for root, who could write it).
+ */
+export function refusalToWrite(path: string): string | undefined {
+  let st;
+  try {
+    st = lstatSync(path);
+  } catch (e) {
+    return `cannot check it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+  }
+  if (st.isSymbolicLink()) return 'it is a symbolic link (fix the file it points to instead)';
+  if (!st.isFile()) return 'it is not a regular file';
+  if (st.nlink > 1) return `it has ${st.nlink} hard links, which rewriting it would separate`;
+  if ((st.mode & 0o200) === 0) return 'it is read-only';
+  return undefined;
+}
+
+/** Writes bytes to path atomically: a temp file next to it, then rename over it (keeps the file's mode and owner). */
 export function writeAtomic(path: string, bytes: Buffer): void {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let mode: number | undefined;
+  let original: { mode: number; uid: number; gid: number } | undefined;
   try {
-    mode = statSync(path).mode & 0o7777;
+    const st = statSync(path);
+    original = { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid };
   } catch {
-    mode = undefined;
+    original = undefined;
   }
   try {
-    writeFileSync(temp, bytes, { flag: 'wx', mode: mode ?? 0o644 });
-    if (mode !== undefined) chmodSync(temp, mode);
+    writeFileSync(temp, bytes, { flag: 'wx', mode: original?.mode ?? 0o644 });
+    if (original) {
+      chmodSync(temp, original.mode);
+      // Root fixing another user's file must not give it to root; a user who cannot keep the owner does not write.
+      if (original.uid !== process.getuid?.() || original.gid !== process.getgid?.())
+        chownSync(temp, original.uid, original.gid);
+    }
     renameSync(temp, path);
   } catch (e) {
     try {
@@ -94,6 +128,16 @@ export function applyFixesToDisk(fixes: readonly Fix[], analysed: ReadonlyMap<st
       continue;
     }
     if (updated === now.text) continue;
+    const broken = fixBreaksCode(languageIdForFile(file) ?? '', now.text, updated);
+    if (broken) {
+      untouched.push({ file, reason: `the fix would leave code that does not parse (${broken})` });
+      continue;
+    }
+    const refusal = refusalToWrite(file);
+    if (refusal) {
+      untouched.push({ file, reason: refusal });
+      continue;
+    }
     try {
       writeAtomic(file, encode(updated, now.encoding));
       changed.set(file, fixesPerFile.get(file) ?? 1);

@@ -1,6 +1,9 @@
 // Command-line parsing for the CLI: exactly the commands and options of issue 3, with a clear
 // message (and exit code 2) for anything else.
-import { RULE_IDS, type RuleId, type RuleSeverities } from '../core/types';
+import type { RuleSeverities } from '../core/types';
+import { parseRuleOption } from '../core/policy';
+import { printable } from '../core/redact';
+import { helpRuleList } from './ruleMeta';
 
 export type ScanFormat = 'text' | 'json' | 'sarif';
 export type FailOn = 'error' | 'warning' | 'never';
@@ -34,116 +37,146 @@ Options:
   --help, -h               Show this help.
   --version, -v            Show the version.
 
-Exit codes: 0 no findings at or above --fail-on, 1 findings at or above --fail-on, 2 usage error.
-Rules: ${RULE_IDS.join(', ')}.
+Options take their value as "--name value" or "--name=value"; switches such as --fix take none.
+
+Exit codes:
+  0  no findings at or above --fail-on
+  1  findings at or above --fail-on
+  2  usage error (unknown option or value), a path that could not be scanned (missing, unreadable
+     folder, too long), or the report could not be written
+  3  internal error (a rule threw; printed on stderr with its file and stack; the other files and
+     rules are still scanned and reported)
+
+Rules (id, default severity, what it finds; docs/rules/<id>.md explains each):
+${helpRuleList()}
 `;
 
-const RULE_LEVELS = ['off', 'info', 'warning', 'error'] as const;
-
-/** Splits `--opt=value` into two tokens so both spellings work. */
-function tokens(argv: readonly string[]): string[] {
-  const out: string[] = [];
-  let literal = false;
-  for (const arg of argv) {
-    if (!literal && arg === '--') {
-      literal = true;
-      out.push(arg);
-    } else if (!literal && /^--[a-z-]+=/.test(arg)) {
-      const eq = arg.indexOf('=');
-      out.push(arg.slice(0, eq), arg.slice(eq + 1));
-    } else out.push(arg);
-  }
-  return out;
+/** One option of a command: a switch (no value, or `=true|false`) or an option that takes one value. */
+interface OptionSpec {
+  takesValue: boolean;
 }
 
+interface ParsedOptions {
+  /** Values by option name, in order of appearance (repeatable options keep all). */
+  values: Map<string, string[]>;
+  switches: Map<string, boolean>;
+  operands: string[];
+  /** A bare "-" before any "--" (standard input, by convention). */
+  dash: boolean;
+}
+
+/**
+ * The one rule every option follows: `--name value` and `--name=value` mean the same; a switch takes
+ * no value (`--name`, or `--name=true|false`); anything after `--` is an operand; an unknown option,
+ * a missing value or a value given to a switch is a usage error.
+ */
+function parseOptions(
+  command: string,
+  args: readonly string[],
+  specs: Record<string, OptionSpec>,
+  /** explain: pasted text may start with "-" ("-1 error"); only `--name` and the listed short options are options. */
+  dashWordsAreText = false,
+): ParsedOptions {
+  const parsed: ParsedOptions = { values: new Map(), switches: new Map(), operands: [], dash: false };
+  let literal = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const isOption = dashWordsAreText
+      ? /^--./.test(arg) || Object.hasOwn(specs, arg)
+      : arg.startsWith('-') && arg !== '-';
+    if (literal || !isOption) {
+      if (!literal && arg === '-') parsed.dash = true;
+      parsed.operands.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      literal = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    const inline = eq === -1 ? undefined : arg.slice(eq + 1);
+    const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
+    if (!spec) throw new UsageError(`unknown option for ${command}: ${printableArg(name)}`);
+    if (spec.takesValue) {
+      let value = inline;
+      if (value === undefined) {
+        value = args[i + 1];
+        if (value === undefined || (value.startsWith('--') && value.length > 2))
+          throw new UsageError(`${name} needs a value`);
+        i++;
+      }
+      parsed.values.set(name, [...(parsed.values.get(name) ?? []), value]);
+    } else {
+      if (inline !== undefined && inline !== 'true' && inline !== 'false')
+        throw new UsageError(`${name} takes no value (or =true / =false), got "${printableArg(inline)}"`);
+      parsed.switches.set(name, inline !== 'false');
+    }
+  }
+  return parsed;
+}
+
+/** Arguments are echoed in usage errors: keep them to one printable line. */
+const printableArg = (s: string) => printable(s.length > 80 ? `${s.slice(0, 80)}...` : s);
+
+function oneOf<T extends string>(name: string, values: string[] | undefined, allowed: readonly T[], fallback: T): T {
+  if (!values) return fallback;
+  if (values.length > 1) throw new UsageError(`${name} given more than once`);
+  const value = values[0];
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(
+      `${name} must be ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]} (got "${printableArg(value)}")`,
+    );
+  return value as T;
+}
+
+function ruleSeverities(values: readonly string[]): RuleSeverities {
+  const rules: RuleSeverities = {};
+  for (const value of values) {
+    let parsed: ReturnType<typeof parseRuleOption>;
+    try {
+      parsed = parseRuleOption(value);
+    } catch (e) {
+      throw new UsageError(printable((e as Error).message));
+    }
+    rules[parsed[0]] = parsed[1];
+  }
+  return rules;
+}
+
+const HELP_SWITCHES = { '--help': { takesValue: false }, '-h': { takesValue: false } };
+
 export function parseArgs(argv: readonly string[]): Command {
-  const args = tokens(argv);
-  if (args.length === 0) throw new UsageError('missing command: use "scan" or "explain" (see --help)');
-  const [command, ...rest] = args;
+  if (argv.length === 0) throw new UsageError('missing command: use "scan" or "explain" (see --help)');
+  const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help') return { kind: 'help' };
   if (command === '--version' || command === '-v' || command === '-V') return { kind: 'version' };
-  if (rest.includes('--help') || rest.includes('-h')) return { kind: 'help' };
-
-  const valueOf = (i: number, name: string): string => {
-    const value = rest[i + 1];
-    if (value === undefined || (value.startsWith('--') && value.length > 2))
-      throw new UsageError(`${name} needs a value`);
-    return value;
-  };
 
   if (command === 'scan') {
-    const paths: string[] = [];
-    let format: ScanFormat = 'text';
-    let failOn: FailOn = 'error';
-    let fix = false;
-    const rules: RuleSeverities = {};
-    let literal = false;
-    for (let i = 0; i < rest.length; i++) {
-      const arg = rest[i];
-      if (literal) {
-        paths.push(arg);
-        continue;
-      }
-      switch (arg) {
-        case '--':
-          literal = true;
-          break;
-        case '--format': {
-          const value = valueOf(i++, '--format');
-          if (value !== 'text' && value !== 'json' && value !== 'sarif')
-            throw new UsageError(`--format must be text, json or sarif (got "${value}")`);
-          format = value;
-          break;
-        }
-        case '--fail-on': {
-          const value = valueOf(i++, '--fail-on');
-          if (value !== 'error' && value !== 'warning' && value !== 'never')
-            throw new UsageError(`--fail-on must be error, warning or never (got "${value}")`);
-          failOn = value;
-          break;
-        }
-        case '--rule': {
-          const value = valueOf(i++, '--rule');
-          const match = /^([a-z0-9-]+)=([a-z]+)$/.exec(value);
-          if (!match) throw new UsageError(`--rule expects <id>=off|info|warning|error (got "${value}")`);
-          const [, id, level] = match;
-          if (!(RULE_IDS as readonly string[]).includes(id))
-            throw new UsageError(`unknown rule "${id}"; rules: ${RULE_IDS.join(', ')}`);
-          if (!(RULE_LEVELS as readonly string[]).includes(level))
-            throw new UsageError(`--rule ${id}: level must be off, info, warning or error (got "${level}")`);
-          rules[id as RuleId] = level as (typeof RULE_LEVELS)[number];
-          break;
-        }
-        case '--fix':
-          fix = true;
-          break;
-        default:
-          if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option for scan: ${arg}`);
-          paths.push(arg);
-      }
-    }
-    return { kind: 'scan', paths: paths.length ? paths : ['.'], format, failOn, rules, fix };
+    const o = parseOptions('scan', rest, {
+      ...HELP_SWITCHES,
+      '--format': { takesValue: true },
+      '--fail-on': { takesValue: true },
+      '--rule': { takesValue: true },
+      '--fix': { takesValue: false },
+    });
+    if (o.switches.get('--help') || o.switches.get('-h')) return { kind: 'help' };
+    const format = oneOf('--format', o.values.get('--format'), ['text', 'json', 'sarif'] as const, 'text');
+    const failOn = oneOf('--fail-on', o.values.get('--fail-on'), ['error', 'warning', 'never'] as const, 'error');
+    const rules = ruleSeverities(o.values.get('--rule') ?? []);
+    if (o.dash) throw new UsageError('scan does not read standard input: name the files or folders to scan');
+    const paths = o.operands.length ? o.operands : ['.'];
+    return { kind: 'scan', paths, format, failOn, rules, fix: o.switches.get('--fix') ?? false };
   }
 
   if (command === 'explain') {
-    const words: string[] = [];
-    let format: 'text' | 'json' = 'text';
-    let literal = false;
-    for (let i = 0; i < rest.length; i++) {
-      const arg = rest[i];
-      if (!literal && arg === '--') literal = true;
-      else if (!literal && arg === '--format') {
-        const value = valueOf(i++, '--format');
-        if (value !== 'text' && value !== 'json')
-          throw new UsageError(`explain --format must be text or json (got "${value}")`);
-        format = value;
-      } else if (!literal && arg.startsWith('--')) throw new UsageError(`unknown option for explain: ${arg}`);
-      else words.push(arg);
-    }
-    if (words.length === 0)
+    const o = parseOptions('explain', rest, { ...HELP_SWITCHES, '--format': { takesValue: true } }, true);
+    if (o.switches.get('--help') || o.switches.get('-h')) return { kind: 'help' };
+    const format = oneOf('explain --format', o.values.get('--format'), ['text', 'json'] as const, 'text');
+    if (o.operands.length === 0)
       throw new UsageError('explain needs the error text: explain "<error text>" (or "-" to read standard input)');
-    return { kind: 'explain', text: words.join(' '), format };
+    return { kind: 'explain', text: o.operands.join(' '), format };
   }
 
-  throw new UsageError(`unknown command "${command}": use "scan" or "explain" (see --help)`);
+  throw new UsageError(`unknown command "${printableArg(command)}": use "scan" or "explain" (see --help)`);
 }

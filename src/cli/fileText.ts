@@ -1,5 +1,5 @@
-// Reading a workspace file as the engine needs it: cheap rejection before decoding (size, binary,
-// no trigger bytes), then decoding that remembers the encoding (UTF-8, UTF-8 with BOM, UTF-16 LE/BE
+// Reading a workspace file as the engine needs it: cheap rejection before decoding (size, binary;
+// the trigger-word prefilter is core/prefilter.ts), then decoding that remembers the encoding (UTF-8, UTF-8 with BOM, UTF-16 LE/BE
 // with BOM) so --fix can write the file back byte-for-byte in the same encoding.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
@@ -17,44 +17,41 @@ export interface DecodedText {
 export const MAX_FILE_BYTES = 1024 * 1024;
 
 /**
- * Byte strings of which at least one appears in any source file the rules can report on, chosen to
- * start with uncommon bytes (Buffer.indexOf is fastest then): "zure" / "ZURE" (azure, Azure, AZURE_*
- * variables, every *.azure.com host, azure.identity / azure.ai.inference / Azure.AI.* / com.azure
- * imports), "penai" / "penAI" / "PENAI" (openai, OpenAI, OPENAI_*), "pi-key" (api-key headers) and
- * "-access-token" (`az account get-access-token`). Entra ID code always names azure.identity /
- * Azure.Identity / @azure/identity or the az CLI, so a file with none of them has nothing to report.
- * Env/config files are not filtered.
+ * `skip`: why the file was not read. `failed`: it could not be read (an error, reported and counted
+ * in the exit code), as opposed to a file the tool declines to read (too large, not a regular file).
  */
-export const TRIGGERS: readonly Buffer[] = ['zure', 'ZURE', 'penAI', 'penai', 'PENAI', 'pi-key', '-access-token'].map(
-  (s) => Buffer.from(s, 'latin1'),
-);
-
-export function hasTrigger(bytes: Buffer): boolean {
-  for (const trigger of TRIGGERS) if (bytes.indexOf(trigger) !== -1) return true;
-  return false;
-}
-
-export function hasTriggerText(text: string): boolean {
-  return /azure|openai|api-key|-access-token/i.test(text);
-}
-
-export type ReadOutcome = { bytes: Buffer } | { skip: string };
+export type ReadOutcome = { bytes: Buffer } | { skip: string; failed?: boolean };
 
 const megabytes = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
 
+export interface ReadOptions {
+  /** Refuse a symbolic link instead of reading its target (.gitignore: git does not follow them either). */
+  noFollow?: boolean;
+}
+
 /**
- * Reads a regular file, refusing ones over the size limit without reading them whole. With `scratch`
- * (longer than maxBytes) the bytes are read into it and returned as a view, valid until the next read.
- * Opened non-blocking, so a FIFO that replaced a file since the walk cannot hang the scan.
+ * The only way the CLI reads a workspace file: a regular file (checked on the open descriptor, so a
+ * FIFO, a device or a symlink to /dev/zero is refused without reading a byte), at most maxBytes of
+ * it. With `scratch` (longer than maxBytes) the bytes are read into it and returned as a view, valid
+ * until the next read. Opened non-blocking, so a FIFO that replaced a file since the walk cannot hang the scan.
  */
-export function readFileBounded(path: string, maxBytes = MAX_FILE_BYTES, scratch?: Buffer): ReadOutcome {
+export function readFileBounded(
+  path: string,
+  maxBytes = MAX_FILE_BYTES,
+  scratch?: Buffer,
+  options: ReadOptions = {},
+): ReadOutcome {
   let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (options.noFollow ? constants.O_NOFOLLOW : 0));
   } catch (e) {
-    return { skip: `cannot open (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+    const code = (e as NodeJS.ErrnoException).code;
+    if (options.noFollow && code === 'ELOOP') return { skip: 'a symbolic link (not followed)' };
+    if (code === 'ENOENT') return { skip: 'deleted during the scan' };
+    return { skip: `cannot open (${code ?? (e as Error).message})`, failed: true };
   }
   try {
+    if (!fstatSync(fd).isFile()) return { skip: 'not a regular file (a pipe, socket or device)' };
     const buffer = scratch && scratch.length > maxBytes ? scratch : Buffer.allocUnsafe(maxBytes + 1);
     // One read of up to maxBytes + 1: a regular file returns less only at its end (no extra read for EOF).
     const read = readSync(fd, buffer, 0, maxBytes + 1, 0);
@@ -68,7 +65,7 @@ export function readFileBounded(path: string, maxBytes = MAX_FILE_BYTES, scratch
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') return { skip: 'not a regular file' };
     if (code === 'EAGAIN') return { skip: 'not a regular file (a pipe or device)' };
-    return { skip: `cannot read (${code ?? (e as Error).message})` };
+    return { skip: `cannot read (${code ?? (e as Error).message})`, failed: true };
   } finally {
     closeSync(fd);
   }
@@ -125,16 +122,20 @@ export function encode(text: string, encoding: Encoding): Buffer {
   }
 }
 
-/** Minified or generated code: huge lines that no person wrote (analysis would be slow and useless). */
-export function minifiedReason(text: string): string | undefined {
-  if (text.length < 100_000) return undefined;
+/**
+ * Minified or generated code: huge lines that no person wrote (analysis would be slow and useless).
+ * CR, LF and CRLF all end a line. Notebooks are exempt: an image output is one long base64 line, and
+ * the engine analyses only their code cells.
+ */
+export function minifiedReason(text: string, path = ''): string | undefined {
+  if (text.length < 100_000 || /\.ipynb$/i.test(path)) return undefined;
   let longest = 0;
   let start = 0;
-  for (let nl = text.indexOf('\n'); ; nl = text.indexOf('\n', start)) {
-    const end = nl === -1 ? text.length : nl;
-    if (end - start > longest) longest = end - start;
-    if (nl === -1) break;
-    start = nl + 1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i === text.length ? 10 : text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    if (i - start > longest) longest = i - start;
+    start = i + 1;
   }
   return longest > 20_000 ? `minified or generated (a line of ${longest} characters)` : undefined;
 }

@@ -5,15 +5,16 @@ import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Range, Severity } from '../core/types';
 import { RULE_IDS } from '../core/types';
+import { partialFingerprints } from './fingerprints';
 import { RULE_META } from './ruleMeta';
+import { printable, safeText } from '../core/redact';
+import { preferredFix } from '../core/policy';
 import type { Skipped } from './scan';
 
 export const relPath = (cwd: string, file: string): string => {
   const rel = relative(cwd, file) || '.';
   return sep === '/' ? rel : rel.split(sep).join('/');
 };
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
@@ -59,21 +60,25 @@ export function textReport(
   skipped: readonly Skipped[],
   notes: readonly string[],
   configProblems: readonly Skipped[] = [],
+  problems: readonly Skipped[] = [],
 ): string {
+  // Everything printed here may come from the scanned tree (file names, values quoted in messages):
+  // redacted and stripped of control characters, so a file can neither leak a key nor rewrite the screen.
+  const show = (base: string, file: string) => printable(relPath(base, file));
   const lines: string[] = [];
   let currentFile = '';
   const sorted = sortFindings(findings);
   for (const f of sorted) {
-    const file = relPath(cwd, f.file);
+    const file = show(cwd, f.file);
     if (file !== currentFile) {
       if (currentFile) lines.push('');
       lines.push(file);
       currentFile = file;
     }
     const { line, column } = oneBased(f.range);
-    const preferred = f.fixes.find((x) => x.preferred);
-    lines.push(`  ${`${line}:${column}`.padEnd(8)} ${f.severity.padEnd(7)} ${f.message}  ${f.rule}`);
-    if (preferred) lines.push(`  ${''.padEnd(8)} ${''.padEnd(7)} fix: ${preferred.title}`);
+    const preferred = preferredFix(f);
+    lines.push(`  ${`${line}:${column}`.padEnd(8)} ${f.severity.padEnd(7)} ${safeText(f.message)}  ${f.rule}`);
+    if (preferred) lines.push(`  ${''.padEnd(8)} ${''.padEnd(7)} fix: ${safeText(preferred.title)}`);
   }
   if (sorted.length) lines.push('');
   const count = (s: Severity) => sorted.filter((f) => f.severity === s).length;
@@ -83,15 +88,19 @@ export function textReport(
       ? `${plural(sorted.length, 'problem')} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info) in ${plural(filesScanned, 'file')} scanned`
       : `No problems found in ${plural(filesScanned, 'file')} scanned`,
   );
-  for (const note of notes) lines.push(note);
+  for (const note of notes) lines.push(safeText(note));
+  if (problems.length) {
+    lines.push('', `Could not scan ${plural(problems.length, 'path')}:`);
+    for (const s of problems) lines.push(`  ${show(cwd, s.file)}: ${safeText(s.reason)}`);
+  }
   if (configProblems.length) {
     lines.push('', `Config files with errors (${configProblems.length}):`);
-    for (const s of configProblems) lines.push(`  ${relPath(cwd, s.file)}: ${s.reason}`);
+    for (const s of configProblems) lines.push(`  ${show(cwd, s.file)}: ${safeText(s.reason)}`);
   }
   if (skipped.length) {
     lines.push('', `Skipped ${plural(skipped.length, 'file')}:`);
     for (const s of [...skipped].sort((a, b) => (a.file < b.file ? -1 : 1)))
-      lines.push(`  ${relPath(cwd, s.file)}: ${s.reason}`);
+      lines.push(`  ${show(cwd, s.file)}: ${safeText(s.reason)}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -113,9 +122,9 @@ export function sarifReport(cwd: string, version: string, findings: readonly Fin
     return {
       id,
       name: m.name,
-      shortDescription: { text: m.short },
-      fullDescription: { text: m.short },
-      help: { text: `${m.short} See ${m.helpUri}`, markdown: `${m.short}\n\n[Rule documentation](${m.helpUri})` },
+      shortDescription: { text: m.short.replace(/`/g, ''), markdown: m.short },
+      fullDescription: { text: m.full },
+      help: { text: `${m.full} See ${m.helpUri}`, markdown: `${m.full}\n\n[Rule documentation](${m.helpUri})` },
       helpUri: m.helpUri,
       defaultConfiguration: { level: sarifLevel(m.defaultSeverity) },
       properties: { tags: ['security', 'azure', 'entra-id'] },
@@ -124,13 +133,16 @@ export function sarifReport(cwd: string, version: string, findings: readonly Fin
   const location = (file: string, range: Range) => ({
     physicalLocation: { artifactLocation: { uri: uriOf(cwd, file), uriBaseId: '%SRCROOT%' }, region: region(range) },
   });
-  const results = sortFindings(findings).map((f) => {
+  const sorted = sortFindings(findings);
+  const fingerprints = partialFingerprints(sorted, (f) => relPath(cwd, f.file));
+  const results = sorted.map((f, i) => {
     const result: Record<string, unknown> = {
       ruleId: f.rule,
       ruleIndex: ruleIndex.get(f.rule),
       level: sarifLevel(f.severity),
       message: { text: f.message },
       locations: [location(f.file, f.range)],
+      partialFingerprints: fingerprints[i],
     };
     if (f.related.length) {
       result.relatedLocations = f.related.map((r, i) => ({

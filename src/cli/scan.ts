@@ -5,16 +5,18 @@
 // executed.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { analyzeDocument } from '../core/analyze';
+import { analyzeDocument, internalError } from '../core/analyze';
 import { ensureParser } from '../core/parse/runtime';
+import { applyRuleSeverities } from '../core/policy';
+import { dedupeWorkspaceFindings } from '../core/workspaceFindings';
 import { WorkspaceEnv, isEnvConfigFile, parseEnvConfig } from '../core/env';
+import { isPackageManifest } from '../core/packages';
 import { languageIdForFile } from '../core/languages';
-import type { Finding, RuleSeverities } from '../core/types';
+import { bytesMayHaveFindings, mayHaveFindings } from '../core/prefilter';
+import type { Finding, InternalError, Range, RuleSeverities } from '../core/types';
 import {
   decode,
   encodingOf,
-  hasTrigger,
-  hasTriggerText,
   isBinary,
   MAX_FILE_BYTES,
   minifiedReason,
@@ -28,42 +30,83 @@ export interface Skipped {
   reason: string;
 }
 
+/** An engine internal error (AnalysisResult.internalErrors) and the file it happened on. */
+export interface FileInternalError extends InternalError {
+  file: string;
+}
+
 export interface ScanResult {
+  /** Rules that threw (engine bugs): reported on stderr, exit code 3; the scan goes on. */
+  internalErrors: FileInternalError[];
   filesScanned: number;
   findings: Finding[];
   skipped: Skipped[];
+  /** Paths that should have been scanned and were not (missing, unreadable): they make the exit code 2. */
+  problems: Skipped[];
   /** The text each file with findings had when analysed (what --fix must find unchanged before editing). */
   texts: Map<string, DecodedText>;
   /** Env/config files read only in part (malformed lines or JSON), with the first problems found. */
   configProblems: Skipped[];
+  /** Which clients read each env/config value (what --fix must not change for one at the others' expense). */
+  valueUses: ValueUse[];
 }
+
+/** A client (by class) in `file` that reads the env/config value at `value` (file and range, see valueKey). */
+export interface ValueUse {
+  value: string;
+  file: string;
+  className: string;
+}
+
+export const valueKey = (file: string, range: Range): string =>
+  `${file}\u0000${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
 
 /** Below this many files one thread is faster than starting workers. */
 export const WORKER_THRESHOLD = 3000;
 const CHUNK = 200;
 
-/** Applies --rule overrides to what the engine returned (idempotent if the engine applied them already). */
-function applySeverities(findings: Finding[], rules: RuleSeverities): Finding[] {
-  const out: Finding[] = [];
-  for (const finding of findings) {
-    const setting = rules[finding.rule];
-    if (setting === 'off') continue;
-    if (setting && setting !== 'default') out.push({ ...finding, severity: setting });
-    else out.push(finding);
-  }
-  return out;
-}
-
 interface Accumulator {
   filesScanned: number;
   findings: Finding[];
+  internalErrors: FileInternalError[];
   skipped: Skipped[];
+  problems: Skipped[];
   texts: Array<[string, DecodedText]>;
+  valueUses: ValueUse[];
   /** Files waiting for their language's grammar (loaded once, when the first such file turns up). */
   deferred: Array<[string, DecodedText]>;
 }
 
-const emptyAccumulator = (): Accumulator => ({ filesScanned: 0, findings: [], skipped: [], texts: [], deferred: [] });
+const emptyAccumulator = (): Accumulator => ({
+  deferred: [],
+  filesScanned: 0,
+  findings: [],
+  internalErrors: [],
+  skipped: [],
+  problems: [],
+  texts: [],
+  valueUses: [],
+});
+
+/** Records a file that was not read: declined (skipped) or failed (a problem, counted in the exit code). */
+function notRead(path: string, outcome: { skip: string; failed?: boolean }, acc: Accumulator): void {
+  (outcome.failed ? acc.problems : acc.skipped).push({ file: path, reason: outcome.skip });
+}
+
+/** Reads and decodes a file for its text, or records why it was skipped. */
+function loadText(path: string, acc: Accumulator, scratch?: Buffer): DecodedText | undefined {
+  const outcome = readFileBounded(path, MAX_FILE_BYTES, scratch);
+  if ('skip' in outcome) {
+    notRead(path, outcome, acc);
+    return undefined;
+  }
+  const encoding = encodingOf(outcome.bytes);
+  if (isBinary(outcome.bytes, encoding)) {
+    acc.skipped.push({ file: path, reason: 'binary (contains NUL bytes)' });
+    return undefined;
+  }
+  return decode(outcome.bytes, encoding);
+}
 
 /** Loads the grammars the deferred files need, then analyses them. */
 async function drainDeferred(env: WorkspaceEnv, rules: RuleSeverities, acc: Accumulator): Promise<void> {
@@ -75,22 +118,7 @@ async function drainDeferred(env: WorkspaceEnv, rules: RuleSeverities, acc: Accu
   }
 }
 
-/** Reads and decodes a file for its text, or records why it was skipped. */
-function loadText(path: string, skipped: Skipped[], scratch?: Buffer): DecodedText | undefined {
-  const outcome = readFileBounded(path, MAX_FILE_BYTES, scratch);
-  if ('skip' in outcome) {
-    skipped.push({ file: path, reason: outcome.skip });
-    return undefined;
-  }
-  const encoding = encodingOf(outcome.bytes);
-  if (isBinary(outcome.bytes, encoding)) {
-    skipped.push({ file: path, reason: 'binary (contains NUL bytes)' });
-    return undefined;
-  }
-  return decode(outcome.bytes, encoding);
-}
-
-/** Analyses a file's text and records its findings (or why it was skipped). */
+/** Analyses a file's text and records its findings (or why it was skipped, or defers it until its grammar is loaded). */
 function analyse(
   path: string,
   decoded: DecodedText,
@@ -99,7 +127,7 @@ function analyse(
   acc: Accumulator,
   final = false,
 ): void {
-  const minified = minifiedReason(decoded.text);
+  const minified = minifiedReason(decoded.text, path);
   if (minified) {
     acc.skipped.push({ file: path, reason: minified });
     return;
@@ -107,26 +135,37 @@ function analyse(
   const languageId = languageIdForFile(path);
   if (!languageId) return;
   try {
-    const result = analyzeDocument(decoded.text, languageId, { fileName: path, env: env.sourceFor(path), rules });
+    const result = analyzeDocument(decoded.text, languageId, {
+      fileName: path,
+      env: env.sourceFor(path),
+      packages: env.packages.sourceFor(path),
+      rules,
+    });
     if (result.parserPending && !final) {
       acc.deferred.push([path, decoded]);
       return;
     }
     if (result.parserPending) {
-      acc.skipped.push({ file: path, reason: `the ${languageId} parser could not be loaded` });
+      acc.problems.push({ file: path, reason: `the ${languageId} parser could not be loaded` });
       return;
     }
+    for (const error of result.internalErrors) acc.internalErrors.push({ file: path, ...error });
     if (result.skipped) {
       acc.skipped.push({ file: path, reason: result.skipped });
       return;
     }
-    const findings = applySeverities(result.findings, rules);
+    for (const e of result.endpoints) {
+      if (!e.source) continue;
+      const className = result.clients.find((c) => c.endpoint?.url === e.info.url)?.className ?? '';
+      acc.valueUses.push({ value: valueKey(e.source.file, e.source.range), file: path, className });
+    }
+    const findings = applyRuleSeverities(result.findings, rules);
     if (findings.length) {
       acc.findings.push(...findings);
       acc.texts.push([path, decoded]);
     }
   } catch (e) {
-    acc.skipped.push({ file: path, reason: `analysis failed (${(e as Error)?.message ?? String(e)})` });
+    acc.internalErrors.push({ file: path, ...internalError('engine', e) });
   }
 }
 
@@ -162,7 +201,7 @@ type FromWorker = { type: 'more' } | { type: 'done'; acc: Accumulator } | { type
 function readCandidate(path: string, scratch: Buffer, acc: Accumulator): DecodedText | undefined {
   const outcome = readFileBounded(path, MAX_FILE_BYTES, scratch);
   if ('skip' in outcome) {
-    acc.skipped.push({ file: path, reason: outcome.skip });
+    notRead(path, outcome, acc);
     return undefined;
   }
   const bytes = outcome.bytes;
@@ -173,11 +212,11 @@ function readCandidate(path: string, scratch: Buffer, acc: Accumulator): Decoded
   }
   acc.filesScanned++;
   if (encoding === 'utf8' || encoding === 'utf8bom') {
-    // Read and checked: a file without trigger bytes has nothing the rules could report on.
-    return hasTrigger(bytes) ? decode(bytes, encoding) : undefined;
+    // Read and checked: without a trigger word the engine would return at once (the same prefilter).
+    return bytesMayHaveFindings(bytes) ? decode(bytes, encoding) : undefined;
   }
   const decoded = decode(bytes, encoding);
-  return hasTriggerText(decoded.text) ? decoded : undefined;
+  return mayHaveFindings(decoded.text) ? decoded : undefined;
 }
 
 /** Worker side: filter pushed chunks while the walk runs, analyse once the env values arrive. */
@@ -210,7 +249,7 @@ export function runScanWorker(port: {
         port.postMessage({ type: 'more' });
       } else {
         void drainDeferred(env, rules, acc).then(
-          () => port.postMessage({ type: 'done', acc }),
+          () => port.postMessage({ type: 'done', acc: { ...acc, deferred: [] } }),
           (e: unknown) => port.postMessage({ type: 'failed', message: (e as Error)?.message ?? String(e) }),
         );
       }
@@ -284,7 +323,7 @@ export async function scan(
     }
   });
   const acc = emptyAccumulator();
-  acc.skipped.push(...problems.map((p) => ({ file: p.path, reason: p.reason })));
+  for (const p of problems) (p.failed ? acc.problems : acc.skipped).push({ file: p.path, reason: p.reason });
 
   // Env/config files: their values feed the analysis of every file below them.
   const env = new WorkspaceEnv();
@@ -293,7 +332,7 @@ export async function scan(
   const configProblems: Skipped[] = [];
   for (const file of files) {
     if (!isEnvConfigFile(file.path)) continue;
-    const decoded = loadText(file.path, acc.skipped);
+    const decoded = loadText(file.path, acc);
     if (!decoded) continue;
     env.set(file.path, decoded.text);
     const { errors } = parseEnvConfig(file.path, decoded.text);
@@ -307,6 +346,15 @@ export async function scan(
     configs.push({ path: file.path, text: decoded.text });
     acc.texts.push([file.path, decoded]); // fixes may edit values here: --fix checks it is unchanged
     if (!file.ignored) configTexts.set(file.path, decoded);
+  }
+
+  // Package manifests: the versions they ask for decide version-dependent rules (projects-sdk-api).
+  for (const file of files) {
+    if (!isPackageManifest(file.path)) continue;
+    const decoded = loadText(file.path, emptyAccumulator()); // its skips are reported when it is scanned itself
+    if (!decoded) continue;
+    env.set(file.path, decoded.text);
+    configs.push({ path: file.path, text: decoded.text });
   }
 
   const scratch = Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
@@ -327,12 +375,25 @@ export async function scan(
   if (!onWorkers) for (const path of sources) processFile(path, undefined, env, rules, scratch, acc);
   await drainDeferred(env, rules, acc);
 
-  const result: ScanResult = { filesScanned: 0, findings: [], skipped: [], texts: new Map(), configProblems };
+  const result: ScanResult = {
+    filesScanned: 0,
+    findings: [],
+    internalErrors: [],
+    skipped: [],
+    problems: [],
+    texts: new Map(),
+    configProblems,
+    valueUses: [],
+  };
   for (const part of parts) {
     result.filesScanned += part.filesScanned;
+    result.internalErrors.push(...part.internalErrors);
     result.findings.push(...part.findings);
     result.skipped.push(...part.skipped);
+    result.problems.push(...part.problems);
+    result.valueUses.push(...part.valueUses);
     for (const [path, text] of part.texts) result.texts.set(path, text);
   }
+  result.findings = dedupeWorkspaceFindings(result.findings);
   return result;
 }

@@ -1,11 +1,12 @@
 // Finds the files a scan reads: walks folders without following symlinks, skips version control,
 // dependencies, virtualenvs, build output and .gitignore'd paths, and keeps only files the engine
 // understands, decided by name alone (no stat or read here).
-import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, resolve, relative, sep } from 'node:path';
 import { isCandidateFile } from '../core/languages';
 import { isEnvConfigFile } from '../core/env';
 import { IgnoreStack } from '../core/gitignore';
+import { decode, MAX_FILE_BYTES, readFileBounded } from './fileText';
 
 /** Folder names never descended into (below a scan root). */
 export const SKIPPED_DIRS = new Set([
@@ -50,11 +51,21 @@ export interface WalkedFile {
   ignored: boolean;
 }
 
+export interface WalkProblem {
+  path: string;
+  reason: string;
+  /** Something that should have been scanned was not (a missing path, a folder that cannot be listed): the exit code says so. */
+  failed: boolean;
+}
+
 export interface WalkOutput {
   files: WalkedFile[];
-  /** Paths given on the command line that could not be scanned, with the reason. */
-  problems: Array<{ path: string; reason: string }>;
+  /** Paths that could not be scanned, and .gitignore files that were not read, with the reason. */
+  problems: WalkProblem[];
 }
+
+/** Linux PATH_MAX: longer paths cannot be opened, so they are reported instead of silently lost. */
+export const MAX_PATH_LENGTH = 4096;
 
 const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
@@ -66,17 +77,22 @@ function gitRootOf(dir: string): string | undefined {
   }
 }
 
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+/**
+ * An ignore file's text: a regular file (symlinks are not followed, as git does not), at most 1 MB.
+ * One that cannot be read is reported (its patterns do not apply); one that does not exist is not.
+ */
+function readIgnoreFile(path: string, problems: WalkProblem[]): string | undefined {
+  const outcome = readFileBounded(path, MAX_FILE_BYTES, undefined, { noFollow: true });
+  if ('bytes' in outcome) return decode(outcome.bytes).text;
+  if (outcome.skip === 'deleted during the scan') return undefined; // no such file: nothing to apply
+  problems.push({ path, reason: `not read, its patterns are not applied: ${outcome.skip}`, failed: !!outcome.failed });
+  return undefined;
 }
 
 /** The ignore rules that apply inside `dir`: from the git root (or dir itself) down to dir. */
-function ignoreStackFor(dir: string): { stack: IgnoreStack; root: string } {
+function ignoreStackFor(dir: string, problems: WalkProblem[]): { stack: IgnoreStack; root: string } {
   const root = gitRootOf(dir) ?? dir;
+  const readText = (path: string) => readIgnoreFile(path, problems);
   let stack = IgnoreStack.empty().with('', readText(join(root, '.git', 'info', 'exclude')));
   stack = stack.with('', readText(join(root, '.gitignore')));
   const rel = toPosix(relative(root, dir));
@@ -156,21 +172,26 @@ export function walk(
     try {
       stat = statSync(absolute);
     } catch (e) {
-      problems.push({ path: given, reason: `not found (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+      const code = (e as NodeJS.ErrnoException).code;
+      problems.push({
+        path: given,
+        reason: code === 'ENOENT' ? 'not found' : `cannot scan (${code ?? 'error'})`,
+        failed: true,
+      });
       continue;
     }
     if (stat.isFile()) {
       // A file named on the command line is read even when ignored.
       if (wanted(absolute)) add(absolute, false);
-      else problems.push({ path: given, reason: 'not a file type this tool analyses' });
+      else problems.push({ path: given, reason: 'not a file type this tool analyses', failed: false });
       continue;
     }
     if (!stat.isDirectory()) {
-      problems.push({ path: given, reason: 'not a regular file or folder' });
+      problems.push({ path: given, reason: 'not a regular file or folder', failed: true });
       continue;
     }
 
-    const { stack: rootStack, root } = ignoreStackFor(absolute);
+    const { stack: rootStack, root } = ignoreStackFor(absolute, problems);
     const pending: Array<{ dir: string; rel: string; stack: IgnoreStack; top: boolean }> = [
       { dir: absolute, rel: toPosix(relative(root, absolute)), stack: rootStack, top: true },
     ];
@@ -179,21 +200,37 @@ export function walk(
       let entries: Dirent[];
       try {
         entries = readdirSync(dir, { withFileTypes: true });
-      } catch {
-        continue; // unreadable folder: nothing to report on
+      } catch (e) {
+        // A folder deleted during the scan has nothing left to scan; any other failure loses files: say so.
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== 'ENOENT' && code !== 'ENOTDIR')
+          problems.push({
+            path: dir,
+            reason: `cannot list this folder (${code ?? (e as Error).message})`,
+            failed: true,
+          });
+        continue;
       }
       if (!top && entries.some((e) => e.name === 'pyvenv.cfg')) continue; // a virtualenv, whatever its name
       let stack = parentStack;
       // The root's own .gitignore is already in rootStack.
       if (!top || rel !== '') {
         if (entries.some((e) => e.name === '.gitignore' && e.isFile()))
-          stack = stack.with(rel, readText(join(dir, '.gitignore')));
+          stack = stack.with(rel, readIgnoreFile(join(dir, '.gitignore'), problems));
       }
       const subdirs: typeof pending = [];
       const prefix = dir.endsWith(sep) ? dir : dir + sep;
       const checkIgnores = !stack.isEmpty();
       for (const entry of entries) {
         const name = entry.name;
+        if (prefix.length + name.length > MAX_PATH_LENGTH && (entry.isDirectory() || maybeWanted(name))) {
+          problems.push({
+            path: prefix + name,
+            reason: `path longer than ${MAX_PATH_LENGTH} characters`,
+            failed: true,
+          });
+          continue;
+        }
         if (entry.isDirectory()) {
           if (SKIPPED_DIRS.has(name)) continue;
           const childRel = rel ? `${rel}/${name}` : name;

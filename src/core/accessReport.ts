@@ -1,6 +1,6 @@
 // The result of "Check Entra ID access": one typed report that feeds the panel, the log and the
 // Markdown summary. Plain data (no vscode, no SDK types) so it crosses the webview boundary as is.
-import type { EndpointInfo, ScenarioId } from './types';
+import type { EndpointInfo, ExplanationDetails, ScenarioId } from './types';
 
 export type StepId = 'identity' | 'resource' | 'roles' | 'token' | 'probe';
 export type StepStatus = 'pending' | 'running' | 'passed' | 'failed' | 'warning' | 'skipped' | 'unknown';
@@ -81,6 +81,8 @@ export interface TokenInfo {
   expiresOn?: string;
   /** Set when the code asks for another scope than the endpoint accepts. */
   mismatch?: string;
+  /** Set when the token's tid is not the resource's tenant. */
+  tenantMismatch?: string;
 }
 
 export interface ProbeInfo {
@@ -88,6 +90,8 @@ export interface ProbeInfo {
   status?: number;
   scenario: ScenarioId | null;
   message: string;
+  /** What the service's error named (the detailed 401: principal, data action, operation). */
+  details?: ExplanationDetails;
 }
 
 export type VerdictStatus = 'ok' | 'problem' | 'incomplete';
@@ -138,6 +142,8 @@ export interface AccessReport {
   verdict: Verdict;
   fixes: FixAction[];
   checklist: ChecklistItem[];
+  /** Things to do beyond the verdict (the project's managed identity needs a role too, ...). */
+  notes?: string[];
   /** What could not be checked (403, failed tenants...): the report is partial when non-empty. */
   gaps: string[];
   /** How long the check took and how many HTTP requests it sent (every attempt, ARM and data plane). */

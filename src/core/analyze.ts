@@ -1,7 +1,16 @@
 // analyzeDocument(text, languageId, context): the engine's single entry point. Skips what it must not
-// read (binary, minified, huge), pre-filters cheaply, lexes once, extracts clients/endpoints once, runs
-// every rule (a failing rule never breaks the others), then applies suppressions and severities.
-import type { AnalysisContext, AnalysisResult, ClientConstruction, EndpointMention, Finding, Severity } from './types';
+// read (binary, minified, huge), pre-filters cheaply, parses once (tree-sitter, for programming
+// languages), extracts clients/endpoints once through the file's semantic model, runs
+// every rule (a failing rule never breaks the others, and is reported in internalErrors), then applies
+// suppressions and severities.
+import type {
+  AnalysisContext,
+  AnalysisResult,
+  ClientConstruction,
+  EndpointMention,
+  Finding,
+  InternalError,
+} from './types';
 import { RULES } from './rules';
 import { makeReporter, type RuleContext } from './rules/rule';
 import { Doc } from './scan/document';
@@ -10,6 +19,9 @@ import { lookupEnvIn } from './env/lookup';
 import { findEndpointMentions } from './scan/endpoints';
 import { isSuppressed, readSuppressions } from './suppress';
 import { analyzeNotebook } from './scan/notebook';
+import { mayHaveFindings } from './prefilter';
+import { nowOf } from './clock';
+import { applyRuleSeverities, isRuleOff } from './policy';
 import { ensureParser, isParsedLanguage, parserReady } from './parse/runtime';
 import { parseBudgetMs, parseSyntax } from './parse/syntax';
 
@@ -17,17 +29,22 @@ import { parseBudgetMs, parseSyntax } from './parse/syntax';
 export const MAX_CHARS = 8_000_000;
 const MINIFIED_LINE = 20_000;
 
-/** Substrings at least one of which every finding needs (cheap early exit on ordinary files). */
-const TRIGGERS =
-  /azure|openai|inference|cognitive|api-key|bearer|authoriz|authentic|credential|ai\.azure|get-access-token|models\.ai/i;
-const MANIFEST_TRIGGERS = /ai-inference|openai|Azure\.AI\.Inference|azure-ai/i;
-
-const empty = (skipped?: string): AnalysisResult => ({
+const empty = (skipped?: string, internalErrors: InternalError[] = []): AnalysisResult => ({
   findings: [],
   endpoints: [],
   clients: [],
   ...(skipped ? { skipped } : {}),
+  internalErrors,
 });
+
+const STACK_LINES = 6;
+
+/** What a thrown value says, for internalErrors: message and the first stack lines. */
+export function internalError(rule: string, error: unknown): InternalError {
+  const message = error instanceof Error ? error.message : String(error);
+  const stack = error instanceof Error && error.stack ? error.stack.split('\n').slice(0, STACK_LINES).join('\n') : '';
+  return { rule, message, stack };
+}
 
 export function skipReason(text: string, languageId = ''): string | undefined {
   if (text.length > MAX_CHARS)
@@ -73,16 +90,12 @@ export function analyzeDocument(text: string, languageId: string, context: Analy
       return analyzeNotebook(text, context, (cellText, ctx) => analyzeText(cellText, 'python', ctx));
     return analyzeText(text, languageId, context);
   } catch (error) {
-    return empty(`internal error: ${(error as Error)?.message ?? String(error)}`);
+    return empty(undefined, [internalError('engine', error)]);
   }
 }
 
 function analyzeText(text: string, languageId: string, context: AnalysisContext): AnalysisResult {
-  const manifest =
-    /(^|[\\/])(package\.json|pyproject\.toml|pom\.xml|build\.gradle(\.kts)?|[^\\/]*\.csproj|requirements[^\\/]*\.(txt|in))$/i.test(
-      context.fileName,
-    );
-  if (!TRIGGERS.test(text) && !(manifest && MANIFEST_TRIGGERS.test(text))) return empty();
+  if (!mayHaveFindings(text)) return empty(); // the prefilter the CLI applies to bytes too
   let syntax;
   if (isParsedLanguage(languageId)) {
     const parsed = parseSyntax(text, languageId, context.parseSession);
@@ -92,23 +105,45 @@ function analyzeText(text: string, languageId: string, context: AnalysisContext)
   }
   const doc = new Doc(text, languageId, context, syntax);
   if (!doc.family) return empty();
-  const clients = safe(() => extractClients(doc), []);
   const lookupEnv = (name: string) => lookupEnvIn(context.env, name);
-  const endpoints: EndpointMention[] = safe(() => findEndpointMentions(doc, clients), []);
-  const findings: Finding[] = [];
-  for (const rule of RULES) {
-    if (!rule.languages.includes(doc.family)) continue;
-    const setting = context.rules?.[rule.id];
-    if (setting === 'off') continue;
-    const sink: Finding[] = [];
-    const ctx: RuleContext = { doc, clients, endpoints, lookupEnv, report: makeReporter(doc, rule, sink) };
+  const internalErrors: InternalError[] = [];
+  /** Runs one stage; a throw is recorded (loudly, in internalErrors) and the fallback used. */
+  const guarded = <T>(stage: string, fn: () => T, fallback: T): T => {
     try {
-      rule.check(ctx);
-    } catch {
-      continue; // one broken rule never hides the others
+      return fn();
+    } catch (error) {
+      internalErrors.push(internalError(stage, error));
+      return fallback;
     }
-    if (setting && setting !== 'default') for (const f of sink) f.severity = setting as Severity;
-    findings.push(...sink);
+  };
+  const clients = guarded('extract-clients', () => extractClients(doc), []);
+  const endpoints: EndpointMention[] = guarded('endpoint-mentions', () => findEndpointMentions(doc, clients), []);
+  const findings: Finding[] = [];
+  const now = nowOf(context);
+  for (const rule of RULES) {
+    if (!rule.meta.languages.includes(doc.family) || isRuleOff(rule.meta.id, context.rules)) continue;
+    const sink: Finding[] = [];
+    const ctx: RuleContext = {
+      doc,
+      lookupEnv,
+      clients,
+      endpoints,
+      now,
+      packages: context.packages,
+      report: makeReporter(doc, rule, sink),
+    };
+    // One broken rule never hides the others; its findings so far are dropped, the error kept. A rule
+    // reporting off its contract (MessageError) is such a bug too.
+    const ran = guarded(
+      rule.meta.id,
+      () => {
+        rule.check(ctx);
+        return true;
+      },
+      false,
+    );
+    if (!ran) continue;
+    findings.push(...applyRuleSeverities(sink, context.rules));
   }
   const suppressions = readSuppressions(text);
   const kept = dedupe(findings.filter((f) => !isSuppressed(suppressions, f)));
@@ -117,7 +152,7 @@ function analyzeText(text: string, languageId: string, context: AnalysisContext)
     className: c.spec.className,
     ...(c.info ? { endpoint: c.info } : {}),
   }));
-  return { findings: kept, endpoints, clients: clientList };
+  return { findings: kept, endpoints, clients: clientList, internalErrors };
 }
 
 function dedupe(findings: Finding[]): Finding[] {
@@ -128,12 +163,4 @@ function dedupe(findings: Finding[]): Finding[] {
     seen.add(key);
     return true;
   });
-}
-
-function safe<T>(fn: () => T, fallback: T): T {
-  try {
-    return fn();
-  } catch {
-    return fallback;
-  }
 }

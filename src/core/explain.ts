@@ -3,9 +3,12 @@
 // with root cause and solution. Message patterns come from the facts file §6 (exact strings as
 // observed); the HTTP status is only a fallback. Errors that are not about authentication (429,
 // DNS failures, 5xx) get scenario null with a plain statement of what they are.
+import { printable, redactSecrets } from './redact';
 import type { Explanation } from './types';
 import { SCENARIOS, LEARN, ruleDocUrl, type Scenario } from './knowledge/scenarios';
 import type { ScenarioId } from './types';
+import { matchDecember } from './explainDecember';
+import { AGENTS_DATA_ACTION, roleForDataAction } from './knowledge/roles';
 
 interface MessagePattern {
   scenario: ScenarioId;
@@ -88,7 +91,7 @@ export function httpStatusOf(text: string): number | undefined {
 
 /** Which kind of caller produced a 401 audience error: picks the matching row of the seed table. */
 function callerOf(text: string): 'inference' | 'azure-openai' | 'rest' {
-  if (/\bcurl\s|Invoke-RestMethod|Invoke-WebRequest|^\s*(?:POST|GET) https?:\/\//im.test(text)) return 'rest';
+  if (/\bcurl\s|Invoke-RestMethod|Invoke-WebRequest|^[ \t]*(?:POST|GET) https?:\/\//im.test(text)) return 'rest';
   if (
     /azure[._\s-]ai[._\s-]inference|ai-inference|ChatCompletionsClient|EmbeddingsClient|ModelClient|services\.ai\.azure\.com\/models?\b/i.test(
       text,
@@ -108,7 +111,7 @@ function callerOf(text: string): 'inference' | 'azure-openai' | 'rest' {
 
 const CALLER_ADVICE: Record<'inference' | 'azure-openai' | 'rest', string> = {
   inference:
-    "You are using the Azure AI Inference SDK: ensure you're connected to the endpoint https://<resource>.services.ai.azure.com/models and that you indicated the right scope for Entra ID (https://cognitiveservices.azure.com/.default); the SDK's default scope https://ml.azure.com/.default is rejected there.",
+    'You are using the Azure AI Inference SDK, which was retired on 2026-08-26 together with the /models API; its default scope https://ml.azure.com/.default is rejected by Azure OpenAI and Foundry endpoints. Move to the OpenAI client on the v1 API (base_url https://<resource>.openai.azure.com/openai/v1/, model="<deployment>") with a token provider for https://ai.azure.com/.default.',
   'azure-openai':
     "You are using the AzureOpenAI class: ensure that you are using an OpenAI model connected to the endpoint https://<resource>.openai.azure.com, with a token provider for https://cognitiveservices.azure.com/.default. You can't use a Models-as-a-Service model there; if your model is not from OpenAI, use the Azure AI Inference SDK.",
   rest: 'You are calling the REST API: ensure the Authorization header contains "Bearer <token>" with a valid token for the scope https://cognitiveservices.azure.com/.default.',
@@ -126,12 +129,13 @@ function explanationOf(scenario: Scenario, extra?: { solutionPrefix?: string; ro
 
 function tokenExplanation(text: string): Explanation {
   const scenario = SCENARIOS['token-invalid-or-wrong-audience'];
-  const audiences = /audience is incorrect\s*\(([^)]*)\)/i.exec(text)?.[1];
+  const audiences = /audience is incorrect[ \t]*\(([^)\n]{0,2000})\)/i.exec(text)?.[1];
   const accepted = audiences
     ? audiences
-        .split(/\s+or\s+|,\s*/)
+        .split(/ +or +|, */)
         .map((a) => a.trim())
         .filter((a) => /^https?:\/\//.test(a))
+        .map((a) => printable(redactSecrets(a.slice(0, 200)))) // echoed: pasted text may hold a key or escapes
     : [];
   const rootCauseSuffix = accepted.length
     ? `The service says it accepts tokens for: ${accepted.join(' or ')}.`
@@ -142,6 +146,28 @@ function tokenExplanation(text: string): Explanation {
     solutionPrefix: caller === 'rest' ? undefined : CALLER_ADVICE[caller],
     rootCauseSuffix,
   });
+}
+
+/** Only characters an object id, UPN or data action can hold, so nothing from pasted text reaches a shell unquoted. */
+const shellSafe = (value: string) => value.replace(/[^A-Za-z0-9@._/*-]/g, '');
+
+/** The detailed 401 (update §1e) names principal, data action and operation: the answer uses all three. */
+function detailedPermissionExplanation(details: NonNullable<Explanation['details']>): Explanation {
+  const scenario = SCENARIOS['principal-lacks-permission'];
+  const action = details.dataAction ?? '';
+  const role = roleForDataAction(action);
+  const roleName = role.formerName ? `${role.name} (formerly ${role.formerName})` : role.name;
+  const agents = /\/AIServices\/agents\//i.test(action);
+  return {
+    scenario: scenario.id,
+    title: scenario.title,
+    rootCause: `The token is valid, but the principal ${details.principal} lacks the data action ${action}, which ${details.operation} needs. Control-plane roles (Owner, Contributor, Cognitive Services Contributor) and Azure AI Developer carry no such data action.`,
+    solution:
+      `Assign ${roleName}, role id ${role.id}, to ${details.principal} on the Foundry resource itself (a grant on the project does not reach the account)${agents ? `, or a custom role with ${AGENTS_DATA_ACTION}; for hosted agents and evaluations the project's managed identity needs the role as well` : ''}. ` +
+      `Wait at least 5 minutes before the next call. Next: run az role assignment create --assignee "${shellSafe(details.principal ?? '')}" --role ${role.id} --scope <resource id>, or "Check Entra ID access", which evaluates ${action} against the assignments.`,
+    links: [...new Set([LEARN.foundryPermissions, LEARN.foundryRbac, ...scenario.links])],
+    details: { ...details },
+  };
 }
 
 function noScenario(title: string, rootCause: string, solution: string, links: string[] = []): Explanation {
@@ -163,6 +189,9 @@ export function explain(errorText: string): Explanation {
       'Paste the full error output: the exception line, the HTTP status and the response body.',
     );
   }
+  const december = matchDecember(text);
+  if (december?.details) return detailedPermissionExplanation(december.details);
+  if (december) return explanationOf(SCENARIOS[december.scenario]);
   for (const { scenario, pattern } of MESSAGE_PATTERNS) {
     if (!pattern.test(text)) continue;
     if (scenario === 'token-invalid-or-wrong-audience') return tokenExplanation(text);

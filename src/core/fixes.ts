@@ -1,12 +1,17 @@
 // Applying fixes as plain text: the editor, the CLI's --fix and the tests share one definition of
 // "apply these TextEdits to this text", which refuses (returns undefined) rather than corrupt a file
 // when an edit no longer fits it: out-of-bounds or overlapping ranges, or an expected text that changed.
-import type { Finding, Fix, Position, TextEdit } from './types';
+import type { Position, TextEdit } from './types';
 
-/** Offsets of the start of each line (after \n). Columns count UTF-16 code units, as VS Code does. */
+/**
+ * Offsets of the start of each line. Line breaks as VS Code (and the engine's Doc) count them: LF, CRLF
+ * and a lone CR. Columns count UTF-16 code units.
+ */
 function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  if (text.indexOf('\r') < 0) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  } else for (const m of text.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
   return starts;
 }
 
@@ -15,8 +20,11 @@ function offsetOf(text: string, starts: number[], position: Position): number | 
   if (!Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0 || line >= starts.length)
     return undefined;
   const lineStart = starts[line];
-  let lineEnd = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
-  if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--; // the \r of CRLF is not a column
+  let lineEnd = text.length;
+  if (line + 1 < starts.length) {
+    lineEnd = starts[line + 1] - 1; // the line break is not a column: \n, a lone \r, or both of CRLF
+    if (text.charCodeAt(lineEnd) === 10 && lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+  }
   if (lineStart + character > lineEnd) return undefined;
   return lineStart + character;
 }
@@ -50,11 +58,6 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
   return out + text.slice(cursor);
 }
 
-/** The preferred fix of a finding (exactly one is preferred by contract; the first one otherwise). */
-export function preferredFix(finding: Finding): Fix | undefined {
-  return finding.fixes.find((f) => f.preferred) ?? undefined;
-}
-
 /** Groups edits by the file they change. */
 export function editsByFile(edits: readonly TextEdit[]): Map<string, TextEdit[]> {
   const byFile = new Map<string, TextEdit[]>();
@@ -64,34 +67,4 @@ export function editsByFile(edits: readonly TextEdit[]): Map<string, TextEdit[]>
     byFile.set(edit.file, list);
   }
   return byFile;
-}
-
-const overlaps = (a: TextEdit, b: TextEdit): boolean => {
-  if (a.file !== b.file) return false;
-  const before = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character < q.character);
-  const aEmpty = !before(a.range.start, a.range.end);
-  const bEmpty = !before(b.range.start, b.range.end);
-  if (aEmpty && bEmpty) return false; // two insertions never conflict
-  return before(a.range.start, b.range.end) && before(b.range.start, a.range.end);
-};
-
-/**
- * Picks the preferred fixes of several findings that can be applied together: a fix whose edits
- * overlap an already chosen one is left out (it is applied on a later pass, after re-analysis).
- */
-export function compatiblePreferredFixes(findings: readonly Finding[]): Fix[] {
-  const chosen: Fix[] = [];
-  const chosenEdits: TextEdit[] = [];
-  const seen = new Set<string>();
-  for (const finding of findings) {
-    const fix = preferredFix(finding);
-    if (!fix || fix.edits.length === 0) continue;
-    const key = JSON.stringify(fix.edits);
-    if (seen.has(key)) continue; // the same fix offered by two findings (e.g. one env value used twice)
-    if (fix.edits.some((e) => chosenEdits.some((c) => overlaps(e, c)))) continue;
-    seen.add(key);
-    chosen.push(fix);
-    chosenEdits.push(...fix.edits);
-  }
-  return chosen;
 }

@@ -18,6 +18,11 @@ export const RULE_IDS = [
   'mixed-credentials',
   'hardcoded-key',
   'serverless-entra',
+  'retired-inference-api',
+  'projects-sdk-api',
+  'async-token-provider',
+  'realtime-endpoint',
+  'anthropic-endpoint',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -59,6 +64,10 @@ export interface RelatedLocation {
 export interface Finding {
   rule: RuleId;
   severity: Severity;
+  /** Which of the rule's meta.messages this is; `message` is that text rendered with `data`. */
+  messageId: string;
+  /** The facts behind the message (urls, scopes, class names): what consumers read, never the text. */
+  data: Readonly<Record<string, string | number>>;
   message: string;
   file: string;
   /** The offending literal or argument, not the whole line. */
@@ -102,6 +111,20 @@ export interface AnalysisContext {
     fromFile: string,
     specifier: string,
   ) => { fileName: string; text: string; languageId: string } | undefined;
+  /** "Today" for facts with dates (retired on ...); default: the real time. Tests pin it. */
+  now?: Date;
+  /** The workspace's manifests (which version of a package the code gets); absent: unknown. */
+  packages?: PackageSource;
+}
+
+/** A package as the nearest manifest lists it: the version specifier ('' when unpinned) and the manifest. */
+export interface PackageSpec {
+  spec: string;
+  file: string;
+}
+
+export interface PackageSource {
+  lookup(ecosystem: 'pypi' | 'npm', name: string): PackageSpec | undefined;
 }
 
 export type EndpointKind =
@@ -109,6 +132,7 @@ export type EndpointKind =
   | 'openai-v1' // https://<res>.openai.azure.com/openai/v1/ (also services.ai.azure.com/openai/v1/)
   | 'model-inference' // https://<res>.services.ai.azure.com/models
   | 'foundry-project' // https://<res>.services.ai.azure.com/api/projects/<p>
+  | 'project-openai-v1' // https://<res>.services.ai.azure.com/api/projects/<p>/openai/v1 (the project's OpenAI surface)
   | 'ai-services' // https://<res>.services.ai.azure.com/ (no path)
   | 'cognitive-services' // https://<res>.cognitiveservices.azure.com/
   | 'regional' // https://<region>.api.cognitive.microsoft.com (no custom subdomain)
@@ -136,6 +160,9 @@ export interface EndpointInfo {
   clients: string[];
   /** One-line description for hovers and reports. */
   description: string;
+  /** Set when the host was written with its labels swapped (`<res>.azure.openai.com`, the openai docstrings'
+   * typo): the host as written; the other fields describe the corrected host. */
+  typoHost?: string;
 }
 
 /** An endpoint literal (or resolved variable) in the document. */
@@ -164,6 +191,19 @@ export interface AnalysisResult {
    * yet: `await ensureParser(languageId)` (src/core/parse/runtime.ts) and analyse again.
    */
   parserPending?: string;
+  /**
+   * Engine bugs met while analysing: a rule (or an extraction stage) that threw. The other rules
+   * still ran; callers show these (editor output channel, CLI stderr + exit 3), tests fail on them.
+   */
+  internalErrors: InternalError[];
+}
+
+export interface InternalError {
+  /** The rule id, or the engine stage (`extract-clients`, `endpoint-mentions`, `engine`) that threw. */
+  rule: string;
+  message: string;
+  /** The first lines of the stack trace. */
+  stack: string;
 }
 
 export const SCENARIO_IDS = [
@@ -178,6 +218,10 @@ export const SCENARIO_IDS = [
   'invalid-key',
   'missing-credentials',
   'missing-api-version',
+  'tenant-mismatch',
+  'sdk-api-changed',
+  'async-token-provider',
+  'resource-blocked',
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
@@ -188,4 +232,12 @@ export interface Explanation {
   rootCause: string;
   solution: string;
   links: string[];
+  /** What the error text itself names (the detailed 401: principal, data action, operation). */
+  details?: ExplanationDetails;
+}
+
+export interface ExplanationDetails {
+  principal?: string;
+  dataAction?: string;
+  operation?: string;
 }

@@ -2,13 +2,23 @@
 // (cancellable), publishes the live report to sharedState, logs to the "Azure AI Auth Doctor" log
 // channel and offers the fixes. Every @azure/* line lives in dist/azure.js, required here only
 // when a check or a fix runs, so nothing Azure is parsed at activation (isAzureBundleLoaded()).
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { loopbackEmulatorUrl } from '../tools/emulator';
 import type * as AzureBundle from '../azure/index';
+import { bundle, isBundleLoaded } from './lazyBundles';
 import type { AccessReport, FixAction } from '../core/accessReport';
-import type { Finding } from '../core/types';
 import { classifyEndpoint } from '../core/knowledge/endpoints';
 import { sharedState } from '../state';
+import {
+  formatClock,
+  formatCountdown,
+  isCancelledSignIn,
+  primaryFix,
+  probeDecision,
+  propagationEnd,
+  PROPAGATION_MS,
+} from './accessPolicy';
+import { probeMode } from './settings';
 
 type Bundle = typeof AzureBundle;
 type IdentityChoice = 'vscode' | 'default-credential' | { objectId: string };
@@ -25,62 +35,70 @@ export interface CheckAccessArgs {
   deployment?: string;
   /** Restrict the resource search to these tenants (the tenant picker's choice). */
   tenants?: string[];
+  /** In-process callers (tests) may answer the probe dialog themselves. */
+  confirmProbe?: (description: string) => Promise<boolean>;
+  /** false: do not open the report tab when the check ends (default: open it). */
+  showReport?: boolean;
+}
+
+/** What the end-of-check notification said (the integration tests read it; toasts may be hidden). */
+export interface Announcement {
+  message: string;
+  actions: string[];
+  severity: 'info' | 'warning';
+}
+
+export interface AccessCheckApi {
+  announcements(): readonly Announcement[];
+  /** How many times the VS Code sign-in was asked for (getSession with createIfNone). */
+  signInPrompts(): number;
+  onDidAnnounce: vscode.Event<Announcement>;
 }
 
 /** In-process callers (tests) may answer the modal themselves; a webview message can never carry a function. */
 export interface AssignRoleArgs {
   report?: AccessReport;
   confirm?: (detail: string) => Promise<boolean>;
+  /** How long the propagation countdown runs before the automatic re-check (default 5 minutes). */
+  propagationMs?: number;
 }
 
 const LOG_NAME = 'Azure AI Auth Doctor';
-const EMULATOR_ENV = 'AZURE_AI_AUTH_DOCTOR_EMULATOR_URL';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-let azureLoaded = false;
-let bundle: Bundle | undefined;
 let running: AbortController | undefined;
 let lastIdentity: AzureBundle.IdentityProvider | undefined;
 /** Tenants the user picked in the tenant picker: the VS Code account may prompt a sign-in for them. */
 const pickedTenants = new Set<string>();
+/**
+ * The VS Code sign-in of the current check: once it did not complete (cancelled, consent declined),
+ * it is not asked for again in that check, and the last good report stays.
+ */
+const signIn: { declined: boolean; reason?: string; prompts: number } = { declined: false, prompts: 0 };
+const announced: Announcement[] = [];
+const announceEmitter = new vscode.EventEmitter<Announcement>();
 
 export function isAzureBundleLoaded(): boolean {
-  return azureLoaded;
-}
-
-function loadAzure(context: vscode.ExtensionContext): Bundle {
-  if (!bundle) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    bundle = require(path.join(context.extensionPath, 'dist', 'azure.js')) as Bundle;
-    azureLoaded = true;
-  }
-  return bundle;
-}
-
-/** The emulator URL from the environment, honoured only on loopback (tokens must never go elsewhere). */
-function emulatorUrl(): string | undefined {
-  const raw = process.env[EMULATOR_ENV];
-  if (!raw) return undefined;
-  try {
-    const u = new URL(raw);
-    return (u.protocol === 'http:' || u.protocol === 'https:') &&
-      ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname)
-      ? raw
-      : undefined;
-  } catch {
-    return undefined;
-  }
+  return isBundleLoaded('azure');
 }
 
 /** ARM endpoint: the setting, else the emulator in tests/demo, else the cloud's (decided by the bundle). */
 function armEndpoint(): string | undefined {
   const setting = vscode.workspace.getConfiguration('azureAiAuthDoctor').get<string>('access.armEndpoint', '').trim();
-  return setting || emulatorUrl();
+  return setting || loopbackEmulatorUrl();
 }
 
 function authProviderId(): string {
   const env = vscode.workspace.getConfiguration('microsoft-sovereign-cloud').get<string>('environment', '');
   return env === 'ChinaCloud' || env === 'USGovernment' || env === 'custom' ? 'microsoft-sovereign-cloud' : 'microsoft';
+}
+
+/** The ARM scope of the cloud VS Code signs in to (`microsoft-sovereign-cloud.environment`). */
+function managementScope(): string {
+  const env = vscode.workspace.getConfiguration('microsoft-sovereign-cloud').get<string>('environment', '');
+  if (env === 'USGovernment') return 'https://management.usgovcloudapi.net/.default';
+  if (env === 'ChinaCloud') return 'https://management.chinacloudapi.cn/.default';
+  return 'https://management.azure.com/.default';
 }
 
 /** The VS Code account through the built-in Microsoft auth provider; tenant by VSCODE_TENANT:<id> (facts §8). */
@@ -90,12 +108,28 @@ function vscodeIdentity(azure: Bundle): AzureBundle.IdentityProvider {
     const request = tenantId ? [...scopes, `VSCODE_TENANT:${tenantId}`] : scopes;
     // The home tenant may prompt a sign-in; other tenants are searched silently (a tenant that needs
     // a sign-in becomes a gap in the report instead of a stream of dialogs), unless picked explicitly.
-    const interactive = !tenantId || pickedTenants.has(tenantId.toLowerCase());
-    const session = interactive
-      ? await vscode.authentication.getSession(providerId, request, { createIfNone: true })
-      : await vscode.authentication.getSession(providerId, request, { silent: true });
+    const interactive = (!tenantId || pickedTenants.has(tenantId.toLowerCase())) && !signIn.declined;
+    let session: vscode.AuthenticationSession | undefined;
+    if (interactive) signIn.prompts++;
+    try {
+      session = interactive
+        ? await vscode.authentication.getSession(providerId, request, { createIfNone: true })
+        : await vscode.authentication.getSession(providerId, request, { silent: true });
+    } catch (err) {
+      if (!interactive) throw err;
+      // The person was asked and the sign-in did not complete: not a finding about access.
+      signIn.declined = true;
+      signIn.reason = isCancelledSignIn(err) ? undefined : (err as Error).message?.split('\n')[0].slice(0, 200);
+      void vscode.commands.executeCommand('setContext', 'azureAiAuthDoctor.vscodeSignedOut', true);
+      throw new Error('The VS Code sign-in did not complete.', { cause: err });
+    }
     if (!session)
-      throw new Error(`Not signed in to tenant ${tenantId} in VS Code (pick it in the tenant picker to sign in).`);
+      throw new Error(
+        signIn.declined
+          ? 'The VS Code sign-in did not complete.'
+          : `Not signed in to tenant ${tenantId ?? '(home)'} in VS Code (pick it in the tenant picker to sign in).`,
+      );
+    void vscode.commands.executeCommand('setContext', 'azureAiAuthDoctor.vscodeSignedOut', false);
     const exp = azure.decodeClaims(session.accessToken)?.exp;
     return { token: session.accessToken, expiresOnTimestamp: exp ? exp * 1000 : Date.now() + 5 * 60_000 };
   });
@@ -106,14 +140,18 @@ function vscodeIdentity(azure: Bundle): AzureBundle.IdentityProvider {
   };
 }
 
-/** Identities are kept for the session so their cached tokens (until expiry) serve the next check too. */
-const identities = new Map<'vscode' | 'default-credential', AzureBundle.IdentityProvider>();
+/**
+ * Identities are kept for the session so their cached tokens (until expiry) serve the next check
+ * too. The VS Code account is kept per auth provider: switching `microsoft-sovereign-cloud.environment`
+ * switches to the other provider's sessions.
+ */
+const identities = new Map<string, AzureBundle.IdentityProvider>();
 
 function identityFor(azure: Bundle, choice: IdentityChoice): AzureBundle.IdentityProvider {
-  const key = choice === 'vscode' ? 'vscode' : 'default-credential';
+  const key = choice === 'vscode' ? `vscode:${authProviderId()}` : 'default-credential';
   let identity = identities.get(key);
   if (!identity) {
-    identity = key === 'vscode' ? vscodeIdentity(azure) : azure.defaultCredentialIdentity();
+    identity = choice === 'vscode' ? vscodeIdentity(azure) : azure.defaultCredentialIdentity();
     identities.set(key, identity);
   }
   return identity;
@@ -135,7 +173,7 @@ function endpointAtCursor(): string | undefined {
   const line = editor.document.lineAt(editor.selection.active.line).text;
   const column = editor.selection.active.character;
   for (const m of line.matchAll(URL_IN_TEXT)) {
-    if (m.index! <= column && column <= m.index! + m[0].length && classifyEndpoint(m[0])) return m[0];
+    if (m.index <= column && column <= m.index + m[0].length && classifyEndpoint(m[0])) return m[0];
   }
   return undefined;
 }
@@ -185,7 +223,8 @@ async function pickEndpoint(): Promise<string | undefined> {
   if (picked !== typeIn) return picked.label;
   return vscode.window.showInputBox({
     title: 'Azure AI or Azure OpenAI endpoint',
-    placeHolder: 'https://<resource>.openai.azure.com or https://<resource>.services.ai.azure.com/models',
+    placeHolder:
+      'https://<resource>.openai.azure.com/openai/v1/ or https://<resource>.services.ai.azure.com/api/projects/<project>',
     validateInput: (v) => (classifyEndpoint(v.trim()) ? undefined : 'Not an Azure AI endpoint URL'),
   });
 }
@@ -259,7 +298,7 @@ function codeScopeFromFindings(endpoint: string): string | undefined {
   const info = classifyEndpoint(endpoint);
   const accepted = new Set(info?.scopes ?? []);
   for (const [, list] of sharedState.allFindings()) {
-    for (const f of list as Finding[]) {
+    for (const f of list) {
       if (f.rule !== 'token-scope' && f.rule !== 'inference-default-scope') continue;
       // Only a finding about this very endpoint (same host and path) says what this code requests.
       const about = f.endpoint ? classifyEndpoint(f.endpoint) : undefined;
@@ -270,8 +309,9 @@ function codeScopeFromFindings(endpoint: string): string | undefined {
         about.path.replace(/\/+$/, '') !== info.path.replace(/\/+$/, '')
       )
         continue;
-      const scope = f.message.match(/https:\/\/[A-Za-z0-9.-]+\/\.default/g)?.find((s) => !accepted.has(s));
-      if (scope) return scope;
+      // the rules put the scope the code requests in data.scope
+      const scope = typeof f.data?.scope === 'string' ? f.data.scope : undefined;
+      if (scope && !accepted.has(scope)) return scope;
     }
   }
   return undefined;
@@ -310,9 +350,13 @@ async function checkAccess(
     );
     return undefined;
   }
-  const azure = loadAzure(context);
+  const azure = bundle('azure');
   const identity = typeof choice === 'object' ? defaultIdentity(azure) : identityFor(azure, choice);
-  const emulator = emulatorUrl();
+  const previous = sharedState.lastReport();
+  signIn.declined = false;
+  signIn.reason = undefined;
+  sharedState.setNotice(undefined);
+  const emulator = loopbackEmulatorUrl();
   let tenants = Array.isArray(args.tenants)
     ? args.tenants.filter((t) => typeof t === 'string' && GUID.test(t))
     : undefined;
@@ -322,12 +366,15 @@ async function checkAccess(
     if (picked === null) return undefined;
     tenants = picked;
   }
+  if (signIn.declined) return keepLastReport(context, log, args, previous);
   const controller = new AbortController();
   running = controller;
   log.info(
     `Check Entra ID access: ${endpoint} (identity: ${typeof choice === 'object' ? `object id ${choice.objectId}` : choice})`,
   );
   try {
+    const mode = probeMode();
+    let latest: AccessReport | undefined;
     const report = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Checking Entra ID access', cancellable: true },
       async (progress, token) => {
@@ -337,12 +384,14 @@ async function checkAccess(
           identity,
           objectId: typeof choice === 'object' ? choice.objectId : undefined,
           probe: typeof args.probe === 'boolean' ? args.probe : undefined,
-          confirmProbe: async (what) =>
-            (await vscode.window.showWarningMessage(
-              `Send ${what}? A completion can cost money (max_tokens 1).`,
-              { modal: true },
-              'Send',
-            )) === 'Send',
+          confirmProbe: async (what) => {
+            const decision = probeDecision(mode, undefined, latest);
+            if (decision !== 'ask') {
+              log.info(`Probe: ${decision === 'send' ? 'sending' : 'not sending'} the chat completion (${mode}).`);
+              return decision === 'send';
+            }
+            return args.confirmProbe ? args.confirmProbe(what) : askProbe(what);
+          },
           // Absent: what a scope finding about this endpoint says the code requests; '' means none.
           codeScope: args.codeScope === undefined ? codeScopeFromFindings(endpoint) : args.codeScope || undefined,
           deployment: args.deployment,
@@ -351,6 +400,7 @@ async function checkAccess(
           dataPlaneBase: emulator || undefined,
           signal: controller.signal,
           onUpdate: (partial) => {
+            latest = partial;
             sharedState.setReport(partial);
             const step = partial.steps.find((s) => s.status === 'running');
             if (step) progress.report({ message: `${step.title}: ${step.summary}` });
@@ -359,12 +409,145 @@ async function checkAccess(
         });
       },
     );
+    if (choice === 'vscode' && signIn.declined) return keepLastReport(context, log, args, previous);
     lastIdentity = identity;
+    if (args.showReport !== false)
+      await vscode.commands.executeCommand('azureAiAuthDoctor.showAccessReport', { preserveFocus: true });
     void announce(context, log, report);
     return report;
   } finally {
     running = undefined;
   }
+}
+
+/** The probe dialog: the chat completion can cost money; Cancel still runs every free check. */
+async function askProbe(what: string): Promise<boolean> {
+  const send = 'Send';
+  const always = "Always send (don't ask again)";
+  const never = "Never send (don't ask again)";
+  const pick = await vscode.window.showWarningMessage(
+    `Send ${what}?`,
+    {
+      modal: true,
+      detail:
+        'A chat completion (max_tokens 1) can cost money. Cancel still runs the free checks: identity, resource, role assignments, token and a cheap read. Change this later in the setting azureAiAuthDoctor.access.probe.',
+    },
+    send,
+    always,
+    never,
+  );
+  if (pick === always || pick === never)
+    await vscode.workspace
+      .getConfiguration('azureAiAuthDoctor')
+      .update('access.probe', pick === always ? 'always' : 'never', vscode.ConfigurationTarget.Global);
+  return pick === send || pick === always;
+}
+
+/**
+ * A cancelled VS Code sign-in is not a finding about access: the last good report stays (the
+ * partial one is dropped) and a notification offers Retry. The sign-in was asked for once.
+ */
+function keepLastReport(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  args: CheckAccessArgs,
+  previous: AccessReport | undefined,
+): AccessReport | undefined {
+  const what = signIn.reason ? `VS Code sign-in did not complete (${signIn.reason})` : 'VS Code sign-in cancelled';
+  log.info(`${what}; the last report is kept.`);
+  if (previous) sharedState.setReport(previous);
+  const message = previous ? `${what}: the last access report is kept.` : `${what}: nothing was checked.`;
+  sharedState.setNotice({ kind: 'sign-in-cancelled', message });
+  const retry = 'Retry';
+  record({ message, actions: [retry], severity: 'warning' });
+  void vscode.window.showWarningMessage(`Azure AI Auth Doctor: ${message}`, retry).then((pick) => {
+    if (pick === retry) void retrySignIn(context, log, args);
+  });
+  return previous;
+}
+
+function retrySignIn(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  args: CheckAccessArgs,
+): Promise<AccessReport | undefined> {
+  signIn.declined = false;
+  const endpoint = args.endpoint ?? sharedState.lastReport()?.endpoint;
+  return checkAccess(context, log, { ...args, endpoint, identity: 'vscode' });
+}
+
+function record(announcement: Announcement): void {
+  announced.push(announcement);
+  if (announced.length > 50) announced.shift();
+  announceEmitter.fire(announcement);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Propagation: after Assign (or for a young assignment), count down and check again by itself
+// ---------------------------------------------------------------------------------------------
+
+let countdown: AbortController | undefined;
+
+function identityOf(report: AccessReport): IdentityChoice {
+  if (report.identity?.kind === 'vscode') return 'vscode';
+  if (report.identity?.kind === 'object-id' && report.identity.objectId) return { objectId: report.identity.objectId };
+  return 'default-credential';
+}
+
+/** Shows "assigned at HH:MM, propagating" with the time left, cancellable; re-checks at the end. */
+function startCountdown(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  report: AccessReport,
+  reason: 'assigned' | 'waiting',
+  assignedAt: number,
+  until: number,
+): Promise<AccessReport | undefined> {
+  countdown?.abort();
+  const controller = new AbortController();
+  countdown = controller;
+  sharedState.setPropagation({ assignedAt, until, endpoint: report.endpoint, reason });
+  void vscode.commands.executeCommand('setContext', 'azureAiAuthDoctor.recheckPending', true);
+  const title =
+    reason === 'assigned'
+      ? `Role assigned at ${formatClock(assignedAt)}, propagating (about 5 min)`
+      : 'Waiting for the role assignment to propagate';
+  log.info(`${title}; checking again at ${formatClock(until)}.`);
+  const done = vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+    (progress, token) =>
+      new Promise<boolean>((resolve) => {
+        const finish = (completed: boolean) => {
+          clearInterval(timer);
+          resolve(completed);
+        };
+        const tick = () => {
+          const left = until - Date.now();
+          if (left <= 0) finish(true);
+          else progress.report({ message: `checking again in ${formatCountdown(left)}` });
+        };
+        const timer = setInterval(tick, 1000);
+        token.onCancellationRequested(() => finish(false));
+        controller.signal.addEventListener('abort', () => finish(false));
+        tick();
+      }),
+  );
+  return Promise.resolve(done).then(async (completed) => {
+    if (countdown !== controller) return undefined; // replaced by a newer countdown
+    countdown = undefined;
+    sharedState.setPropagation(undefined);
+    void vscode.commands.executeCommand('setContext', 'azureAiAuthDoctor.recheckPending', false);
+    if (!completed) {
+      log.info('Automatic re-check cancelled.');
+      return undefined;
+    }
+    return checkAccess(context, log, {
+      endpoint: report.endpoint,
+      identity: identityOf(report),
+      probe: probeMode() === 'always' ? undefined : false,
+      tenants: report.resource?.tenantId ? [report.resource.tenantId] : undefined,
+    });
+  });
 }
 
 /** A non-blocking notification with the verdict and the first fixes. */
@@ -373,20 +556,18 @@ async function announce(
   log: vscode.LogOutputChannel,
   report: AccessReport,
 ): Promise<void> {
-  const actions = report.fixes.slice(0, 2).map((f) => f.title);
-  const copy = 'Copy summary';
-  const show = 'Show log';
+  const primary = primaryFix(report);
+  const show = 'Show report';
+  const actions = primary ? [primary.fix.title, show] : [show];
   const message = `Entra ID access: ${report.verdict.title}`;
+  const severity = report.verdict.status === 'ok' ? 'info' : 'warning';
+  record({ message, actions, severity });
   const pick =
-    report.verdict.status === 'ok'
-      ? await vscode.window.showInformationMessage(message, copy, show)
-      : await vscode.window.showWarningMessage(message, ...actions, copy, show);
-  if (pick === copy) await copySummary(context, report);
-  else if (pick === show) log.show(true);
-  else if (pick) {
-    const index = report.fixes.findIndex((f) => f.title === pick);
-    if (index >= 0) await applyFix(context, log, report, report.fixes[index]);
-  }
+    severity === 'info'
+      ? await vscode.window.showInformationMessage(message, ...actions)
+      : await vscode.window.showWarningMessage(message, ...actions);
+  if (pick === show) await vscode.commands.executeCommand('azureAiAuthDoctor.showAccessReport');
+  else if (pick && primary) await applyFix(context, log, report, primary.fix);
 }
 
 async function copySummary(
@@ -397,7 +578,7 @@ async function copySummary(
     void vscode.window.showInformationMessage('Azure AI Auth Doctor: run "Check Entra ID access" first.');
     return undefined;
   }
-  const markdown = loadAzure(context).reportToMarkdown(report);
+  const markdown = bundle('azure').reportToMarkdown(report);
   await vscode.env.clipboard.writeText(markdown);
   void vscode.window.showInformationMessage('Azure AI Auth Doctor: access report copied as Markdown.');
   return markdown;
@@ -419,7 +600,12 @@ async function applyFix(
     case 'open-iam':
       if (fix.url?.startsWith('https://')) await vscode.env.openExternal(vscode.Uri.parse(fix.url, true));
       return fix.url;
-    case 'wait':
+    case 'wait': {
+      const until = propagationEnd(report);
+      if (until === undefined)
+        return checkAccess(context, log, { endpoint: report.endpoint, identity: identityOf(report) });
+      return startCountdown(context, log, report, 'waiting', until - PROPAGATION_MS, until);
+    }
     case 'change-scope':
     case 'change-endpoint':
       void vscode.window.showInformationMessage(`${fix.title}${fix.detail ? `: ${fix.detail}` : ''}`);
@@ -436,7 +622,7 @@ async function assignRole(
     void vscode.window.showWarningMessage('Azure AI Auth Doctor: assigning a role needs a trusted workspace.');
     return undefined;
   }
-  const args: AssignRoleArgs = arg && 'steps' in arg ? { report: arg } : ((arg as AssignRoleArgs | undefined) ?? {});
+  const args: AssignRoleArgs = arg && 'steps' in arg ? { report: arg } : (arg ?? {});
   const report = args.report ?? sharedState.lastReport();
   const resource = report?.resource;
   const principal = report?.identity?.objectId;
@@ -446,11 +632,11 @@ async function assignRole(
     );
     return undefined;
   }
-  const azure = loadAzure(context);
+  const azure = bundle('azure');
   const who = report.identity?.userPrincipalName ?? report.identity?.displayName ?? principal;
   const detail = [
     `Principal: ${who} (${principal}, ${report.identity?.principalType ?? 'User'})`,
-    `Role: ${azure.ASSIGNABLE_ROLE.name} (${azure.ASSIGNABLE_ROLE.id})`,
+    `Role: ${azure.assignableRoleFor(report).name} (${azure.assignableRoleFor(report).id})`,
     `Scope: ${resource.id}`,
     '',
     'Role assignments take up to 5 minutes to propagate.',
@@ -488,24 +674,48 @@ async function assignRole(
   );
   log[outcome.ok ? 'info' : 'warn'](`Assign role: ${outcome.message}`);
   if (outcome.ok) {
-    const again = 'Check again';
-    void vscode.window.showInformationMessage(outcome.message, again).then((pick) => {
-      if (pick === again)
-        void vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', {
-          endpoint: report.endpoint,
-          identity: report.identity?.kind === 'vscode' ? 'vscode' : 'default-credential',
-        });
-    });
+    const assignedAt = Date.now();
+    void startCountdown(
+      context,
+      log,
+      report,
+      'assigned',
+      assignedAt,
+      assignedAt + (args.propagationMs ?? PROPAGATION_MS),
+    );
   } else {
     void vscode.window.showErrorMessage(`Azure AI Auth Doctor: ${outcome.message}`);
   }
   return outcome;
 }
 
-export function registerAccessCheck(context: vscode.ExtensionContext): void {
+export function registerAccessCheck(context: vscode.ExtensionContext): AccessCheckApi {
   const log = vscode.window.createOutputChannel(LOG_NAME, { log: true });
   context.subscriptions.push(
     log,
+    announceEmitter,
+    { dispose: () => countdown?.abort() },
+    // Signing out (or into another account) in VS Code drops the tokens cached for that provider.
+    vscode.authentication.onDidChangeSessions((event) => identities.delete(`vscode:${event.provider.id}`)),
+    vscode.commands.registerCommand('azureAiAuthDoctor.openProbeSetting', () =>
+      vscode.commands.executeCommand('workbench.action.openSettings', 'azureAiAuthDoctor.access.probe'),
+    ),
+    vscode.commands.registerCommand('azureAiAuthDoctor.cancelRecheck', () => {
+      const pending = !!countdown;
+      countdown?.abort();
+      return pending;
+    }),
+    vscode.commands.registerCommand('azureAiAuthDoctor.signIn', async () => {
+      signIn.declined = false;
+      try {
+        await vscode.authentication.getSession(authProviderId(), [managementScope()], { createIfNone: true });
+        void vscode.commands.executeCommand('setContext', 'azureAiAuthDoctor.vscodeSignedOut', false);
+        return true;
+      } catch (err) {
+        log.info(`Sign-in: ${(err as Error).message}`);
+        return false;
+      }
+    }),
     vscode.commands.registerCommand('azureAiAuthDoctor.checkAccess', (args?: CheckAccessArgs) =>
       checkAccess(context, log, args && typeof args === 'object' ? args : {}),
     ),
@@ -524,4 +734,5 @@ export function registerAccessCheck(context: vscode.ExtensionContext): void {
     }),
     vscode.commands.registerCommand('azureAiAuthDoctor.copyAccessSummary', () => copySummary(context)),
   );
+  return { announcements: () => announced, onDidAnnounce: announceEmitter.event, signInPrompts: () => signIn.prompts };
 }

@@ -3,9 +3,11 @@
 // Results are cached per URI for the hover, CodeLens, code actions and language status, and
 // findings are published to sharedState for the panel.
 import * as vscode from 'vscode';
-import { analyzeDocument } from '../core/analyze';
-import { ensureParser } from '../core/parse/runtime';
-import { disposeSession, type ParseSession } from '../core/parse/syntax';
+import type { ParseSession } from '../engine';
+import { bundle } from './lazyBundles';
+import { applyRuleSeverities } from '../core/policy';
+import { consumedConfigFindings } from '../core/workspaceFindings';
+import { isEnvConfigFile } from '../core/env';
 import type { AnalysisResult, EnvSource, Finding, RuleSeverities } from '../core/types';
 import { sharedState } from '../state';
 import {
@@ -31,22 +33,22 @@ export interface AnalysisEntry {
   /** Document version analysed, or undefined when the text came from disk (workspace scan). */
   version: number | undefined;
   result: AnalysisResult;
-  /** Findings after the per-rule settings (what the Problems panel shows). */
+  /** Findings after the per-rule settings and the workspace de-duplication (what the Problems panel shows). */
   findings: Finding[];
+  /** This file's findings on their own: a config file's include those that code findings already report. */
+  ownFindings: Finding[];
   durationMs: number;
   /** True when the analysis looked up env/config variables (so .env edits must re-analyse it). */
   readsEnv: boolean;
 }
 
-/** Applies `azureAiAuthDoctor.rules`: 'off' drops a rule, a severity overrides the default. */
-export function applyRuleSettings(findings: Finding[], rules: RuleSeverities): Finding[] {
-  const out: Finding[] = [];
-  for (const finding of findings) {
-    const setting = rules[finding.rule];
-    if (setting === 'off') continue;
-    out.push(setting && setting !== 'default' ? { ...finding, severity: setting } : finding);
-  }
-  return out;
+/** True when a finding points into an env/config file (related location or fix), i.e. may hide a finding there. */
+function pointsAtConfig(findings: readonly Finding[]): boolean {
+  return findings.some(
+    (f) =>
+      f.related.some((r) => r.file !== f.file && isEnvConfigFile(r.file)) ||
+      f.fixes.some((x) => x.edits.some((e) => e.file !== f.file && isEnvConfigFile(e.file))),
+  );
 }
 
 /** Wraps an EnvSource to remember whether the engine read any variable through it. */
@@ -77,6 +79,9 @@ export class Analyzer implements vscode.Disposable {
   private readonly generations = new Map<string, number>();
   /** Open documents' previous syntax trees: the next analysis edits the tree and reparses incrementally. */
   private readonly sessions = new Map<string, ParseSession>();
+  /** Per URI, the document version whose internal errors were last logged (each version logs once). */
+  private readonly loggedErrors = new Map<string, string>();
+  private errorLog: vscode.LogOutputChannel | undefined;
   private readonly analyzedEmitter = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a URI's findings were (re)published, including when they were cleared. */
   readonly onDidAnalyze = this.analyzedEmitter.event;
@@ -198,6 +203,24 @@ export class Analyzer implements vscode.Disposable {
     return next;
   }
 
+  /**
+   * Findings for `text` as if it were the document's content (same env files and rule settings), without
+   * publishing them: the fix-all action re-analyses its own result between passes.
+   */
+  findingsForText(document: vscode.TextDocument, text: string): Finding[] {
+    const languageId = analysisLanguage(document);
+    if (!languageId) return [];
+    const scope = resourceUri(document);
+    const { rules } = readSettings(scope);
+    const env = recordingEnv(this.envIndex.sourceFor(scope)).env;
+    const result = bundle('engine').analyzeDocument(text, languageId, {
+      fileName: engineFileName(document.uri),
+      env,
+      rules,
+    });
+    return applyRuleSeverities(result.findings, rules);
+  }
+
   private run(
     uri: vscode.Uri,
     scope: vscode.Uri,
@@ -213,41 +236,76 @@ export class Analyzer implements vscode.Disposable {
     const started = performance.now();
     let result: AnalysisResult;
     try {
-      result = analyzeDocument(text, languageId, { fileName, env: recorder.env, rules, parseSession });
+      result = bundle('engine').analyzeDocument(text, languageId, { fileName, env: recorder.env, rules, parseSession });
       if (result.parserPending) {
         // First file of this language: load its grammar (never at activation), then analyse again
         // unless a newer analysis of the URI started meanwhile.
-        void ensureParser(result.parserPending).then(
-          (ok) => {
-            if (ok && this.generations.get(uri.toString()) === generation)
-              this.run(uri, scope, text, languageId, version, rules, generation, parseSession);
-          },
-          (error: unknown) => console.error('Azure AI Auth Doctor: could not load the parser:', error),
-        );
+        void bundle('engine')
+          .ensureParser(result.parserPending)
+          .then(
+            (ok) => {
+              if (ok && this.generations.get(uri.toString()) === generation)
+                this.run(uri, scope, text, languageId, version, rules, generation, parseSession);
+            },
+            (error: unknown) => console.error('Azure AI Auth Doctor: could not load the parser:', error),
+          );
         return;
       }
     } catch (error) {
       console.error(`Azure AI Auth Doctor: analysis of ${workspaceRelativePath(uri)} failed:`, error);
-      result = { findings: [], endpoints: [], clients: [], skipped: `analysis failed: ${String(error)}` };
+      result = {
+        findings: [],
+        endpoints: [],
+        clients: [],
+        skipped: `analysis failed: ${String(error)}`,
+        internalErrors: [],
+      };
     }
     const durationMs = performance.now() - started;
     if (this.generations.get(uri.toString()) !== generation) return;
-    const findings = applyRuleSettings(result.findings, rules);
-    this.entries.set(uri.toString(), {
+    this.logInternalErrors(uri, version, text.length, result);
+    const findings = applyRuleSeverities(result.findings, rules);
+    const entry: AnalysisEntry = {
       uri,
       fileName,
       version,
       result,
       findings,
+      ownFindings: findings,
       durationMs,
       readsEnv: recorder.used(),
-    });
+    };
+    const previous = this.entries.get(uri.toString());
+    this.entries.set(uri.toString(), entry);
+    this.publish(entry);
+    if (isEnvConfigFile(fileName) || pointsAtConfig(findings) || (previous && pointsAtConfig(previous.ownFindings)))
+      this.republishConfigFiles();
+  }
+
+  private publish(entry: AnalysisEntry): void {
     this.collection.set(
-      uri,
-      findings.map((finding) => toDiagnostic(finding, fileName, uri)),
+      entry.uri,
+      entry.findings.map((finding) => toDiagnostic(finding, entry.fileName, entry.uri)),
     );
-    sharedState.setFindings(uri, findings);
-    this.analyzedEmitter.fire(uri);
+    sharedState.setFindings(entry.uri, entry.findings);
+    this.analyzedEmitter.fire(entry.uri);
+  }
+
+  /**
+   * One defect, one finding: a config file's finding that a code finding of the same rule already
+   * reports (pointing at that line) is not shown; it comes back when that code finding goes.
+   */
+  private republishConfigFiles(): void {
+    const all = [...this.entries.values()];
+    const configs = all.filter((e) => isEnvConfigFile(e.fileName) && e.ownFindings.length > 0);
+    if (configs.length === 0) return;
+    const consumed = consumedConfigFindings(all.flatMap((e) => e.ownFindings));
+    for (const entry of configs) {
+      const shown = entry.ownFindings.filter((f) => !consumed.has(f));
+      if (shown.length === entry.findings.length && shown.every((f, i) => f === entry.findings[i])) continue;
+      entry.findings = shown;
+      this.publish(entry);
+    }
   }
 
   private skipTooLarge(uri: vscode.Uri, bytes: number, limitKB: number): void {
@@ -257,8 +315,9 @@ export class Analyzer implements vscode.Disposable {
       uri,
       fileName: engineFileName(uri),
       version: vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.version,
-      result: { findings: [], endpoints: [], clients: [], skipped },
+      result: { findings: [], endpoints: [], clients: [], skipped, internalErrors: [] },
       findings: [],
+      ownFindings: [],
       durationMs: 0,
       readsEnv: false,
     });
@@ -289,20 +348,17 @@ export class Analyzer implements vscode.Disposable {
     }
     const session = this.sessions.get(key);
     if (session) {
-      disposeSession(session);
+      if (session.previous) bundle('engine').disposeSession(session);
       this.sessions.delete(key);
     }
+    const previous = this.entries.get(key);
     const had = this.entries.delete(key) || this.collection.has(uri);
     this.collection.delete(uri);
     if (had) {
       sharedState.setFindings(uri, []);
       this.analyzedEmitter.fire(uri);
+      if (previous && pointsAtConfig(previous.ownFindings)) this.republishConfigFiles();
     }
-  }
-
-  /** Clears everything (extension disabled everywhere, or before a full re-analysis). */
-  clearAll(): void {
-    for (const entry of [...this.entries.values()]) this.clear(entry.uri);
   }
 
   /** Forget announced size skips (the limit setting changed). */
@@ -310,10 +366,30 @@ export class Analyzer implements vscode.Disposable {
     this.announcedSkips.clear();
   }
 
+  /**
+   * An engine bug (a rule that threw) goes to the "Azure AI Auth Doctor: Analysis" output channel,
+   * once per document version (text from disk: once per length), never silently dropped.
+   */
+  private logInternalErrors(uri: vscode.Uri, version: number | undefined, length: number, result: AnalysisResult) {
+    if (result.internalErrors.length === 0) return;
+    const key = version === undefined ? `disk:${length}` : `v${version}`;
+    if (this.loggedErrors.get(uri.toString()) === key) return;
+    this.loggedErrors.set(uri.toString(), key);
+    if (!this.errorLog) {
+      this.errorLog = vscode.window.createOutputChannel('Azure AI Auth Doctor: Analysis', { log: true });
+      this.disposables.push(this.errorLog);
+    }
+    for (const e of result.internalErrors) {
+      this.errorLog.error(
+        `Internal error in ${e.rule} while analysing ${workspaceRelativePath(uri)} (${key}): ${e.message}\n${e.stack}`,
+      );
+    }
+  }
+
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
-    for (const session of this.sessions.values()) disposeSession(session);
+    for (const session of this.sessions.values()) if (session.previous) bundle('engine').disposeSession(session);
     this.sessions.clear();
     for (const d of this.disposables) d.dispose();
   }

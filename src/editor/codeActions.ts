@@ -3,8 +3,12 @@
 // which applies every preferred fix in the file. Edits aimed at another file (the .env line) land there.
 import * as vscode from 'vscode';
 import { suppressionEdit } from '../core/suppress';
-import type { Finding, TextEdit } from '../core/types';
+import { compatiblePreferredFixes, FIX_PASSES, preferredFix } from '../core/policy';
+import { applyTextEdits } from '../core/fixes';
+import { placeholderIn } from '../core/placeholders';
+import type { Finding } from '../core/types';
 import type { Analyzer, AnalysisEntry } from './analyzer';
+import { entryFor } from './entryFor';
 import { addEdits, diagnosticMatches, toRange } from './convert';
 import { analysisLanguage } from './documents';
 
@@ -22,7 +26,7 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
     range: vscode.Range | vscode.Selection,
     context: vscode.CodeActionContext,
   ): vscode.CodeAction[] {
-    const entry = this.analyzer.resultFor(document);
+    const entry = entryFor(this.analyzer, document);
     if (!entry) return [];
     const only = context.only;
     const actions: vscode.CodeAction[] = [];
@@ -30,7 +34,7 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
       actions.push(...this.quickFixes(document, range, context, entry));
     }
     if (only && (FIX_ALL_KIND.contains(only) || only.contains(FIX_ALL_KIND))) {
-      const fixAll = this.fixAll(entry);
+      const fixAll = this.fixAll(document, entry);
       if (fixAll) actions.push(fixAll);
     }
     return actions;
@@ -97,36 +101,39 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
     return action;
   }
 
-  /** Every preferred fix of the file in one edit; overlapping edits are dropped (the next run catches them). */
-  private fixAll(entry: AnalysisEntry): vscode.CodeAction | undefined {
-    const chosen: TextEdit[] = [];
-    for (const finding of entry.findings) {
-      const preferred = finding.fixes.find((fix) => fix.preferred);
-      if (!preferred) continue;
-      const overlaps = preferred.edits.some((edit) => chosen.some((c) => editsOverlap(c, edit)));
-      const duplicate = preferred.edits.every((edit) =>
-        chosen.some(
-          (c) => c.file === edit.file && c.newText === edit.newText && toRange(c.range).isEqual(toRange(edit.range)),
-        ),
-      );
-      if (overlaps || duplicate) continue;
-      chosen.push(...preferred.edits);
+  /**
+   * Every preferred fix of the file in one edit, ESLint style: fixes whose edits overlap a chosen one wait
+   * for the next pass, which re-analyses the fixed text (as `scan --fix` does). Edits in other files (the
+   * .env line a finding points at) come from the first pass only; fixes that would write a placeholder
+   * are never applied.
+   */
+  private fixAll(document: vscode.TextDocument, entry: AnalysisEntry): vscode.CodeAction | undefined {
+    const writable = (findings: readonly Finding[]) =>
+      compatiblePreferredFixes(findings.filter((f) => !placeholderInPreferred(f))).flatMap((fix) => fix.edits);
+    const first = writable(entry.findings);
+    if (first.length === 0) return undefined;
+    const elsewhere = first.filter((e) => e.file !== entry.fileName);
+    const original = document.getText();
+    let text = original;
+    let edits = first.filter((e) => e.file === entry.fileName);
+    for (let pass = 0; pass < FIX_PASSES && edits.length > 0; pass++) {
+      const next = applyTextEdits(text, edits);
+      if (next === undefined || next === text) break;
+      text = next;
+      edits = writable(this.analyzer.findingsForText(document, text)).filter((e) => e.file === entry.fileName);
     }
-    if (chosen.length === 0) return undefined;
     const action = new vscode.CodeAction('Fix all Azure AI Auth Doctor problems', FIX_ALL_KIND);
     action.edit = new vscode.WorkspaceEdit();
-    addEdits(action.edit, chosen, entry.fileName, entry.uri);
+    if (text !== original) {
+      const whole = new vscode.Range(document.positionAt(0), document.positionAt(original.length));
+      action.edit.replace(entry.uri, whole, text);
+    }
+    addEdits(action.edit, elsewhere, entry.fileName, entry.uri);
     return action;
   }
 }
 
-/** True when two edits of the same file touch the same text (touching ends and separate inserts are fine). */
-function editsOverlap(a: TextEdit, b: TextEdit): boolean {
-  if (a.file !== b.file) return false;
-  const ra = toRange(a.range);
-  const rb = toRange(b.range);
-  if (ra.isEmpty && rb.isEmpty) return false;
-  if (ra.isEmpty) return rb.start.isBefore(ra.start) && ra.start.isBefore(rb.end);
-  if (rb.isEmpty) return ra.start.isBefore(rb.start) && rb.start.isBefore(ra.end);
-  return ra.start.isBefore(rb.end) && rb.start.isBefore(ra.end);
+function placeholderInPreferred(finding: Finding): boolean {
+  const fix = preferredFix(finding);
+  return !!fix && !!placeholderIn(fix);
 }

@@ -2,6 +2,7 @@
 // endpoint (when the engine resolved one) to the access-check command.
 import * as vscode from 'vscode';
 import type { Analyzer } from './analyzer';
+import { entryFor } from './entryFor';
 import { toRange } from './convert';
 import { resourceUri } from './documents';
 import { CHECK_ACCESS_COMMAND } from './hover';
@@ -20,7 +21,7 @@ export class ClientCodeLensProvider implements vscode.CodeLensProvider, vscode.D
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (!readSettings(resourceUri(document)).codeLensEnable) return [];
-    const entry = this.analyzer.resultFor(document);
+    const entry = entryFor(this.analyzer, document);
     if (!entry) return [];
     return entry.result.clients.map((client) => {
       const endpoint = client.endpoint?.url;

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { EndpointMention } from '../core/types';
 import type { Analyzer } from './analyzer';
+import { entryFor } from './entryFor';
 import { toRange } from './convert';
 import { resourceUri } from './documents';
 import { readSettings } from './settings';
@@ -21,26 +22,34 @@ export function checkAccessLink(endpoint: string): string {
   return `command:${CHECK_ACCESS_COMMAND}?${encodeURIComponent(JSON.stringify([{ endpoint }]))}`;
 }
 
-/** The hover text for one endpoint, as markdown. Exported for tests and the report. */
+/** Lines the hover shows before its action link (a tall hover pushes "Quick Fix" out of sight). */
+export const HOVER_MAX_LINES = 8;
+
+/** The hover text for one endpoint, as markdown: at most HOVER_MAX_LINES lines, then the action. */
 export function endpointHoverMarkdown(mention: EndpointMention): string {
   const info = mention.info;
-  const lines: string[] = [];
-  lines.push(`**Azure AI Auth Doctor** · \`${info.url}\``, '');
-  lines.push(`- **Kind:** ${info.description}`);
-  if (info.resource) lines.push(`- **Resource:** \`${info.resource}\``);
-  if (info.region) lines.push(`- **Region:** \`${info.region}\``);
-  if (info.deployment) lines.push(`- **Deployment:** \`${info.deployment}\``);
-  if (info.project) lines.push(`- **Project:** \`${info.project}\``);
-  lines.push(`- **Cloud:** ${CLOUD_NAMES[info.cloud]}`);
-  lines.push(`- **Clients that fit:** ${info.clients.join('; ')}`);
+  const where = [
+    info.resource ? `**Resource:** \`${info.resource}\`` : undefined,
+    info.region ? `region \`${info.region}\`` : undefined,
+    info.deployment ? `deployment \`${info.deployment}\`` : undefined,
+    info.project ? `project \`${info.project}\`` : undefined,
+  ].filter(Boolean);
+  const clients = info.clients.length > 3 ? [...info.clients.slice(0, 3), '…'] : info.clients;
+  const lines = [
+    `**Azure AI Auth Doctor** · \`${info.url}\``,
+    '',
+    `- ${info.description} · ${CLOUD_NAMES[info.cloud]}`,
+  ];
+  if (where.length > 0) lines.push(`- ${where.join(' · ')}`);
+  lines.push(`- **Clients that fit:** ${clients.join('; ')}`);
   lines.push(
     info.scopes.length > 0
       ? `- **Token audience:** ${info.scopes.map((s) => `\`${s}\``).join(' or ')}`
-      : '- **Token audience:** none; Microsoft Entra ID is not supported here (use an API key)',
+      : '- **Token audience:** none; Entra ID is not supported here (use an API key)',
   );
   if (mention.source) {
-    const where = vscode.workspace.asRelativePath(mention.source.file);
-    lines.push(`- **Set in:** \`${where}\` line ${mention.source.range.start.line + 1}`);
+    const file = vscode.workspace.asRelativePath(mention.source.file);
+    lines.push(`- **Set in:** \`${file}\` line ${mention.source.range.start.line + 1}`);
   }
   lines.push('', `[$(shield) Check Entra ID access](${checkAccessLink(info.url)})`);
   return lines.join('\n');
@@ -51,7 +60,7 @@ export class EndpointHoverProvider implements vscode.HoverProvider {
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     if (!readSettings(resourceUri(document)).hoverEnable) return undefined;
-    const entry = this.analyzer.resultFor(document);
+    const entry = entryFor(this.analyzer, document);
     const mention = entry?.result.endpoints.find((m) => toRange(m.range).contains(position));
     if (!mention) return undefined;
     const markdown = new vscode.MarkdownString(endpointHoverMarkdown(mention), true);

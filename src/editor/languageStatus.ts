@@ -1,8 +1,11 @@
 // Language status item (the `{}` area of the status bar) for analysed files: the findings count of
-// the active file and how long its last analysis took, like vscode-eslint's time budget.
+// the active file, what the analysis covers (open files only / workspace) and how long it took,
+// like vscode-eslint's time budget; its action is Analyse Workspace.
 import * as vscode from 'vscode';
 import type { Analyzer } from './analyzer';
-import { DOCUMENT_SELECTOR } from './documents';
+import { DOCUMENT_SELECTOR, resourceUri } from './documents';
+import { readSettings } from './settings';
+import { sharedState } from '../state';
 
 export class AnalysisLanguageStatus implements vscode.Disposable {
   private readonly item = vscode.languages.createLanguageStatusItem('azureAiAuthDoctor.status', DOCUMENT_SELECTOR);
@@ -10,7 +13,7 @@ export class AnalysisLanguageStatus implements vscode.Disposable {
 
   constructor(private readonly analyzer: Analyzer) {
     this.item.name = 'Azure AI Auth Doctor';
-    this.item.command = { title: 'Show Problems', command: 'workbench.actions.view.problems' };
+    this.item.command = { title: 'Analyse workspace', command: 'azureAiAuthDoctor.scanWorkspace' };
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       analyzer.onDidAnalyze((uri) => {
@@ -42,7 +45,11 @@ export class AnalysisLanguageStatus implements vscode.Disposable {
     }
     const count = entry.findings.length;
     this.item.text = `$(shield) Azure AI Auth: ${count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}`}`;
-    this.item.detail = `analysed in ${entry.durationMs.toFixed(1)} ms`;
+    const covers =
+      readSettings(resourceUri(document!)).scanMode === 'workspace' || sharedState.workspaceScanned()
+        ? 'whole workspace'
+        : 'open files only';
+    this.item.detail = `${covers} · analysed in ${entry.durationMs.toFixed(1)} ms`;
     this.item.severity =
       count === 0 ? vscode.LanguageStatusSeverity.Information : vscode.LanguageStatusSeverity.Warning;
   }

@@ -1,8 +1,11 @@
-// Wires the editor features together (vscode-eslint is the model): analysis on open/change/save,
+// Wires the editor features together (vscode-eslint is the model): analysis on open/change/save
+// (`run`: onType | onSave), of the files open in editor tabs or of the workspace (`diagnostics.scope`,
+// as Pylance's openFilesOnly / workspace), the Findings tree,
 // env-file tracking, quick fixes, hover, CodeLens, language status, the Scan Workspace command and
 // settings. registerEditorFeatures is called from src/extension.ts and returns a small API the
 // integration tests use.
 import * as vscode from 'vscode';
+import { registerAgentTools } from './agentTools';
 import { Analyzer, type AnalysisEntry } from './analyzer';
 import { ClientCodeLensProvider } from './codeLens';
 import { FindingCodeActionProvider } from './codeActions';
@@ -13,6 +16,21 @@ import { AnalysisLanguageStatus } from './languageStatus';
 import { Notices, type Notice } from './notices';
 import { readSettings, SECTION } from './settings';
 import { WorkspaceScanner, type ScanOptions, type ScanSummary } from './workspaceScan';
+import { FindingsTreeProvider } from './findingsTree';
+import { sharedState } from '../state';
+
+/** URIs (as strings) shown in an editor tab: text, diff (modified side), notebook. */
+function tabUris(): Set<string> {
+  const uris = new Set<string>();
+  for (const group of vscode.window.tabGroups.all)
+    for (const tab of group.tabs) {
+      const input = tab.input;
+      if (input instanceof vscode.TabInputText || input instanceof vscode.TabInputNotebook)
+        uris.add(input.uri.toString());
+      else if (input instanceof vscode.TabInputTextDiff) uris.add(input.modified.toString());
+    }
+  return uris;
+}
 
 export interface EditorApi {
   /** Runs Scan Workspace (the command does the same) and resolves with what it did. */
@@ -28,6 +46,8 @@ export interface EditorApi {
   envReady: Promise<void>;
   /** Stops following disk changes and removes the results of files that are not open. */
   resetWorkspaceScan(): Promise<void>;
+  /** Top-level labels of the Findings tree view (files with findings). */
+  findingsTreeFiles(): string[];
 }
 
 function isScanOptions(value: unknown): value is ScanOptions {
@@ -41,14 +61,42 @@ export function registerEditorFeatures(context: vscode.ExtensionContext): Editor
   const scanner = new WorkspaceScanner(analyzer, notices);
   const codeLens = new ClientCodeLensProvider(analyzer);
   const status = new AnalysisLanguageStatus(analyzer);
+  const findingsTree = new FindingsTreeProvider();
+
+  /**
+   * In openFiles mode only documents the user has in a tab are analysed: a document another
+   * extension opens in the background (an npm or git extension reading package.json) would
+   * otherwise flash into the Problems panel and vanish when it is closed again.
+   */
+  const wanted = (document: vscode.TextDocument): boolean => {
+    if (document.uri.scheme === 'vscode-notebook-cell') return true;
+    if (readSettings(resourceUri(document)).scanMode === 'workspace') return true;
+    return tabUris().has(document.uri.toString()) || scanner.isTracked(document.uri);
+  };
+  const analyseIfWanted = (document: vscode.TextDocument) => {
+    if (wanted(document)) analyzer.analyzeDocumentNow(document);
+  };
+  /** A document that left the tabs: scanned files fall back to their disk content; others leave the Problems panel. */
+  const forget = (uri: vscode.Uri) => {
+    if (scanner.isTracked(uri)) void analyzer.analyzeFromDisk(uri).catch(() => analyzer.clear(uri));
+    else analyzer.clear(uri);
+  };
 
   const reanalyseOpenDocuments = () => {
-    for (const document of vscode.workspace.textDocuments) analyzer.analyzeDocumentNow(document);
+    for (const document of vscode.workspace.textDocuments) analyseIfWanted(document);
   };
 
   const resetWorkspaceScan = async () => {
     await scanner.stop();
-    for (const entry of analyzer.allEntries()) if (entry.version === undefined) analyzer.clear(entry.uri);
+    sharedState.setWorkspaceScanned(false);
+    const open = tabUris();
+    for (const entry of analyzer.allEntries())
+      if (entry.version === undefined || !open.has(entry.uri.toString())) analyzer.clear(entry.uri);
+  };
+  const scan = async (options: ScanOptions) => {
+    const summary = await scanner.scan(options);
+    sharedState.setWorkspaceScanned(scanner.isLive());
+    return summary;
   };
   /** True while results come from an automatic (scanMode 'workspace') scan. */
   let automatic = false;
@@ -63,6 +111,7 @@ export function registerEditorFeatures(context: vscode.ExtensionContext): Editor
     scanner,
     codeLens,
     status,
+    findingsTree,
     vscode.languages.registerCodeActionsProvider(
       DOCUMENT_SELECTOR,
       new FindingCodeActionProvider(analyzer),
@@ -71,19 +120,43 @@ export function registerEditorFeatures(context: vscode.ExtensionContext): Editor
     vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new EndpointHoverProvider(analyzer)),
     vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, codeLens),
     vscode.commands.registerCommand('azureAiAuthDoctor.scanWorkspace', (options?: unknown) =>
-      scanner.scan(isScanOptions(options) ? options : {}),
+      scan(isScanOptions(options) ? options : {}),
     ),
 
-    vscode.workspace.onDidOpenTextDocument((document) => analyzer.analyzeDocumentNow(document)),
-    vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.contentChanges.length > 0) analyzer.schedule(event.document);
+    vscode.workspace.onDidOpenTextDocument(analyseIfWanted),
+    vscode.window.tabGroups.onDidChangeTabs((event) => {
+      const open = tabUris();
+      for (const tab of [...event.opened, ...event.changed]) {
+        const input = tab.input;
+        const uri =
+          input instanceof vscode.TabInputText
+            ? input.uri
+            : input instanceof vscode.TabInputTextDiff
+              ? input.modified
+              : undefined;
+        const document = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (document && !analyzer.entry(document.uri)) analyseIfWanted(document);
+      }
+      for (const tab of event.closed) {
+        const input = tab.input;
+        const uri =
+          input instanceof vscode.TabInputText
+            ? input.uri
+            : input instanceof vscode.TabInputTextDiff
+              ? input.modified
+              : undefined;
+        if (!uri || open.has(uri.toString()) || readSettings(uri).scanMode === 'workspace') continue;
+        if (analyzer.entry(uri)) forget(uri);
+      }
     }),
-    vscode.workspace.onDidSaveTextDocument((document) => analyzer.analyzeDocumentNow(document)),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.contentChanges.length === 0 || !wanted(event.document)) return;
+      if (readSettings(resourceUri(event.document)).run === 'onSave') return;
+      analyzer.schedule(event.document);
+    }),
+    vscode.workspace.onDidSaveTextDocument(analyseIfWanted),
     vscode.workspace.onDidCloseTextDocument((document) => {
-      // Scanned files fall back to their disk content; others leave the Problems panel.
-      if (scanner.isTracked(document.uri))
-        void analyzer.analyzeFromDisk(document.uri).catch(() => analyzer.clear(document.uri));
-      else analyzer.clear(document.uri);
+      if (analyzer.entry(document.uri)) forget(document.uri);
     }),
     vscode.workspace.onDidOpenNotebookDocument((notebook) => {
       // Its cells are analysed one by one; drop the whole-file result of a scan.
@@ -125,16 +198,18 @@ export function registerEditorFeatures(context: vscode.ExtensionContext): Editor
       const folders = workspaceModeFolders();
       if (folders.length > 0) {
         automatic = true;
-        void scanner.scan({ quiet: true, folders });
+        void scan({ quiet: true, folders });
       } else if (automatic) {
         // scanMode went back to 'openFiles' everywhere: only open files stay analysed.
         automatic = false;
         void resetWorkspaceScan();
       } else if (scanner.isLive()) {
-        void scanner.scan({ quiet: true }); // a manual scan's results follow the new settings
+        void scan({ quiet: true }); // a manual scan's results follow the new settings
       }
     }),
   );
+
+  registerAgentTools(context);
 
   // Documents already open when the extension activated: right after activation, to keep it cheap.
   const initial = setTimeout(reanalyseOpenDocuments, 0);
@@ -143,12 +218,12 @@ export function registerEditorFeatures(context: vscode.ExtensionContext): Editor
     const folders = workspaceModeFolders();
     if (folders.length > 0) {
       automatic = true;
-      void scanner.scan({ quiet: true, folders });
+      void scan({ quiet: true, folders });
     }
   });
 
   return {
-    scanWorkspace: (options) => scanner.scan(options),
+    scanWorkspace: (options) => scan(options ?? {}),
     onDidAnalyze: analyzer.onDidAnalyze,
     entry: (uri) => analyzer.entry(uri),
     onDidNotify: notices.onDidNotify,
@@ -156,5 +231,6 @@ export function registerEditorFeatures(context: vscode.ExtensionContext): Editor
     languageStatusText: () => status.text(),
     envReady: envIndex.ready,
     resetWorkspaceScan,
+    findingsTreeFiles: () => findingsTree.topLevelLabels(),
   };
 }

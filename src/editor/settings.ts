@@ -1,33 +1,25 @@
 // Typed view of the `azureAiAuthDoctor.*` settings contributed in package.json, read per resource
 // (every setting is `scope: resource`, so each workspace folder may differ).
 import * as vscode from 'vscode';
-import { RULE_IDS, type RuleId, type RuleSeverities, type SeveritySetting } from '../core/types';
+import type { ProbeMode } from './accessPolicy';
+import type { RuleSeverities } from '../core/types';
+import { readRuleSeverities } from '../core/policy';
 
 export const SECTION = 'azureAiAuthDoctor';
 
 export type ScanMode = 'openFiles' | 'workspace';
+export type RunMode = 'onType' | 'onSave';
 
 export interface EditorSettings {
   enable: boolean;
   rules: RuleSeverities;
   exclude: string[];
+  /** `diagnostics.scope`, or the deprecated `scanMode` when only that one is set. */
   scanMode: ScanMode;
+  run: RunMode;
   codeLensEnable: boolean;
   hoverEnable: boolean;
   maxFileSizeKB: number;
-}
-
-const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error', 'default'];
-
-function readRules(value: unknown): RuleSeverities {
-  const rules: RuleSeverities = {};
-  if (!value || typeof value !== 'object') return rules;
-  for (const [rule, severity] of Object.entries(value as Record<string, unknown>)) {
-    if ((RULE_IDS as readonly string[]).includes(rule) && SEVERITY_SETTINGS.includes(severity as SeveritySetting)) {
-      rules[rule as RuleId] = severity as SeveritySetting;
-    }
-  }
-  return rules;
 }
 
 export function readSettings(scope: vscode.Uri | undefined): EditorSettings {
@@ -35,16 +27,26 @@ export function readSettings(scope: vscode.Uri | undefined): EditorSettings {
   const maxKB = config.get<number>('maxFileSizeKB', 1024);
   return {
     enable: config.get<boolean>('enable', true),
-    rules: readRules(config.get('rules')),
+    rules: readRuleSeverities(config.get('rules')),
     exclude: (config.get<unknown[]>('exclude') ?? []).filter((g): g is string => typeof g === 'string'),
-    scanMode: config.get<string>('scanMode') === 'workspace' ? 'workspace' : 'openFiles',
+    scanMode: diagnosticsScope(config),
+    run: config.get<string>('run') === 'onSave' ? 'onSave' : 'onType',
     codeLensEnable: config.get<boolean>('codeLens.enable', true),
     hoverEnable: config.get<boolean>('hover.enable', true),
     maxFileSizeKB: typeof maxKB === 'number' && maxKB > 0 ? maxKB : 1024,
   };
 }
 
-/** True when a configuration change touches any of this extension's settings. */
-export function affectsSettings(event: vscode.ConfigurationChangeEvent): boolean {
-  return event.affectsConfiguration(SECTION);
+/** `diagnostics.scope` wins where it is set at any level; else the old `scanMode` (migration). */
+function diagnosticsScope(config: vscode.WorkspaceConfiguration): ScanMode {
+  const scope = config.inspect<string>('diagnostics.scope');
+  const explicit =
+    scope?.workspaceFolderValue ?? scope?.workspaceValue ?? scope?.globalValue ?? config.get<string>('scanMode');
+  return (explicit ?? scope?.defaultValue) === 'workspace' ? 'workspace' : 'openFiles';
+}
+
+/** Whether the access check may send its one chat completion (`access.probe`, machine-overridable). */
+export function probeMode(): ProbeMode {
+  const value = vscode.workspace.getConfiguration(SECTION).get<string>('access.probe', 'ask');
+  return value === 'always' || value === 'never' ? value : 'ask';
 }

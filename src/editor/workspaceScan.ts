@@ -40,8 +40,17 @@ interface FolderFilter {
   isExcluded: PathMatcher;
 }
 
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
+/** A .gitignore larger than this is not read (its patterns do not apply). */
+const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
+
+/**
+ * A .gitignore's text: a regular file (not a symlink, as git does not follow them; not a FIFO or a
+ * device, which would hang or flood the read), at most 1 MB. The repository may be hostile.
+ */
+async function readIgnoreFile(uri: vscode.Uri): Promise<string | undefined> {
   try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.type !== vscode.FileType.File || stat.size > MAX_IGNORE_FILE_BYTES) return undefined;
     return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
   } catch {
     return undefined;
@@ -67,7 +76,7 @@ async function folderFilter(folder: vscode.WorkspaceFolder, token: vscode.Cancel
     .map((uri) => ({ uri, dir: workspaceRelativePath(uri).replace(/\/?\.gitignore$/, '') }))
     .sort((a, b) => (a.dir === '' ? 0 : a.dir.split('/').length) - (b.dir === '' ? 0 : b.dir.split('/').length));
   let ignored = IgnoreStack.empty();
-  for (const { uri, dir } of byDepth) ignored = ignored.with(dir, await readText(uri));
+  for (const { uri, dir } of byDepth) ignored = ignored.with(dir, await readIgnoreFile(uri));
   const excludedBySettings = compileGlobs(globs);
   return {
     folder,
@@ -170,6 +179,7 @@ export class WorkspaceScanner implements vscode.Disposable {
       const scannedKeys = new Set(files.map((u) => u.toString()));
       let next = 0;
       let done = 0;
+      const processed: vscode.Uri[] = [];
       const worker = async () => {
         while (next < files.length && !cancelled()) {
           const uri = files[next++];
@@ -182,7 +192,7 @@ export class WorkspaceScanner implements vscode.Disposable {
           }
           const openDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
           if (openDoc && !openDoc.isClosed) summary.analysed++; // open files are analysed by the editor
-          summary.findings += this.analyzer.entry(uri)?.findings.length ?? 0;
+          processed.push(uri);
           done++;
           progress.report({
             increment: 100 / files.length,
@@ -191,6 +201,8 @@ export class WorkspaceScanner implements vscode.Disposable {
         }
       };
       await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, files.length) }, worker));
+      // counted at the end: a config file's finding may since have been found to duplicate a code finding
+      for (const uri of processed) summary.findings += this.analyzer.entry(uri)?.findings.length ?? 0;
       summary.cancelled = cancelled();
       if (!summary.cancelled) {
         // Disk results of files no longer in the scan (now excluded, deleted) are dropped.

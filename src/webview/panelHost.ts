@@ -12,6 +12,8 @@ import { buildFindingsModel, type FindingLocation } from './panelModel';
 import { renderPanelHtml } from './panelHtml';
 import { iamUrl } from './portalLinks';
 import { explainErrorText, scenarioReference } from './panelKnowledge';
+import { ReportTab } from './reportTab';
+import { readSettings } from '../editor/settings';
 import {
   isHttpsUrl,
   validateWebviewMessage,
@@ -36,11 +38,28 @@ class TroubleshootingPanel implements vscode.WebviewViewProvider, vscode.Disposa
   private pushTimer: NodeJS.Timeout | undefined;
   /** Count of rejected webview messages (tests and the log read it). */
   rejectedMessages = 0;
+  readonly reportTab: ReportTab;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    this.reportTab = new ReportTab(
+      extensionUri,
+      (raw) => this.receive(raw),
+      () => this.snapshot(),
+    );
+  }
+
+  /** The check ended: the report tab opens (or comes forward) and the sidebar scrolls to the verdict. */
+  showReport(preserveFocus: boolean): void {
+    this.reportTab.show(preserveFocus);
+    if (this.view) {
+      this.view.show(true);
+      this.pushSnapshot();
+      this.post({ type: 'reveal', target: 'verdict' });
+    }
+  }
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.disposeView();
@@ -96,6 +115,8 @@ class TroubleshootingPanel implements vscode.WebviewViewProvider, vscode.Disposa
     const report = sharedState.lastReport() ?? null;
     if (report) for (const fix of report.fixes) if (fix.url) links.add(fix.url);
     this.links = new Set([...links].filter(isHttpsUrl));
+    const propagation = sharedState.propagation();
+    const folders = vscode.workspace.workspaceFolders ?? [];
     return {
       findings: model.groups,
       findingCount: model.count,
@@ -104,10 +125,20 @@ class TroubleshootingPanel implements vscode.WebviewViewProvider, vscode.Disposa
       explanation: this.lastExplanation,
       scanning: this.scanning,
       canCheck: vscode.workspace.isTrusted,
+      propagation: propagation
+        ? { assignedAt: propagation.assignedAt, until: propagation.until, reason: propagation.reason }
+        : null,
+      notice: sharedState.notice() ?? null,
+      coverage: {
+        scope: folders.some((f) => readSettings(f.uri).scanMode === 'workspace') ? 'workspace' : 'openFiles',
+        scanned: sharedState.workspaceScanned(),
+        files: new Set([...model.index.values()].map((l) => l.uri)).size,
+      },
     };
   }
 
   private pushSnapshot(): void {
+    if (this.reportTab.isOpen()) this.reportTab.post({ type: 'snapshot', snapshot: this.snapshot() });
     if (!this.view) return;
     const snapshot = this.snapshot();
     // The findings count on the view (and its activity-bar icon), like the Problems panel's.
@@ -163,6 +194,22 @@ class TroubleshootingPanel implements vscode.WebviewViewProvider, vscode.Disposa
         return this.runCheck(message.findingKey);
       case 'openIam':
         return this.openIam();
+      case 'openReport':
+        this.reportTab.show(false);
+        return;
+      case 'cancelRecheck':
+        await vscode.commands.executeCommand('azureAiAuthDoctor.cancelRecheck');
+        return;
+      case 'retryCheck': {
+        const last = sharedState.lastReport();
+        await vscode.commands.executeCommand(
+          CHECK_COMMAND,
+          last
+            ? { endpoint: last.endpoint, identity: last.identity?.kind === 'vscode' ? 'vscode' : undefined }
+            : undefined,
+        );
+        return;
+      }
       case 'revealFinding':
         return this.reveal(message.key);
       case 'applyFix':
@@ -277,7 +324,8 @@ class TroubleshootingPanel implements vscode.WebviewViewProvider, vscode.Disposa
         return;
       }
       case 'wait':
-        await this.runCheck(undefined);
+        // The access-check helper shows the time left and checks again when it is over.
+        await vscode.commands.executeCommand('azureAiAuthDoctor.applyAccessFix', { index, kind });
         return;
       case 'change-scope':
       case 'change-endpoint': {
@@ -300,6 +348,7 @@ class TroubleshootingPanel implements vscode.WebviewViewProvider, vscode.Disposa
 
   dispose(): void {
     if (this.pushTimer) clearTimeout(this.pushTimer);
+    this.reportTab.dispose();
     this.disposeView();
   }
 }
@@ -325,6 +374,8 @@ export interface PanelApi {
   /** How many webview messages were rejected (malformed, or naming something never published). */
   rejectedMessages(): number;
   snapshot(): PanelSnapshot;
+  /** Whether the report editor tab is open. */
+  reportTabOpen(): boolean;
 }
 
 export function registerPanel(context: vscode.ExtensionContext): PanelApi {
@@ -336,6 +387,11 @@ export function registerPanel(context: vscode.ExtensionContext): PanelApi {
     vscode.window.registerWebviewViewProvider(PANEL_VIEW_ID, provider),
     sharedState.onDidChangeFindings(() => provider.schedulePush()),
     sharedState.onDidChangeReport(() => provider.schedulePush(0)),
+    sharedState.onDidChangeCheckStatus(() => provider.schedulePush(0)),
+    vscode.commands.registerCommand('azureAiAuthDoctor.showAccessReport', (options?: { preserveFocus?: boolean }) =>
+      provider.showReport(options?.preserveFocus === true),
+    ),
+    vscode.commands.registerCommand('azureAiAuthDoctor.openIam', () => provider.receive({ type: 'openIam' })),
     vscode.workspace.onDidGrantWorkspaceTrust(() => provider.schedulePush(0)),
     vscode.commands.registerCommand('azureAiAuthDoctor.showPanel', () =>
       vscode.commands.executeCommand(`${PANEL_VIEW_ID}.focus`),
@@ -358,5 +414,6 @@ export function registerPanel(context: vscode.ExtensionContext): PanelApi {
     receive: (raw) => provider.receive(raw),
     rejectedMessages: () => provider.rejectedMessages,
     snapshot: () => provider.currentSnapshot(),
+    reportTabOpen: () => provider.reportTab.isOpen(),
   };
 }

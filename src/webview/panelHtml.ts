@@ -34,7 +34,15 @@ function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function renderPanelHtml(webview: WebviewLike, assets: PanelAssets, nonce = createNonce()): string {
+/** 'sidebar': the compact troubleshooting view; 'report': the full access report in an editor tab. */
+export type PanelMode = 'sidebar' | 'report';
+
+export function renderPanelHtml(
+  webview: WebviewLike,
+  assets: PanelAssets,
+  nonce = createNonce(),
+  mode: PanelMode = 'sidebar',
+): string {
   const csp = escapeAttribute(contentSecurityPolicy(webview.cspSource, nonce));
   const src = (uri: AssetUri) => escapeAttribute(webview.asWebviewUri(uri).toString());
   return `<!DOCTYPE html>
@@ -45,10 +53,10 @@ export function renderPanelHtml(webview: WebviewLike, assets: PanelAssets, nonce
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" id="vscode-codicon-stylesheet" href="${src(assets.codicons)}">
 <link rel="stylesheet" href="${src(assets.style)}">
-<title>Azure AI Auth Doctor</title>
+<title>${mode === 'report' ? 'Entra ID access report' : 'Azure AI Auth Doctor'}</title>
 </head>
-<body>
-<main id="app" aria-label="Azure AI Auth Doctor troubleshooting"></main>
+<body data-mode="${mode}">
+<main id="app" aria-label="${mode === 'report' ? 'Entra ID access report' : 'Azure AI Auth Doctor troubleshooting'}"></main>
 <script nonce="${escapeAttribute(nonce)}" src="${src(assets.script)}"></script>
 </body>
 </html>`;

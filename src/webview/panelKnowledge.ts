@@ -5,6 +5,7 @@ import { explain } from '../core/explain';
 import { SCENARIOS, SEED_SCENARIOS } from '../core/knowledge/scenarios';
 import type { Explanation, ScenarioId } from '../core/types';
 import type { PanelScenario } from './protocol';
+import { TIMELINE, whenPhrase } from '../core/knowledge/timeline';
 
 export function explainErrorText(text: string): Explanation {
   return explain(text);
@@ -14,7 +15,9 @@ export function explainErrorText(text: string): Explanation {
 function seedTypoNote(text: string): string | undefined {
   const notes: string[] = [];
   if (/services\.ai\.azure\.com\/model(?![s\w])/.test(text)) {
-    notes.push('The seed writes …services.ai.azure.com/model; the Model Inference path is /models.');
+    notes.push(
+      `The seed writes …services.ai.azure.com/model; the Model Inference API (/models) ${whenPhrase(TIMELINE.modelInferenceApiRetired, new Date())}: use the OpenAI client on …/openai/v1/.`,
+    );
   }
   if (/openai\.azure\.com\/deployments\//.test(text)) {
     notes.push('The seed writes …openai.azure.com/deployments/…; the path is /openai/deployments/<deployment>.');

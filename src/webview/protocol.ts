@@ -53,6 +53,21 @@ export interface PanelExplanation {
   result: Explanation;
 }
 
+/** A role assignment still propagating: the webview counts down to `until` (epoch ms). */
+export interface PanelPropagation {
+  assignedAt: number;
+  until: number;
+  reason: 'assigned' | 'waiting';
+}
+
+/** What the findings count covers, said next to it ("open files only · Analyse workspace"). */
+export interface PanelCoverage {
+  scope: 'openFiles' | 'workspace';
+  /** A manual workspace scan's results are included. */
+  scanned: boolean;
+  files: number;
+}
+
 /** What the panel renders; the host sends it whole on `ready` and after every change. */
 export interface PanelSnapshot {
   findings: PanelFindingGroup[];
@@ -65,12 +80,18 @@ export interface PanelSnapshot {
   scanning: boolean;
   /** Whether the access check is available (trusted workspace). */
   canCheck: boolean;
+  propagation: PanelPropagation | null;
+  /** A message about the last check attempt (e.g. a cancelled sign-in kept the previous report). */
+  notice: { kind: 'sign-in-cancelled'; message: string } | null;
+  coverage: PanelCoverage;
 }
 
 export type HostToWebview =
   | { type: 'snapshot'; snapshot: PanelSnapshot }
   | { type: 'explanation'; explanation: PanelExplanation }
-  | { type: 'busy'; what: 'scan' | 'check' | 'explain'; busy: boolean };
+  | { type: 'busy'; what: 'scan' | 'check' | 'explain'; busy: boolean }
+  /** Scroll the verdict card into view (the check just ended). */
+  | { type: 'reveal'; target: 'verdict' };
 
 // ---------------------------------------------------------------------------------------------
 // Webview -> host
@@ -87,7 +108,13 @@ export type WebviewToHost =
   | { type: 'applyFix'; index: number; kind: string }
   | { type: 'explain'; text: string }
   /** A link the host itself published (scenario/explanation/docs links); anything else is refused. */
-  | { type: 'openLink'; url: string };
+  | { type: 'openLink'; url: string }
+  /** Open the full report in its editor tab. */
+  | { type: 'openReport' }
+  /** Cancel the automatic re-check after a role assignment. */
+  | { type: 'cancelRecheck' }
+  /** Run the last check again (after a cancelled sign-in: Retry). */
+  | { type: 'retryCheck' };
 
 export type WebviewMessageType = WebviewToHost['type'];
 
@@ -111,6 +138,9 @@ const ALLOWED_KEYS: Record<WebviewMessageType, readonly string[]> = {
   applyFix: ['type', 'index', 'kind'],
   explain: ['type', 'text'],
   openLink: ['type', 'url'],
+  openReport: ['type'],
+  cancelRecheck: ['type'],
+  retryCheck: ['type'],
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -142,6 +172,9 @@ export function validateWebviewMessage(raw: unknown): ValidationResult {
     case 'ready':
     case 'scanWorkspace':
     case 'openIam':
+    case 'openReport':
+    case 'cancelRecheck':
+    case 'retryCheck':
       return { ok: true, message: { type: t } };
     case 'runCheck': {
       if (raw.findingKey === undefined) return { ok: true, message: { type: t } };

@@ -1,5 +1,6 @@
 // The emulated AI data plane, reached as /dataplane/<host>/<path>: answers with the exact bodies of
-// the facts file §6 (401 PermissionDenied / audience, 400 custom subdomain, 403 network, 404
+// the facts file §6 and the December 2026 update §1e (401 PermissionDenied, plain and detailed for
+// project endpoints; 401 audience; 400 tenant mismatch; 400 custom subdomain; 403 network; 404
 // deployment or path) according to the caller's token, the account's settings and the scenario's
 // role assignments (evaluated here, independently of the extension's own evaluator).
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -8,9 +9,13 @@ import { readToken, normaliseAudience } from './tokens';
 import { matchesAction, principalIdsOf, scopeReaches, send, type Ctx } from './server';
 
 const COGNITIVE = 'https://cognitiveservices.azure.com';
+const COGNITIVE_US = 'https://cognitiveservices.azure.us';
 const AI = 'https://ai.azure.com';
 export const OPENAI_CHAT_ACTION = 'Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action';
 export const MAAS_CHAT_ACTION = 'Microsoft.CognitiveServices/accounts/MaaS/chat/completions/action';
+/** Foundry project data plane (update §1e): reads GET …/assistants, writes POST …/openai/* and …/assistants. */
+export const AGENTS_READ_ACTION = 'Microsoft.CognitiveServices/accounts/AIServices/agents/read';
+export const AGENTS_WRITE_ACTION = 'Microsoft.CognitiveServices/accounts/AIServices/agents/write';
 
 const err = (
   res: ServerResponse,
@@ -65,7 +70,10 @@ export async function handleDataPlane(
     );
     return 'dp-key';
   }
-  const hm = /^([a-z0-9-]+)\.(openai\.azure\.com|services\.ai\.azure\.com|cognitiveservices\.azure\.com)$/.exec(host);
+  const hm =
+    /^([a-z0-9-]+)\.(openai\.azure\.com|services\.ai\.azure\.com|cognitiveservices\.azure\.com|openai\.azure\.us|cognitiveservices\.azure\.us)$/.exec(
+      host,
+    );
   const account = hm && world.accounts.find((a) => a.customSubDomainName?.toLowerCase() === hm[1]);
   if (!hm || !account) {
     err(res, 404, '404', 'Resource not found');
@@ -85,11 +93,12 @@ export async function handleDataPlane(
     return 'dp-network';
   }
 
-  // Which audiences this path accepts (facts §3 "practical reading").
+  // Which audiences this path accepts (update §1a: account-level endpoints accept both; projects only ai.azure.com).
   const isModels = /^\/models(\/|$)/i.test(path);
-  const isV1 = /^\/openai\/v1(\/|$)/i.test(path);
   const isProject = /^\/api\/projects(\/|$)/i.test(path);
-  const accepted = isProject ? [AI] : isModels || isV1 ? [COGNITIVE, AI] : [COGNITIVE];
+  // US Government endpoints (*.azure.us) take the cognitiveservices.azure.us audience.
+  const cognitive = host.endsWith('.azure.us') ? COGNITIVE_US : COGNITIVE;
+  const accepted = isProject ? [AI] : [cognitive, AI];
   const shown = isModels
     ? '(https://cognitiveservices.azure.com/ or https://ai.azure.com/)'
     : isProject
@@ -102,6 +111,17 @@ export async function handleDataPlane(
       message: `Unauthorized. Access token is missing, invalid, audience is incorrect ${shown}, or have expired.`,
     });
     return 'dp-audience';
+  }
+  // update §1e: a token from another tenant than the resource's (its subscription's tenant).
+  const resourceTenant = world.subscriptions.find((s) => s.subscriptionId === account.subscriptionId)?.tenantId;
+  if (resourceTenant && claims.tid.toLowerCase() !== resourceTenant.toLowerCase()) {
+    err(
+      res,
+      400,
+      'Tenant provided in token does not match resource token',
+      `Token tenant ${claims.tid} does not match resource tenant.`,
+    );
+    return 'dp-tenant-mismatch';
   }
 
   const body = method === 'POST' ? JSON.parse((await readBody(req)) || '{}') : {};
@@ -151,6 +171,42 @@ export async function handleDataPlane(
         status: 'succeeded',
       })),
     });
+
+  // Foundry project data plane: the project must exist; the agents data actions decide (detailed 401).
+  const pm = /^\/api\/projects\/([^/]+)(\/.*)?$/i.exec(path);
+  if (pm) {
+    const project = decodeURIComponent(pm[1]);
+    const rest = pm[2] ?? '/';
+    if (!(account.projects ?? []).includes(project)) {
+      err(res, 404, '404', 'Resource not found');
+      return 'dp-no-project';
+    }
+    const detailedDenied = (action: string, operation: string) => {
+      err(
+        res,
+        401,
+        'PermissionDenied',
+        `The principal \`${claims.upn ?? claims.oid}\` lacks the required data action \`${action}\` to perform \`${operation}\` operation. For instructions on granting the necessary permissions, see https://aka.ms/FoundryPermissions.`,
+      );
+      return 'dp-agents-denied';
+    };
+    if (method === 'GET' && (/^\/assistants$/i.test(rest) || /^\/openai\/v1\/models$/i.test(rest))) {
+      if (!permitted(AGENTS_READ_ACTION))
+        return detailedDenied(AGENTS_READ_ACTION, `GET /api/projects/{projectName}${rest}`);
+      listDeployments();
+      return 'dp-project-read';
+    }
+    if (method === 'POST' && /^\/openai\/v1\/(?:chat\/completions|responses)$/i.test(rest)) {
+      if (!permitted(AGENTS_WRITE_ACTION))
+        return detailedDenied(AGENTS_WRITE_ACTION, `POST /api/projects/{projectName}${rest}`);
+      const dep = deploymentOf(typeof body.model === 'string' ? body.model : undefined);
+      if (!dep) return deploymentNotFound();
+      send(res, 200, chatCompletion(dep.model));
+      return 'dp-project-chat';
+    }
+    err(res, 404, '404', 'Resource not found');
+    return 'dp-not-found';
+  }
 
   let dm: RegExpExecArray | null;
   // Cheap reads (no completion, no cost): authentication, network and subdomain only.

@@ -70,6 +70,11 @@ export interface ScenarioFile {
   callerCanAssignRoles: boolean;
   principalNotFoundOnCreate: number;
   faults: FaultSpec[];
+  /**
+   * Tenant put in data-plane tokens instead of the requested one: the identity that signs the app's calls
+   * lives in another tenant than the resource (update §2.6, tenant mismatch).
+   */
+  dataPlaneTokenTenant?: string;
   generate?: { subscriptions: number; accountsPerSubscription: number; roleAssignments: number; targetLast?: boolean };
 }
 
@@ -260,6 +265,7 @@ export function buildWorld(name: string, file: ScenarioFile & { description?: st
     callerCanAssignRoles: file.callerCanAssignRoles,
     principalNotFoundOnCreate: file.principalNotFoundOnCreate,
     faults: file.faults.map((f) => ({ ...f })),
+    ...(file.dataPlaneTokenTenant ? { dataPlaneTokenTenant: file.dataPlaneTokenTenant } : {}),
   };
 }
 

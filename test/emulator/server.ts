@@ -36,7 +36,13 @@ export interface EmulatorStats {
   issuedTokens: number;
 }
 
-export const ARM_AUDIENCES = ['https://management.azure.com', 'https://management.core.windows.net'];
+// Public cloud and US Government (one emulator stands in for the ARM of either cloud).
+export const ARM_AUDIENCES = [
+  'https://management.azure.com',
+  'https://management.core.windows.net',
+  'https://management.usgovcloudapi.net',
+  'https://management.core.usgovcloudapi.net',
+];
 
 export interface Ctx {
   world: World;
@@ -553,7 +559,10 @@ async function handleAdmin(
     const { token, claims } = issueToken(
       {
         aud: resource,
-        tid: tenant.tenantId,
+        tid:
+          ctx.world.dataPlaneTokenTenant && !/management\./i.test(resource)
+            ? ctx.world.dataPlaneTokenTenant
+            : tenant.tenantId,
         oid: c.objectId,
         name: c.displayName,
         upn: c.userPrincipalName,

@@ -22,6 +22,7 @@ export interface CodeServer {
   exited: Promise<number | null>;
   userDataDir: string;
   extensionsDir: string;
+  scratch: string;
   output: string[];
   logsText(): string;
   stop(): Promise<void>;
@@ -35,12 +36,13 @@ export function startCodeServer(options?: {
   keepScratch?: boolean;
   host?: string;
   port?: number;
+  smokeTestDriver?: boolean;
 }): Promise<CodeServer>;
 export function installVsix(vsixPath: string, dirs: { extensionsDir: string; userDataDir: string }): string;
 export function collectLogs(userDataDir: string, pattern?: RegExp): string;
 export function workbenchUrl(
   server: { url: string; port: number },
-  options: { folder: string; extensionDevelopmentPath?: string; extensionTestsPath?: string },
+  options: { folder?: string; workspace?: string; extensionDevelopmentPath?: string; extensionTestsPath?: string },
 ): string;
 export function launchBrowser(): Promise<import('playwright-core').Browser>;
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T>;

@@ -144,7 +144,7 @@ function waitForOutput(child, pattern, timeoutMs, what, transcript) {
       cleanup();
       reject(new Error(`${what} did not start within ${timeoutMs / 1000} s. Output:\n${transcript.join('')}`));
     }, timeoutMs);
-    const onData = (chunk) => {
+    const onData = () => {
       const match = transcript.join('').match(pattern);
       if (match) {
         cleanup();
@@ -213,7 +213,10 @@ const BASE_SETTINGS = {
 
 /**
  * Starts code-server in its own process group on a free loopback port.
- * options: { userDataDir?, extensionsDir?, env?, settings?, echo?, host? ('127.0.0.1'), port? (a free one) }
+ * options: { userDataDir?, extensionsDir?, env?, settings?, echo?, host? ('127.0.0.1'), port? (a free one),
+ *            workspaceTrust? (false: --disable-workspace-trust, every folder trusted; true: trust on, so
+ *            a folder never trusted before, as in a fresh user-data-dir, opens in restricted mode),
+ *            smokeTestDriver? (true; false: notifications show, but no development payload is honoured) }
  * Returns { url, port, pid, userDataDir, extensionsDir, output, stop(), logsText() }.
  */
 export async function startCodeServer(options = {}) {
@@ -224,9 +227,17 @@ export async function startCodeServer(options = {}) {
   const extensionsDir = options.extensionsDir || join(scratch, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
+  const trustSettings = options.workspaceTrust
+    ? {
+        'security.workspace.trust.enabled': true,
+        // No "Do you trust the authors?" dialog: the folder simply stays untrusted.
+        'security.workspace.trust.startupPrompt': 'never',
+        'security.workspace.trust.banner': 'never',
+      }
+    : {};
   writeFileSync(
     join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...BASE_SETTINGS, ...(options.settings || {}) }, null, 2),
+    JSON.stringify({ ...BASE_SETTINGS, ...trustSettings, ...(options.settings || {}) }, null, 2),
   );
   const host = options.host || '127.0.0.1';
   const port = options.port || (await freePort());
@@ -242,15 +253,14 @@ export async function startCodeServer(options = {}) {
     `${host}:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir',
     userDataDir,
     '--extensions-dir',
     extensionsDir,
     '--ignore-last-opened',
-    '--vscode-option',
-    'enable-smoke-test-driver',
+    ...(options.smokeTestDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
     // Keep this env (PATH with test/emulator/bin, the emulator URL) in the extension host: without this
     // flag VS Code rebuilds the extension host's PATH from a login shell and the fake `az` is lost.
     '--vscode-option',
@@ -268,6 +278,7 @@ export async function startCodeServer(options = {}) {
     exited: new Promise((resolveExit) => child.on('exit', (code) => resolveExit(code))),
     userDataDir,
     extensionsDir,
+    scratch,
     output: transcript,
     logsText: () => collectLogs(userDataDir),
     async stop() {
@@ -322,13 +333,17 @@ export function collectLogs(userDataDir, pattern = /exthost|remoteexthost|remote
  * The workbench URL. With tests: the development payload (extensionDevelopmentPath and
  * extensionTestsPath as vscode-remote URIs, honoured because of enable-smoke-test-driver).
  */
-export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath }) {
+export function workbenchUrl(server, { folder, workspace, extensionDevelopmentPath, extensionTestsPath }) {
   const remote = (path) => `vscode-remote://127.0.0.1:${server.port}${resolve(path)}`;
   const payload = [];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   payload.push(['skipWelcome', 'true']);
-  return `${server.url}/?folder=${encodeURIComponent(resolve(folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  // A .code-workspace file opens a multi-root workspace; a folder opens that folder.
+  const open = workspace
+    ? `workspace=${encodeURIComponent(resolve(workspace))}`
+    : `folder=${encodeURIComponent(resolve(folder))}`;
+  return `${server.url}/?${open}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /** Launches Debian's chromium through playwright-core (resolved from the repo's node_modules). */

@@ -1,5 +1,6 @@
 // Runs mocha suite files inside the extension host and reports the counts as one line
-// (`AAD_TEST_RESULT passed=N failed=N`) that the runners parse from the host's console output.
+// (`AAD_TEST_RESULT passed=N failed=N pending=N`, after one `AAD_TEST_PENDING <full title>` per
+// pending test) that the runners parse from the host's console output (results.mjs).
 // mocha stays external (resolved from the repo's node_modules) so it is loaded as published.
 import Mocha from 'mocha';
 
@@ -13,9 +14,14 @@ export async function runMochaFiles(files: string[], label: string): Promise<voi
   });
   for (const file of files) mocha.addFile(file);
   console.log(`AAD_TEST_BEGIN ${label}: ${files.length} suite file(s)`);
+  const pending: string[] = [];
   const failures = await new Promise<{ passed: number; failed: number }>((resolve) => {
     const runner = mocha.run(() => resolve({ passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? 0 }));
+    runner.on('pending', (test) => pending.push(test.fullTitle()));
   });
-  console.log(`AAD_TEST_RESULT passed=${failures.passed} failed=${failures.failed} (${label})`);
+  for (const title of pending) console.log(`AAD_TEST_PENDING ${title}`);
+  console.log(
+    `AAD_TEST_RESULT passed=${failures.passed} failed=${failures.failed} pending=${pending.length} (${label})`,
+  );
   if (failures.failed > 0) throw new Error(`${failures.failed} ${label} test(s) failed`);
 }

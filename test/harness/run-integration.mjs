@@ -12,13 +12,47 @@ import { pathToFileURL } from 'node:url';
 import { installVsix, repoRoot } from './host.mjs';
 import { defaultTimeoutMs, runInHost } from './runInHost.mjs';
 
+/**
+ * Every integration suite in the default (trusted) host, then the workspace-trust suite again in a
+ * host started with workspace trust on (the folder opens untrusted). Returns the summed result.
+ */
 export async function runIntegration() {
   const root = repoRoot();
-  return runInHost({
-    label: 'integration',
+  const common = {
     folder: join(root, 'test', 'fixtures', 'workspace'),
     extensionDevelopmentPath: root,
     extensionTestsPath: join(root, 'out', 'test', 'integration', 'index.js'),
+    timeoutMs: defaultTimeoutMs(),
+  };
+  const trusted = await runInHost({ ...common, label: 'integration' });
+  // AAD_TEST_GREP narrows the run to some tests: the untrusted host only runs when trust tests match.
+  const grep = process.env.AAD_TEST_GREP;
+  if (grep && !/trust/i.test(grep)) return trusted;
+  const untrusted = await runInHost({
+    ...common,
+    label: 'integration-untrusted',
+    env: { AAD_WORKSPACE_TRUST: 'untrusted', AAD_TEST_SUITES: 'trust' },
+    serverOptions: { workspaceTrust: true },
+  });
+  return {
+    label: 'integration',
+    passed: trusted.passed + untrusted.passed,
+    failed: trusted.failed + untrusted.failed,
+    pending: [...(trusted.pending ?? []), ...(untrusted.pending ?? [])],
+    exitCode: trusted.exitCode || untrusted.exitCode,
+    error:
+      [trusted.error, untrusted.error && `untrusted host: ${untrusted.error}`].filter(Boolean).join('; ') || undefined,
+  };
+}
+
+/** The multi-root suites (test/multiroot) in a workspace of two folders with an env file each. */
+export async function runMultiRoot() {
+  const root = repoRoot();
+  return runInHost({
+    label: 'multiroot',
+    workspace: join(root, 'test', 'fixtures', 'multiroot', 'multiroot.code-workspace'),
+    extensionDevelopmentPath: root,
+    extensionTestsPath: join(root, 'out', 'test', 'multiroot', 'index.js'),
     timeoutMs: defaultTimeoutMs(),
   });
 }
@@ -52,7 +86,7 @@ export async function runVsix(vsixPath) {
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const vsixIndex = process.argv.indexOf('--vsix');
-  const results = [await runIntegration()];
+  const results = [await runIntegration(), await runMultiRoot()];
   if (vsixIndex > 0) results.push(await runVsix(process.argv[vsixIndex + 1]));
   for (const r of results)
     console.log(`${r.label}: ${r.passed} passed, ${r.failed} failed${r.error ? ` (${r.error})` : ''}`);

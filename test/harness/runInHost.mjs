@@ -5,24 +5,27 @@
 import { existsSync } from 'node:fs';
 import { format } from 'node:util';
 import { launchBrowser, startCodeServer, startEmulator, workbenchUrl, withTimeout } from './host.mjs';
+import { readResult } from './results.mjs';
 
 const RESULT_LINE = /AAD_TEST_RESULT passed=(\d+) failed=(\d+)/;
+const PENDING_LINE = /AAD_TEST_PENDING /;
 const BEGIN_MARKER = 'AAD_TEST_BEGIN';
 
 /**
- * options: { label, folder, extensionDevelopmentPath, extensionTestsPath, timeoutMs, env?, serverOptions? }
- * Returns { label, passed, failed, exitCode, error? }; prints the suite output as it arrives and the
+ * options: { label, folder | workspace (a .code-workspace file), extensionDevelopmentPath, extensionTestsPath,
+ *            timeoutMs, env?, serverOptions? }
+ * Returns { label, passed, failed, pending: string[], exitCode, error? }; prints the suite output as it arrives and the
  * extension-host logs when anything fails.
  */
 export async function runInHost(options) {
-  const { label, folder, extensionDevelopmentPath, extensionTestsPath, timeoutMs } = options;
+  const { label, folder, workspace, extensionDevelopmentPath, extensionTestsPath, timeoutMs } = options;
   if (!existsSync(extensionTestsPath))
     throw new Error(`${extensionTestsPath} is missing: run node esbuild.config.mjs --tests`);
   let emulator;
   let server;
   let browser;
   const lines = [];
-  const result = { label, passed: 0, failed: 0, exitCode: 1 };
+  const result = { label, passed: 0, failed: 0, pending: [], exitCode: 1 };
   try {
     emulator = await startEmulator();
     const env = { ...(options.env || {}) };
@@ -47,27 +50,43 @@ export async function runInHost(options) {
       for (const line of text.split('\n')) {
         lines.push(line);
         if (line.includes(BEGIN_MARKER)) echoing = true;
-        else if (echoing || line.match(RESULT_LINE)) console.log(`  ${line}`);
+        else if (echoing || RESULT_LINE.test(line) || PENDING_LINE.test(line)) console.log(`  ${line}`);
         if (line.match(RESULT_LINE)) echoing = false;
       }
     });
     await page.exposeFunction('codeAutomationExit', (code) => settle(code));
     page.on('pageerror', (error) => console.log(`[${label}] page error: ${error.message}`));
-    await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath }));
+    // The consent a person gives once to the test authentication provider (test/integration/
+    // account.test.ts registers it with a label ending in "(emulator)"): VS Code asks in a modal
+    // dialog that no in-host API can answer. Only that dialog is answered, with its Allow button.
+    let consenting = true;
+    const consent = (async () => {
+      const prompt = page.locator('.monaco-dialog-box', { hasText: /wants to sign in using .*\(emulator\)/ });
+      while (consenting) {
+        try {
+          if (await prompt.isVisible()) {
+            await prompt
+              .locator('.monaco-button', { hasText: /^Allow$/ })
+              .first()
+              .click({ timeout: 2000 });
+            console.log(`[${label}] allowed the test sign-in prompt`);
+          }
+        } catch {
+          // the page is navigating or closing
+        }
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    })();
+    exited.finally(() => (consenting = false));
+    page.once('close', () => (consenting = false));
+    void consent;
+    await page.goto(workbenchUrl(server, { folder, workspace, extensionDevelopmentPath, extensionTestsPath }));
     result.exitCode = await withTimeout(
       exited,
       timeoutMs,
       `the ${label} suites (raise AAD_TEST_TIMEOUT_MS to wait longer)`,
     );
-    const summary = lines.map((line) => line.match(RESULT_LINE)).find(Boolean);
-    if (summary) {
-      result.passed = Number(summary[1]);
-      result.failed = Number(summary[2]);
-    } else if (result.exitCode !== 0) {
-      result.failed = 1;
-      result.error = 'the suite exited without a result line';
-    }
-    if (result.exitCode !== 0 && result.failed === 0) result.failed = 1;
+    Object.assign(result, readResult(lines.join('\n'), result.exitCode));
   } catch (error) {
     result.error = error instanceof Error ? error.message : String(error);
     result.failed = Math.max(result.failed, 1);

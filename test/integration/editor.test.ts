@@ -206,7 +206,10 @@ describe('Editor features (issue 4)', function () {
         findings.some((f) => f.rule === RULE),
         'findings are published to the shared state for the panel',
       );
-      assert.match(api.editor.languageStatusText(), /Azure AI Auth: \d+ problems? \(analysed in [\d.]+ ms\)/);
+      assert.match(
+        api.editor.languageStatusText(),
+        /Azure AI Auth: \d+ problems? \((open files only|whole workspace) · analysed in [\d.]+ ms\)/,
+      );
     });
 
     it('re-analyses within 300 ms after typing stops', async () => {
@@ -285,10 +288,20 @@ describe('Editor features (issue 4)', function () {
         console.log(
           `      preferred fix "${preferred[0].title}" -> ${JSON.stringify(fixed.split('\n').filter((l) => !original.includes(l)))}`,
         );
-        assert.equal(preferred[0].title, 'Use https://contoso.openai.azure.com');
+        // Today's remedy (update §1a): the OpenAI client on the resource's v1 API, not the retired /models.
         assert.equal(
+          preferred[0].title,
+          'Switch to OpenAI on the v1 API (https://contoso.services.ai.azure.com/openai/v1/)',
+        );
+        assert.match(
           fixed,
-          original.replace(`azure_endpoint="${WRONG_ENDPOINT}"`, 'azure_endpoint="https://contoso.openai.azure.com"'),
+          /client = OpenAI\(\s*base_url="https:\/\/contoso\.services\.ai\.azure\.com\/openai\/v1\/",/,
+        );
+        assert.match(fixed, /api_key=token_provider/);
+        assert.doesNotMatch(fixed, /AzureOpenAI\(|api_version=|\/models/);
+        assert.ok(
+          titles.includes('Use https://contoso.openai.azure.com'),
+          'the resource-root fix stays as an alternative',
         );
       } finally {
         await restore(uri, original);
@@ -350,9 +363,17 @@ describe('Editor features (issue 4)', function () {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, inside);
       const text = hoverText(hovers ?? []);
       console.log(`      hover:\n${text.replace(/^/gm, '        ')}`);
-      assert.match(text, /model inference endpoint/);
+      assert.match(text, /Model Inference API/);
+      const beforeAction = text
+        .split('[$(shield)')[0]
+        .split('\n')
+        .filter((line) => line.trim() !== '');
+      assert.ok(beforeAction.length <= 8, `at most 8 lines before the action: ${beforeAction.length}`);
       assert.match(text, /Resource:\*\* `contoso`/);
-      assert.match(text, /ChatCompletionsClient/);
+      assert.match(
+        text,
+        /Clients that fit:\*\* none current: the API was retired; use the OpenAI client on …\/openai\/v1\//,
+      );
       assert.match(text, /https:\/\/cognitiveservices\.azure\.com\/\.default/);
       assert.match(text, /\[\$\(shield\) Check Entra ID access\]\(command:azureAiAuthDoctor\.checkAccess\?/);
       assert.ok(
@@ -407,6 +428,31 @@ describe('Editor features (issue 4)', function () {
         await restore(env, envOriginal);
       }
       await diagnosticsWhere(app, hasRule(RULE), `the '${RULE}' diagnostic back after restoring .env`);
+    });
+
+    it('one defect, one finding: the .env line is flagged only while no analysed code reports it', async () => {
+      const app = fixture('app.py');
+      const env = fixture('.env');
+      const appOriginal = await readDisk(app);
+      const appDocument = await open(app);
+      await open(env);
+      await diagnosticsWhere(app, hasRule(RULE), `a '${RULE}' diagnostic on app.py`);
+      await diagnosticsWhere(env, lacksRule(RULE), `no duplicate '${RULE}' on the .env line app.py reports`);
+      try {
+        // app.py stops reading the variable: the .env value is nobody's now, so its own finding shows
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(
+          app,
+          rangeOfText(appDocument, 'os.environ["AZURE_OPENAI_ENDPOINT"]'),
+          '"https://contoso.openai.azure.com"',
+        );
+        await vscode.workspace.applyEdit(edit);
+        await diagnosticsWhere(app, lacksRule(RULE), `no '${RULE}' on the edited app.py`);
+        await diagnosticsWhere(env, hasRule(RULE), `the '${RULE}' diagnostic on .env once no code reports it`);
+      } finally {
+        await restore(app, appOriginal);
+      }
+      await diagnosticsWhere(env, lacksRule(RULE), `no '${RULE}' on .env again after restoring app.py`);
     });
 
     it('quick fixes of an env-sourced finding edit the .env file', async () => {
@@ -601,5 +647,85 @@ describe('Editor features (issue 4)', function () {
         cancel.dispose();
       }
     });
+  });
+});
+
+describe('Diagnostics scope and run (issue 14)', function () {
+  this.timeout(60_000);
+  const background = () => fixture('wrong_endpoint.py');
+  const other = () => fixture('app.py');
+
+  before(async () => {
+    await activatedApi();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await diagnosticsWhere(background(), (ds) => ds.length === 0, 'no diagnostics while no tab shows the file');
+  });
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('a document opened in the background (as other extensions do) never reaches the Problems panel; a tab does, and closing it clears it', async () => {
+    let changes = 0;
+    const listener = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((u) => u.toString() === background().toString())) changes++;
+    });
+    try {
+      await vscode.workspace.openTextDocument(background());
+      // Another file shown afterwards is analysed: the events of the background open were handled by then.
+      await open(other());
+      await diagnosticsWhere(other(), (ds) => ds.length > 0, 'a diagnostic on app.py');
+      assert.equal(changes, 0, 'the Problems panel never changed for the background document');
+      assert.deepEqual(ours(background()), []);
+    } finally {
+      listener.dispose();
+    }
+    await open(background());
+    await diagnosticsWhere(background(), hasRule(RULE), 'the diagnostic once the file is in a tab');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await diagnosticsWhere(background(), (ds) => ds.length === 0, 'cleared when its tab closes (openFiles)');
+  });
+
+  it("run 'onSave': typing does not re-analyse, saving does", async () => {
+    const uri = background();
+    const original = await readDisk(uri);
+    const restoreRun = await setSetting('run', 'onSave');
+    try {
+      const document = await open(uri);
+      await diagnosticsWhere(uri, hasRule(RULE), 'the diagnostic before the edit');
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(uri, rangeOfText(document, WRONG_ENDPOINT), 'https://contoso.openai.azure.com');
+      await vscode.workspace.applyEdit(edit);
+      // Another document analysed after the edit proves the editor handled the change event by now.
+      const api = await activatedApi();
+      const third = fixture('suppress.py');
+      const analysed = nextEvent(
+        api.editor.onDidAnalyze,
+        (u) => u.toString() === third.toString(),
+        'suppress.py analysed',
+      );
+      await open(third);
+      await analysed;
+      assert.ok(hasRule(RULE)(ours(uri)), 'still the old diagnostic: onSave does not re-analyse on typing');
+      await document.save();
+      await diagnosticsWhere(uri, lacksRule(RULE), 'gone after saving');
+    } finally {
+      await restoreRun();
+      await restore(uri, original);
+    }
+  });
+
+  it("diagnostics.scope 'workspace' analyses unopened files; the language status says what it covers", async () => {
+    const api = await activatedApi();
+    const unopened = fixture('scan', 'unopened.py');
+    const restoreScope = await setSetting('diagnostics.scope', 'workspace');
+    try {
+      await diagnosticsWhere(unopened, hasRule(RULE), `a '${RULE}' diagnostic from the workspace scope`);
+      await open(other());
+      await diagnosticsWhere(other(), (ds) => ds.length > 0, 'app.py analysed');
+      assert.match(api.editor.languageStatusText(), /whole workspace/);
+      assert.equal(api.panel.snapshot().coverage.scope, 'workspace');
+    } finally {
+      await restoreScope();
+    }
+    await diagnosticsWhere(unopened, (ds) => ds.length === 0, "cleared again with scope 'openFiles'");
+    assert.equal(api.panel.snapshot().coverage.scope, 'openFiles');
   });
 });

@@ -28,6 +28,8 @@ function syntheticFinding(file: string, line: number): Finding {
   return {
     rule: 'openai-class-endpoint',
     severity: 'error',
+    messageId: 'test',
+    data: {},
     message: `AzureOpenAI pointed at a /models endpoint ${HOSTILE}`,
     file,
     range: { start: { line, character: 4 }, end: { line, character: 18 } },
@@ -85,10 +87,10 @@ describe('panel host: explainError and webview message handling', () => {
 
   it('explainError explains text passed to it and shows the panel', async () => {
     await api();
-    const result = (await vscode.commands.executeCommand(
+    const result = await vscode.commands.executeCommand<PanelExplanation>(
       'azureAiAuthDoctor.explainError',
       '401 Principal does not have access to API/Operation',
-    )) as PanelExplanation;
+    );
     assert.equal(result.result.scenario, 'principal-lacks-permission');
     const snapshot = (await api()).panel.snapshot();
     assert.equal(snapshot.explanation?.input, '401 Principal does not have access to API/Operation');

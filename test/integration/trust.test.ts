@@ -1,14 +1,16 @@
 // Workspace trust in the real extension host. What holds in every mode: the loaded manifest declares
-// limited untrusted support, and text analysis (diagnostics) works. In an untrusted host, the access
-// check and the role assignment refuse and the emulator sees no request at all. The default harness
-// starts code-server with --disable-workspace-trust (the workspace is trusted), so the untrusted cases
-// report themselves as pending there; the unit suite security-trust.test.ts checks the guards statically.
+// limited untrusted support, and text analysis (diagnostics) works. The integration layer runs this
+// suite twice (run-integration.mjs): in the default host (--disable-workspace-trust: trusted), where
+// the access check does reach the emulator, and in a host started with workspace trust on
+// (AAD_WORKSPACE_TRUST=untrusted), where the access check and the role assignment refuse and the
+// emulator sees no request at all.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 
 const EXTENSION_ID = 'azure-ai-auth-doctor.azure-ai-auth-doctor';
 const EMULATOR = process.env.AZURE_AI_AUTH_DOCTOR_EMULATOR_URL;
+const UNTRUSTED = process.env.AAD_WORKSPACE_TRUST === 'untrusted';
 
 function fixture(name: string): vscode.Uri {
   const root = vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -43,10 +45,12 @@ function diagnostic(uri: vscode.Uri, rule: string, timeoutMs = 20_000): Promise<
   });
 }
 
-async function emulatorRequests(): Promise<number | undefined> {
-  if (!EMULATOR) return undefined;
+/** Requests the emulator has served (its admin routes, such as this one, are not counted). */
+async function emulatorRequests(): Promise<number> {
+  assert.ok(EMULATOR, 'AZURE_AI_AUTH_DOCTOR_EMULATOR_URL is set (the harness starts the emulator)');
   const state = await (await fetch(new URL('/_emulator/state', EMULATOR))).json();
-  return typeof state.requestCount === 'number' ? state.requestCount : undefined;
+  assert.equal(typeof state.requestCount, 'number', 'the emulator reports its request count');
+  return state.requestCount as number;
 }
 
 describe('workspace trust', function () {
@@ -58,6 +62,10 @@ describe('workspace trust', function () {
     assert.ok(ext, `${EXTENSION_ID} is loaded`);
     api = await ext.activate();
     console.log(`      workspace trusted in this host: ${vscode.workspace.isTrusted}`);
+  });
+
+  it(`the host runs ${UNTRUSTED ? 'untrusted (workspace trust on)' : 'trusted (--disable-workspace-trust)'}`, () => {
+    assert.equal(vscode.workspace.isTrusted, !UNTRUSTED);
   });
 
   it('the loaded manifest declares limited untrusted support and restricts the endpoint overrides', () => {
@@ -76,35 +84,33 @@ describe('workspace trust', function () {
     assert.ok(api.state.allFindings().has(uri.toString()));
   });
 
-  it('untrusted: the access check refuses and no request reaches Azure (the emulator)', async function () {
-    if (vscode.workspace.isTrusted) {
-      console.log(
-        '      (the harness runs trusted: --disable-workspace-trust; guard covered by test/unit/security-trust.test.ts)',
-      );
-      this.skip();
-    }
-    const before = await emulatorRequests();
-    const report = await vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', {
-      endpoint: 'https://contoso-ai.openai.azure.com/',
-      identity: 'default-credential',
-      probe: true,
+  if (UNTRUSTED) {
+    it('untrusted: the access check refuses and no request reaches Azure (the emulator)', async () => {
+      const before = await emulatorRequests();
+      assert.equal(before, 0, 'nothing in this untrusted host has reached the emulator yet');
+      const report = await vscode.commands.executeCommand('azureAiAuthDoctor.checkAccess', {
+        endpoint: 'https://contoso-ai.openai.azure.com/',
+        identity: 'default-credential',
+        probe: true,
+      });
+      assert.equal(report, undefined, 'the check ran in an untrusted workspace');
+      const outcome = await vscode.commands.executeCommand('azureAiAuthDoctor.assignRole', {
+        confirm: () => Promise.resolve(true),
+      });
+      assert.equal(outcome, undefined, 'a role assignment ran in an untrusted workspace');
+      assert.equal(await emulatorRequests(), before, 'requests reached the emulator from an untrusted workspace');
+      assert.equal(api.isAzureBundleLoaded(), false, 'the Azure bundle was loaded in an untrusted workspace');
     });
-    assert.equal(report, undefined, 'the check ran in an untrusted workspace');
-    const outcome = await vscode.commands.executeCommand('azureAiAuthDoctor.assignRole', { confirm: async () => true });
-    assert.equal(outcome, undefined, 'a role assignment ran in an untrusted workspace');
-    assert.equal(await emulatorRequests(), before, 'requests reached the emulator from an untrusted workspace');
-    assert.equal(api.isAzureBundleLoaded(), false, 'the Azure bundle was loaded in an untrusted workspace');
-  });
-
-  it('trusted: the same check does reach the emulator (the untrusted case above is not vacuous)', async function () {
-    if (!vscode.workspace.isTrusted || !EMULATOR) this.skip();
-    const before = (await emulatorRequests()) ?? 0;
-    const report = await vscode.commands.executeCommand<{ verdict?: unknown }>('azureAiAuthDoctor.checkAccess', {
-      endpoint: 'https://contoso-ai.openai.azure.com/',
-      identity: 'default-credential',
-      probe: false,
+  } else {
+    it('trusted: the same check does reach the emulator (the untrusted run is not vacuous)', async () => {
+      const before = await emulatorRequests();
+      const report = await vscode.commands.executeCommand<{ verdict?: unknown }>('azureAiAuthDoctor.checkAccess', {
+        endpoint: 'https://contoso-ai.openai.azure.com/',
+        identity: 'default-credential',
+        probe: false,
+      });
+      assert.ok(report && 'verdict' in report, 'the check returned a report');
+      assert.ok((await emulatorRequests()) > before, 'the check sent no request');
     });
-    assert.ok(report && 'verdict' in report, 'the check returned a report');
-    assert.ok(((await emulatorRequests()) ?? 0) > before, 'the check sent no request');
-  });
+  }
 });

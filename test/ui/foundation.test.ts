@@ -21,7 +21,7 @@ describe('ui foundation: the extension in the browser workbench', function () {
   });
 
   it('lists the extension commands in the command palette', async () => {
-    for (const title of ['Check Entra ID access', 'Scan Workspace', 'Show Troubleshooting Panel']) {
+    for (const title of ['Check Entra ID access', 'Analyse Workspace', 'Show Troubleshooting Panel']) {
       // One filter per command: the palette renders only the rows that fit on screen.
       const labels = await wb.paletteItems(`Azure AI Auth: ${title}`);
       assert.ok(

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ConsoleMessage, Frame } from 'playwright-core';
+import type { ConsoleMessage, Frame, Locator } from 'playwright-core';
 import { openWorkbench, type Workbench } from './workbench';
 
 const XSS_MARK = '__aadXss';
@@ -53,45 +53,45 @@ describe('ui: troubleshooting panel', function () {
 
   /** The panel's content frame (re-created whenever the view is hidden and shown again). */
   async function panel(): Promise<Frame> {
-    const frame = await wb.webviewFrame('Troubleshooting');
+    const frame = await modeFrame('sidebar');
     await frame.locator('ol.checklist > li').first().waitFor({ state: 'visible', timeout: 30_000 });
     return frame;
   }
+
+  /** The report editor tab's content frame. */
+  const reportFrame = () => wb.ourWebview('report');
+  const modeFrame = (mode: 'sidebar' | 'report') => wb.ourWebview(mode);
 
   async function openSection(frame: Frame, id: string): Promise<void> {
     const details = frame.locator(`details[data-section="${id}"]`);
     if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
   }
 
-  async function explain(frame: Frame, text: string): Promise<void> {
+  /**
+   * Explains text with the troubleshooter and returns the NEW scenario card: the card's render
+   * counter (data-render) must pass the one shown before the click, so an earlier card never answers.
+   */
+  async function explain(frame: Frame, text: string): Promise<Locator> {
     await openSection(frame, 'troubleshooter');
+    const shown = frame.locator('[data-testid="scenario-card"]');
+    const before = (await shown.count()) > 0 ? Number(await shown.getAttribute('data-render')) : 0;
     await frame.locator('[data-testid="error-text"] textarea').fill(text);
     await frame.locator('vscode-button[data-testid="explain"]').click();
+    await frame.waitForFunction(
+      (previous) =>
+        Number(document.querySelector('[data-testid="scenario-card"]')?.getAttribute('data-render')) > previous,
+      before,
+    );
+    assert.equal(
+      await shown.locator('[data-testid="explained-input"]').textContent(),
+      text,
+      'the card echoes the input',
+    );
+    return shown;
   }
 
   /** Picks a colour theme with the theme picker, as a user would. */
-  async function pickTheme(current: string, next: string): Promise<void> {
-    await wb.page.locator('.part.editor').click(); // focus the workbench, not the webview
-    await wb.page.keyboard.press('F1');
-    const picker = wb.page.locator('.quick-input-widget');
-    await picker.waitFor({ state: 'visible', timeout: 15_000 });
-    await wb.page.keyboard.type('Preferences: Color Theme');
-    await picker
-      .locator('.monaco-list-row', { hasText: /^Preferences: Color Theme/ })
-      .first()
-      .click();
-    await picker
-      .locator('.monaco-list-row', { hasText: current })
-      .first()
-      .waitFor({ state: 'visible', timeout: 15_000 });
-    await wb.page.keyboard.type(next);
-    await picker
-      .locator('.monaco-list-row.focused', { hasText: next })
-      .first()
-      .waitFor({ state: 'visible', timeout: 15_000 });
-    await wb.page.keyboard.press('Enter');
-    await picker.waitFor({ state: 'hidden', timeout: 15_000 });
-  }
+  const pickTheme = (current: string, next: string) => wb.pickTheme(current, next);
 
   it('opens from the activity bar and shows the five checklist steps', async () => {
     await wb.waitForActivityBarItem('Azure AI Auth Doctor');
@@ -141,8 +141,7 @@ describe('ui: troubleshooting panel', function () {
 
   it('explains a pasted 401 PermissionDenied error with the right scenario', async () => {
     const frame = await panel();
-    await explain(frame, '401 Principal does not have access to API/Operation');
-    const card = frame.locator('[data-testid="scenario-card"]');
+    const card = await explain(frame, '401 Principal does not have access to API/Operation');
     await card.waitFor({ state: 'visible' });
     assert.equal(await card.getAttribute('data-scenario'), 'principal-lacks-permission');
     const text = await card.innerText();
@@ -166,10 +165,9 @@ describe('ui: troubleshooting panel', function () {
 
   it('renders hostile error text as text and runs nothing', async () => {
     const frame = await panel();
-    await explain(frame, HOSTILE_ERROR);
-    const card = frame.locator('[data-testid="scenario-card"][data-scenario="principal-lacks-permission"]');
+    const card = await explain(frame, HOSTILE_ERROR);
     await card.waitFor({ state: 'visible' });
-    assert.equal(await card.locator('[data-testid="explained-input"]').textContent(), HOSTILE_ERROR);
+    assert.equal(await card.getAttribute('data-scenario'), 'principal-lacks-permission');
     await assertInert(frame);
   });
 
@@ -201,45 +199,40 @@ describe('ui: troubleshooting panel', function () {
     await search.fill('');
   });
 
-  it('lists workspace findings after Scan Workspace and reveals one in the editor', async () => {
+  it('lists workspace findings in the Findings tree after Analyse workspace and reveals one in the editor', async () => {
     const frame = await panel();
+    await openSection(frame, 'findings');
     await frame.locator('vscode-button[data-testid="scan-workspace"]').click();
-    const first = frame.locator('[data-testid="finding"][title*="app.py:"]').first();
-    await first.waitFor({ state: 'visible', timeout: 60_000 });
-    const where = (await first.getAttribute('title')) ?? '';
-    const match = /^(.*):(\d+):(\d+)$/.exec(where);
-    assert.ok(match, `finding location ${where}`);
-    const [, path, line, column] = match;
-    // Counts per rule are shown.
-    const badge = await frame.locator('section.group vscode-badge').first().innerText();
-    assert.match(badge, /^\d+$/);
-    await first.click();
-    const base = path.split('/').pop() ?? path;
-    await wb.page.locator(`.tab.active[aria-label^="${base}"]`).first().waitFor({ state: 'visible', timeout: 15_000 });
+    // The native tree view (TreeDataProvider): files, then rules, then findings.
+    const tree = wb.page.locator('.pane', { has: wb.page.locator('.pane-header', { hasText: /^Findings/i }) });
+    const row = tree.locator('.monaco-list-row[aria-label*="line "]').first();
+    await row.waitFor({ state: 'visible', timeout: 60_000 });
+    const labels = await tree.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
+    assert.ok(
+      labels.some((label) => label.includes(HOSTILE_FILE)),
+      `the hostile file name shows as text: ${JSON.stringify(labels)}`,
+    );
+    const coverage = await frame.locator('[data-testid="coverage"]').innerText();
+    assert.match(coverage, /^\d+ findings? in \d+ files? · whole workspace$/);
+    const where = (await row.innerText()).match(/Ln (\d+), Col (\d+)/);
+    assert.ok(where, `the row shows its position: ${await row.innerText()}`);
+    await row.click();
+    await wb.page.locator('.tab.active').first().waitFor({ state: 'visible', timeout: 15_000 });
     await wb.page
-      .locator('.statusbar', { hasText: `Ln ${line}, Col ${column}` })
+      .locator('.statusbar', { hasText: `Ln ${where[1]},` })
       .first()
       .waitFor({ state: 'visible', timeout: 15_000 });
     await wb.screenshot('dark-findings');
-    const locations = await frame.locator('.finding-location').allTextContents();
-    assert.ok(
-      locations.some((where) => where.includes(HOSTILE_FILE)),
-      `the hostile file name shows as text: ${JSON.stringify(locations)}`,
-    );
     await assertInert(await panel());
   });
 
   it('runs an access check against the emulator and updates the checklist', async function () {
-    if (!wb.emulatorUrl) this.skip();
+    assert.ok(wb.emulatorUrl, 'the Azure emulator runs (out/test/emulator/main.js is built)');
     const frame = await panel();
     const before = await frame.locator('ol.checklist > li[data-step="4"]').getAttribute('data-status');
     assert.equal(before, 'unknown');
-    // Check the endpoint of app.py's finding, from the finding's own "check access" button.
-    await frame
-      .locator('li', { has: frame.locator('[data-testid="finding"][title*="app.py:"]') })
-      .locator('vscode-button')
-      .first()
-      .click();
+    // The verdict card's one action before any check: "Check Entra ID access".
+    await frame.locator('vscode-button[data-testid="run-check"]').click();
     // The check asks which endpoint and identity to use: take the first choice (or type the
     // fixture's endpoint); decline the optional probe's modal.
     const quickInput = wb.page.locator('.quick-input-widget');
@@ -266,7 +259,7 @@ describe('ui: troubleshooting panel', function () {
     if (!updated) await wb.screenshot('check-timeout');
     assert.ok(updated, 'checklist step 4 got a passed/failed status');
     const current = await panel();
-    await current.locator('[data-testid="verdict"]').waitFor({ state: 'visible' });
+    await current.locator('[data-testid="verdict-card"] [data-testid="verdict"]').waitFor({ state: 'visible' });
     await wb.screenshot('dark-report');
     await assertInert(current);
   });
@@ -302,7 +295,7 @@ describe('ui: troubleshooting panel', function () {
   });
 
   it('shows a hostile resource name from Azure as text and runs nothing', async function () {
-    if (!wb.emulatorUrl) this.skip();
+    assert.ok(wb.emulatorUrl, 'the Azure emulator runs (out/test/emulator/main.js is built)');
     // The emulator's account gets a name full of markup (same subdomain, so the check finds it).
     const hostileName = `<img src=x onerror="window.${XSS_MARK}='azure'"><script>window.${XSS_MARK}='azure-script'</script>`;
     const response = await fetch(new URL('/_emulator/scenario', wb.emulatorUrl), {
@@ -311,12 +304,7 @@ describe('ui: troubleshooting panel', function () {
       body: JSON.stringify({ name: 'hostile-names', scenario: { accounts: [{ ...BASE_ACCOUNT, name: hostileName }] } }),
     });
     assert.equal(response.status, 200, await response.text());
-    const frame = await panel();
-    await frame
-      .locator('li', { has: frame.locator('[data-testid="finding"][title*="app.py:"]') })
-      .locator('vscode-button')
-      .first()
-      .click();
+    await wb.runCommand('Azure AI Auth: Check Entra ID access');
     const quickInput = wb.page.locator('.quick-input-widget');
     const dialog = wb.page.locator('.monaco-dialog-box');
     const deadline = Date.now() + 90_000;
@@ -324,8 +312,9 @@ describe('ui: troubleshooting panel', function () {
     while (Date.now() < deadline && !shown) {
       if (await dialog.isVisible()) await wb.page.keyboard.press('Escape');
       else if (await quickInput.isVisible()) await wb.page.keyboard.press('Enter');
+      // The full report (resource name included) is in the report editor tab.
       const text = await (
-        await panel()
+        await reportFrame()
       )
         .locator('[data-testid="report"]')
         .textContent()
@@ -336,6 +325,7 @@ describe('ui: troubleshooting panel', function () {
     if (!shown) await wb.screenshot('hostile-timeout');
     assert.ok(shown, 'the report shows the resource name verbatim, as text');
     await assertInert(await panel());
+    await assertInert(await reportFrame());
   });
 
   it('logged no console errors and no CSP violations in the webview, and opened no dialog', () => {

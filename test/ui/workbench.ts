@@ -20,6 +20,9 @@
 //   await wb.waitForActivityBarItem('Azure AI Auth Doctor')  the view container's icon
 //   await wb.webviewFrame('Troubleshooting')  the Frame holding a webview view's content
 //   await wb.screenshot('after-open')       saves .test-artifacts/<name>-after-open.png, returns its path
+//   await wb.ourWebview('sidebar' | 'report') the content Frame of this extension's sidebar / report tab
+//   await wb.pickTheme('Dark Modern', 'Light Modern')  switch colour theme with the theme picker
+//   await wb.setSidebarWidth(280)           drag the sidebar's sash to that width (returns the width reached)
 //   await wb.close()      closes the browser, kills code-server's process group and the emulator
 // Each openWorkbench starts its own code-server on a free port; call close() in after().
 import { mkdirSync } from 'node:fs';
@@ -51,6 +54,9 @@ export interface Workbench {
   waitForActivityBarItem(label: string): Promise<void>;
   webviewFrame(viewName: string, timeoutMs?: number): Promise<Frame>;
   screenshot(step: string): Promise<string>;
+  ourWebview(mode: 'sidebar' | 'report', timeoutMs?: number): Promise<Frame>;
+  pickTheme(current: string, next: string): Promise<void>;
+  setSidebarWidth(width: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -196,6 +202,67 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
         const file = join(artifacts, `${name}-${step}.png`);
         await page.screenshot({ path: file });
         return file;
+      },
+      async ourWebview(mode, timeoutMs = 30_000) {
+        // The panel's bundle marks its surface on <body data-mode>: found by content, not by iframe title.
+        const deadline = Date.now() + timeoutMs;
+        while (Date.now() < deadline) {
+          for (const frame of page.frames()) {
+            const found = await frame.evaluate(() => document.body?.dataset.mode).catch(() => undefined);
+            if (found === mode) return frame;
+          }
+          await page.waitForTimeout(200);
+        }
+        throw new Error(`no ${mode} webview frame within ${timeoutMs} ms`);
+      },
+      async pickTheme(current, next) {
+        // Focus the workbench (the title bar), not a webview that may fill the editor area.
+        await page
+          .locator('.monaco-workbench')
+          .click({ position: { x: 700, y: 5 } })
+          .catch(() => undefined);
+        await page.keyboard.press('F1');
+        await quickInput.waitFor({ state: 'visible', timeout: 15_000 });
+        await page.keyboard.type('Preferences: Color Theme');
+        await quickInput
+          .locator('.monaco-list-row', { hasText: /^Preferences: Color Theme/ })
+          .first()
+          .click();
+        await quickInput
+          .locator('.monaco-list-row', { hasText: current })
+          .first()
+          .waitFor({ state: 'visible', timeout: 15_000 });
+        await page.keyboard.type(next);
+        await quickInput
+          .locator('.monaco-list-row.focused', { hasText: next })
+          .first()
+          .waitFor({ state: 'visible', timeout: 15_000 });
+        await page.keyboard.press('Enter');
+        await quickInput.waitFor({ state: 'hidden', timeout: 15_000 });
+      },
+      async setSidebarWidth(width) {
+        const sidebar = page.locator('.part.sidebar');
+        for (let attempt = 0; attempt < 4; attempt++) {
+          const box = await sidebar.boundingBox();
+          if (!box) throw new Error('no sidebar');
+          if (Math.abs(box.width - width) <= 2) return box.width;
+          // The vertical sash nearest to the sidebar's right edge.
+          const edge = box.x + box.width;
+          const sashes = await page.locator('.monaco-sash.vertical').evaluateAll((els) =>
+            els.map((el) => {
+              const r = el.getBoundingClientRect();
+              return { x: r.x + r.width / 2, y: r.y + r.height / 2, h: r.height };
+            }),
+          );
+          const sash = sashes.filter((s) => s.h > 100).sort((a, b) => Math.abs(a.x - edge) - Math.abs(b.x - edge))[0];
+          const x = sash && Math.abs(sash.x - edge) < 8 ? sash.x : edge;
+          const y = sash && Math.abs(sash.x - edge) < 8 ? sash.y : box.y + 200;
+          await page.mouse.move(x, y);
+          await page.mouse.down();
+          await page.mouse.move(x + (width - box.width), y, { steps: 8 });
+          await page.mouse.up();
+        }
+        return (await sidebar.boundingBox())?.width ?? 0;
       },
       close,
     };

@@ -126,7 +126,7 @@ describe('access check against the emulator', function () {
     assert.equal(step(r, 'token').status, 'failed');
     assert.match(r.token!.mismatch!, /requests a token for https:\/\/ml\.azure\.com\/\.default/);
     assert.equal(r.probe?.status, 401);
-    assert.match(r.probe!.message, /audience is incorrect/);
+    assert.match(r.probe.message, /audience is incorrect/);
     assert.deepEqual(kinds(r), ['change-scope']);
   });
 
@@ -169,7 +169,10 @@ describe('access check against the emulator', function () {
   it('asks before a completion when probe is not given', async () => {
     scenario('all-good');
     const asked: string[] = [];
-    const r = await check(OPENAI, { probe: undefined, confirmProbe: async (what) => (asked.push(what), false) });
+    const r = await check(OPENAI, {
+      probe: undefined,
+      confirmProbe: (what) => (asked.push(what), Promise.resolve(false)),
+    });
     assert.equal(asked.length, 1);
     assert.match(asked[0], /chat completion/);
     assert.equal(r.verdict.status, 'ok');
@@ -213,6 +216,76 @@ describe('access check against the emulator', function () {
     assert.equal(step(r, 'probe').status, 'skipped');
     assert.equal(r.verdict.scenario, 'principal-lacks-permission');
     assert.match(r.verdict.explanation, /no role assignment that reaches contoso-ai/);
+  });
+
+  describe('December 2026: projects, agents data actions, renamed roles, tenants', () => {
+    const PROJECT = 'https://contoso-ai.services.ai.azure.com/api/projects/proj-1';
+    const PROJECT_V1 = 'https://contoso-ai.services.ai.azure.com/api/projects/proj-1/openai/v1';
+
+    it('project endpoint: Foundry User shown with its former name, ai.azure.com token, managed-identity note', async () => {
+      scenario('project-endpoint');
+      const r = await check(PROJECT);
+      assert.equal(r.verdict.status, 'ok', r.verdict.explanation);
+      assert.equal(r.requiredDataAction, 'Microsoft.CognitiveServices/accounts/AIServices/agents/read');
+      assert.equal(r.assignments[0].roleName, 'Foundry User (formerly Azure AI User)');
+      assert.equal(r.token?.audience, 'https://ai.azure.com');
+      assert.equal(r.probe?.status, 200);
+      assert.ok(r.notes?.some((n) => /project's managed identity needs a role too/.test(n)));
+      assert.match(reportToMarkdown(r), /## Also needed/);
+    });
+
+    it("project's /openai/v1: the chat probe needs agents/write and passes with Foundry User", async () => {
+      scenario('project-endpoint');
+      const r = await check(PROJECT_V1, { deployment: 'gpt-4o' });
+      assert.equal(r.requiredDataAction, 'Microsoft.CognitiveServices/accounts/AIServices/agents/write');
+      assert.equal(r.verdict.status, 'ok', r.verdict.explanation);
+      assert.match(r.probe!.url, /\/api\/projects\/proj-1\/openai\/v1\/chat\/completions$/);
+    });
+
+    it('missing agents action: the detailed 401 names the data action, roles are judged against it, Foundry User offered', async () => {
+      scenario('missing-agents-action');
+      const r = await check(PROJECT);
+      assert.equal(r.probe?.status, 401);
+      assert.equal(r.probe?.scenario, 'principal-lacks-permission');
+      assert.deepEqual(r.probe?.details, {
+        principal: 'dev@contoso.onmicrosoft.com',
+        dataAction: 'Microsoft.CognitiveServices/accounts/AIServices/agents/read',
+        operation: 'GET /api/projects/{projectName}/openai/v1/models',
+      });
+      assert.equal(r.requiredDataAction, 'Microsoft.CognitiveServices/accounts/AIServices/agents/read');
+      assert.equal(r.verdict.scenario, 'principal-lacks-permission');
+      assert.ok(r.assignments.every((a) => !a.grantsRequired));
+      assert.match(r.assignments[0].note, /Azure AI Developer has no Foundry agents data action/);
+      assert.match(
+        r.fixes[0].title,
+        /^Assign Foundry User \(formerly Azure AI User\) to dev@contoso\.onmicrosoft\.com/,
+      );
+      assert.match(r.fixes[1].cliCommand!, /--role "53ca6127-db72-4b80-b1b0-d745d6d5456d"/);
+    });
+
+    it('the service-named data action wins over the one inferred from the URL (roles re-evaluated)', async () => {
+      scenario('missing-agents-action');
+      const r = await check(PROJECT_V1, { deployment: 'gpt-4o' });
+      // the cheap read is denied first, naming agents/read; the report follows the service
+      assert.equal(r.probe?.details?.dataAction, 'Microsoft.CognitiveServices/accounts/AIServices/agents/read');
+      assert.equal(r.requiredDataAction, 'Microsoft.CognitiveServices/accounts/AIServices/agents/read');
+      assert.match(step(r, 'roles').details[0], /agents\/read/);
+    });
+
+    it('tenant mismatch: token tid compared with the resource tenant, 400 body explained, az login --tenant offered', async () => {
+      scenario('tenant-mismatch');
+      const r = await check(OPENAI);
+      assert.equal(r.token?.tenantId, '72f988bf-0000-4000-8000-0000000000b2');
+      assert.match(
+        r.token?.tenantMismatch ?? '',
+        /does not match resource tenant 72f988bf-0000-4000-8000-000000000001/,
+      );
+      assert.equal(step(r, 'token').status, 'failed');
+      assert.equal(r.probe?.status, 400);
+      assert.equal(r.probe?.scenario, 'tenant-mismatch');
+      assert.equal(r.verdict.scenario, 'tenant-mismatch');
+      assert.equal(r.fixes[0].cliCommand, 'az login --tenant "72f988bf-0000-4000-8000-000000000001"');
+    });
   });
 
   it('assign-role fix: PUT (after one PrincipalNotFound) and a re-check passes', async () => {
@@ -393,7 +466,7 @@ describe('access check against the emulator', function () {
     }
   });
 
-  it('large tenant (50 subscriptions, 500 accounts, 200 role assignments) finishes under 3 s', async function () {
+  it('large tenant (50 subscriptions, 500 accounts, 200 role assignments): target found with bounded requests', async function () {
     const identity = defaultCredentialIdentity();
     scenario('large-tenant');
     let started = Date.now();
@@ -407,7 +480,14 @@ describe('access check against the emulator', function () {
       `      large tenant: cold ${coldMs} ms (${cold.stats?.requests} requests, 2 CLI token calls), warm ${ms} ms (${r.stats?.requests} requests; emulator saw ${env.emulator.stats().requestCount}), ${r.stats?.subscriptionsSearched} subscriptions, ${r.stats?.accountsScanned} accounts`,
     );
     assert.equal(r.verdict.status, 'ok');
-    assert.equal(r.stats?.accountsScanned, 500);
-    assert.ok(ms < 3000, `${ms} ms`);
+    assert.equal(r.resource?.name, 'contoso-ai');
+    assert.equal(r.stats?.subscriptionsSearched, 50);
+    // Subscriptions are listed concurrently and the search stops at the match (the target is the last
+    // account of the last subscription), so the filler accounts listed before depend on timing: at
+    // least the target's subscription (10), at most all 500. The time budget (< 3 s) is the bench's.
+    const scanned = r.stats?.accountsScanned ?? 0;
+    assert.ok(scanned >= 10 && scanned <= 500, `${scanned} accounts scanned`);
+    // One request per page, never one per account (pages of 100).
+    assert.ok((r.stats?.requests ?? Infinity) <= 80, `${r.stats?.requests} requests`);
   });
 });

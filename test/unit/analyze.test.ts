@@ -42,7 +42,14 @@ describe('analyzeDocument', () => {
     assert.match(f.message, /AzureOpenAI needs an Azure OpenAI resource endpoint/);
     assert.match(f.message, /https:\/\/contoso\.services\.ai\.azure\.com\/models/);
     assert.equal(f.fixes.filter((x) => x.preferred).length, 1);
-    assert.equal(f.fixes[0].edits[0].newText, 'https://contoso.openai.azure.com');
+    // Today's remedy first: the OpenAI client on the v1 API (update §1a, §1b); keeping AzureOpenAI is the alternative.
+    assert.match(f.fixes[0].title, /Switch to OpenAI on the v1 API/);
+    assert.equal(f.fixes[0].preferred, true);
+    assert.deepEqual(
+      f.fixes[0].edits.map((e) => e.newText),
+      ['OpenAI', 'base_url', '', 'api_key', 'https://contoso.services.ai.azure.com/openai/v1/', 'OpenAI, '],
+    );
+    assert.equal(f.fixes[1].edits[0].newText, 'https://contoso.openai.azure.com');
     assert.equal(f.endpoint, 'https://contoso.services.ai.azure.com/models');
     assert.equal(r.clients.length, 1);
     assert.equal(r.clients[0].className, 'AzureOpenAI');
@@ -142,9 +149,12 @@ describe('analyzeDocument', () => {
     const f = r.findings[0];
     assert.equal(f.related[0].file, '/w/.env');
     assert.match(f.related[0].message, /endpoint set here/);
+    // An env-sourced endpoint is shared configuration: the root rewrite there stays preferred; the switch to
+    // the OpenAI client is offered next to it.
     const preferred = f.fixes.find((x) => x.preferred)!;
     assert.equal(preferred.edits[0].file, '/w/.env');
     assert.equal(preferred.edits[0].newText, 'https://contoso.openai.azure.com');
+    assert.ok(f.fixes.some((x) => !x.preferred && /Switch to OpenAI on the v1 API/.test(x.title)));
     assert.equal(
       r.endpoints.some((e) => e.source?.file === '/w/.env'),
       true,
@@ -199,7 +209,7 @@ describe('analyzeDocument', () => {
     assert.equal(r.findings.length, 1);
     const lines = nb.split('\n');
     const f = r.findings[0];
-    const edit = f.fixes[0].edits[0];
+    const edit = f.fixes.find((x) => x.title.startsWith('Use '))!.edits[0];
     const line = lines[edit.range.start.line];
     assert.equal(
       line.slice(edit.range.start.character, edit.range.end.character),

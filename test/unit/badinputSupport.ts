@@ -47,11 +47,17 @@ export function runCli(args: string[], cwd: string, timeoutMs = 90_000): Promise
   });
 }
 
-/** True when dist/cli.js is the real CLI (not the skeleton's placeholder). */
-export function cliAvailable(): boolean {
-  if (!existsSync(CLI)) return false;
+/**
+ * Throws unless dist/cli.js is there and starts (`--help` exits 0 and names `scan`). The CLI suites
+ * call it in their `before` hook, so a missing or broken build fails them instead of skipping them.
+ */
+export function requireCli(): void {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run node esbuild.config.mjs`);
   const probe = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8', timeout: 20_000 });
-  return !/not available yet/.test(probe.stdout + probe.stderr) && /scan/.test(probe.stdout + probe.stderr);
+  const output = `${probe.stdout}${probe.stderr}`;
+  if (probe.status !== 0 || !/\bscan\b/.test(probe.stdout)) {
+    throw new Error(`${CLI} --help exited ${probe.status ?? probe.signal}: ${output.slice(0, 1000)}`);
+  }
 }
 
 /** One finding of the CLI's JSON report (the schema is declared once, in cliSupport.ts). */
@@ -63,6 +69,7 @@ export function parseJsonReport(run: CliRun): JsonReport {
   } catch (error) {
     throw new Error(
       `stdout is not JSON (exit ${run.code}): ${run.stdout.slice(0, 500)}\nstderr: ${run.stderr.slice(0, 1000)}`,
+      { cause: error },
     );
   }
 }

@@ -2,7 +2,8 @@
 // they are flaky on shared machines). It makes a fresh production build in a scratch folder (so it
 // can never pass on a stale or missing dist/meta.json) and reads esbuild's metafile:
 // dist/extension.js must stay under 250 KB minified and carry no @azure/* code (the Azure SDKs live
-// in dist/azure.js and load only when an access check runs).
+// in dist/azure.js and load only when an access check runs) and no analysis engine (dist/engine.js,
+// required on the first analysis; the grammars are separate .wasm files in dist/parse).
 import * as assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +32,7 @@ describe('bundle size (esbuild metafile of the production build)', function () {
   });
 
   it('builds every shipped bundle', () => {
-    for (const name of ['extension.js', 'azure.js', 'cli.js', 'webview/main.js']) {
+    for (const name of ['extension.js', 'azure.js', 'engine.js', 'cli.js', 'webview/main.js']) {
       assert.ok(
         report.bundles[name],
         `${name} is missing from the metafile outputs: ${Object.keys(report.bundles).join(', ')}`,
@@ -46,6 +47,11 @@ describe('bundle size (esbuild metafile of the production build)', function () {
       bytes < budget,
       `extension.js is ${(bytes / 1024).toFixed(1)} KB (budget ${budget / 1024} KB); largest inputs: ${largest}`,
     );
+  });
+
+  it('keeps the analysis engine out of dist/extension.js (dist/engine.js, required on the first analysis)', () => {
+    assert.deepEqual(report.bundles['extension.js'].engineModules, []);
+    assert.ok(report.bundles['engine.js'].engineModules.length > 20, 'engine.js holds the rules and the model');
   });
 
   it('has no @azure/* code in dist/extension.js', () => {

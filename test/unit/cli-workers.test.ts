@@ -5,14 +5,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scan, WORKER_THRESHOLD, type ScanResult } from '../../src/cli/scan';
-import { CLI, cliAvailable } from './badinputSupport';
+import { CLI, requireCli } from './badinputSupport';
 import { snippet } from './cliSupport';
 
 describe('scan on worker threads', function () {
   this.timeout(120_000);
   let root = '';
   before(function () {
-    if (!cliAvailable()) this.skip();
+    requireCli();
     root = mkdtempSync(join(tmpdir(), 'aad-workers-'));
     const bad = snippet('bad-azureopenai.py.txt');
     const envUser = snippet('env-azureopenai.py.txt');

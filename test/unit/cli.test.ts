@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, json, makeTree, snippet } from './cliSupport';
-import { cliAvailable } from './badinputSupport';
+import { requireCli } from './badinputSupport';
 import { RULE_IDS, SCENARIO_IDS } from '../../src/core/types';
 
 const BAD = snippet('bad-azureopenai.py.txt');
@@ -22,7 +22,7 @@ describe('CLI', function () {
   };
 
   before(function () {
-    if (!cliAvailable()) this.skip();
+    requireCli();
   });
   after(() => {
     for (const t of trees) rmSync(t, { recursive: true, force: true });
@@ -214,11 +214,12 @@ describe('CLI', function () {
       assert.ok(report.findings.every((f) => f.file !== '.env'));
     });
 
-    it('reports a path that does not exist as skipped, and keeps going', () => {
+    it('reports a path that does not exist, keeps going, and exits 2 even with --fail-on never', () => {
       const root = tree({ 'app.py': BAD });
       const r = cli(['scan', 'nope', '.', '--format', 'json', '--fail-on', 'never'], root);
-      assert.match(r.stderr, /skipped nope: not found/);
+      assert.match(r.stderr, /could not scan nope: not found/);
       assert.ok(json(r).findings.length > 0);
+      assert.equal(r.code, 2);
     });
   });
 
@@ -345,8 +346,9 @@ describe('CLI', function () {
     });
 
     it('edits the value in the .env file when the endpoint came from there', () => {
+      // a deployment URL where the resource root belongs: the fix is the value itself (one finding, on app.py)
       const root = tree({
-        '.env': 'AZURE_OPENAI_ENDPOINT=https://contoso.services.ai.azure.com/models\n',
+        '.env': 'AZURE_OPENAI_ENDPOINT=https://contoso.openai.azure.com/openai/deployments/gpt-4o\n',
         'app.py': snippet('env-azureopenai.py.txt'),
       });
       const before = json(cli(['scan', '--format', 'json'], root));

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { classifyEndpoint } from '../../src/core/knowledge/endpoints';
+import { classifyEndpoint, correctTypoUrl } from '../../src/core/knowledge/endpoints';
 
 describe('classifyEndpoint', () => {
   const cases: [string, string, string | undefined][] = [
@@ -21,6 +21,15 @@ describe('classifyEndpoint', () => {
       assert.equal(info?.resource, resource);
     });
   }
+
+  it('classifies the swapped-label typo host as the Azure OpenAI host it stands for', () => {
+    const info = classifyEndpoint('https://contoso.azure.openai.com/');
+    assert.equal(info?.kind, 'azure-openai');
+    assert.equal(info?.typoHost, 'contoso.azure.openai.com');
+    assert.equal(info?.resource, 'contoso');
+    assert.equal(correctTypoUrl('https://contoso.azure.openai.us/openai'), 'https://contoso.openai.azure.us/openai');
+    assert.equal(classifyEndpoint('https://contoso.openai.azure.com/')?.typoHost, undefined);
+  });
 
   it('gives the US Gov scope for openai.azure.us', () => {
     assert.deepEqual(classifyEndpoint('https://x.openai.azure.us')?.scopes, [

@@ -1,7 +1,8 @@
 // applyTextEdits and the fix selection the CLI's --fix uses: simultaneous edits on the original
 // text, refusal (undefined) for stale, out-of-bounds or overlapping ranges, CRLF-aware columns.
 import * as assert from 'node:assert/strict';
-import { applyTextEdits, compatiblePreferredFixes, editsByFile } from '../../src/core/fixes';
+import { applyTextEdits, editsByFile } from '../../src/core/fixes';
+import { compatiblePreferredFixes } from '../../src/core/policy';
 import type { Finding, TextEdit } from '../../src/core/types';
 
 const edit = (sl: number, sc: number, el: number, ec: number, newText: string, file = 'f'): TextEdit => ({
@@ -70,6 +71,8 @@ describe('fix selection', () => {
   const finding = (rule: Finding['rule'], edits: TextEdit[], preferred = true): Finding => ({
     rule,
     severity: 'error',
+    messageId: 'test',
+    data: {},
     message: rule,
     file: 'f',
     range: edits[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -94,6 +97,17 @@ describe('fix selection', () => {
     assert.deepEqual(
       chosen.map((f) => f.edits[0].newText),
       ['A', 'C'],
+    );
+  });
+
+  it('applies an edit shared by two fixes once (two keys, one inserted import)', () => {
+    const importOs = edit(0, 0, 0, 0, 'import os\n');
+    const a = finding('hardcoded-key', [edit(3, 10, 3, 42, 'os.environ["K"]'), importOs]);
+    const b = finding('hardcoded-key', [edit(5, 10, 5, 42, 'os.environ["K"]'), { ...importOs }]);
+    const edits = compatiblePreferredFixes([a, b]).flatMap((f) => f.edits);
+    assert.deepEqual(
+      edits.map((e) => `${e.range.start.line}:${e.newText}`),
+      ['3:os.environ["K"]', '0:import os\n', '5:os.environ["K"]'],
     );
   });
 

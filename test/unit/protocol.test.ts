@@ -17,6 +17,9 @@ describe('webview protocol validator', () => {
       { type: 'explain', text: '401 Principal does not have access to API/Operation' },
       { type: 'explain', text: '' },
       { type: 'openLink', url: 'https://learn.microsoft.com/azure/ai-foundry/' },
+      { type: 'openReport' },
+      { type: 'cancelRecheck' },
+      { type: 'retryCheck' },
     ];
     for (const message of good) {
       const result = validateWebviewMessage(message);
@@ -27,7 +30,7 @@ describe('webview protocol validator', () => {
 
   it('rejects values that are not plain objects', () => {
     for (const value of [null, undefined, 42, 'ready', true, [], [{ type: 'ready' }], new Date(), new Map(), () => 1]) {
-      assert.equal(validateWebviewMessage(value).ok, false, String(value));
+      assert.equal(validateWebviewMessage(value).ok, false, typeof value);
     }
     class Ready {
       type = 'ready';

@@ -17,6 +17,8 @@ function finding(
   return {
     rule,
     severity,
+    messageId: 'test',
+    data: {},
     message: `${rule} at ${line}`,
     file: 'x',
     range: { start: { line, character: 2 }, end: { line, character: 9 } },

@@ -5,7 +5,7 @@ import { analyzeDocument } from '../../src/core/analyze';
 import { ensureAllParsers } from '../../src/core/parse/runtime';
 import { RULES } from '../../src/core/rules';
 import { RULE_IDS } from '../../src/core/types';
-import { applyEdits } from './corpusEval';
+import { applyTextEdits } from '../../src/core/fixes';
 
 function fixed(text: string, languageId: string, rule: string, fileName = `/w/f.${languageId}`): string {
   const r = analyzeDocument(text, languageId, { fileName });
@@ -13,7 +13,9 @@ function fixed(text: string, languageId: string, rule: string, fileName = `/w/f.
   assert.ok(f, `no ${rule} finding in:\n${text}\n(got ${r.findings.map((x) => x.rule).join(', ')})`);
   const preferred = f.fixes.find((x) => x.preferred);
   assert.ok(preferred, `no preferred fix for ${rule}`);
-  return applyEdits(text, preferred.edits);
+  const out = applyTextEdits(text, preferred.edits);
+  assert.ok(out !== undefined, `the ${rule} fix does not apply`);
+  return out;
 }
 
 describe('rules', () => {
@@ -23,7 +25,7 @@ describe('rules', () => {
 
   it('registers every fixed rule id once, in order', () => {
     assert.deepEqual(
-      RULES.map((r) => r.id),
+      RULES.map((r) => r.meta.id),
       [...RULE_IDS],
     );
   });
@@ -52,7 +54,7 @@ describe('rules', () => {
     );
     assert.match(
       cs,
-      /    var inferenceOptions = new AzureAIInferenceClientOptions\(\);\n    inferenceOptions\.AddPolicy\(new BearerTokenAuthenticationPolicy\(credential, new\[\] \{ "https:\/\/cognitiveservices\.azure\.com\/\.default" \}\), HttpPipelinePosition\.PerRetry\);\n/,
+      / {4}var inferenceOptions = new AzureAIInferenceClientOptions\(\);\n {4}inferenceOptions\.AddPolicy\(new BearerTokenAuthenticationPolicy\(credential, new\[\] \{ "https:\/\/cognitiveservices\.azure\.com\/\.default" \}\), HttpPipelinePosition\.PerRetry\);\n/,
     );
     assert.match(cs, /credential, inferenceOptions\);/);
     assert.match(
@@ -129,23 +131,26 @@ describe('rules', () => {
     );
   });
 
-  it('inference-endpoint fixes the /model and /deployments typos', () => {
-    assert.match(
-      fixed(
+  it('inference-endpoint names the typo and points to the v1 API, never to /models', () => {
+    for (const [code, v1] of [
+      [
         'c = ChatCompletionsClient(endpoint="https://r.services.ai.azure.com/model", credential=AzureKeyCredential(k), model="m")\n',
-        'python',
-        'inference-endpoint',
-      ),
-      /"https:\/\/r\.services\.ai\.azure\.com\/models"/,
-    );
-    assert.match(
-      fixed(
+        'https://r.services.ai.azure.com/openai/v1/',
+      ],
+      [
         'c = ChatCompletionsClient(endpoint="https://r.openai.azure.com/deployments/gpt-4o", credential=AzureKeyCredential(k))\n',
-        'python',
-        'inference-endpoint',
-      ),
-      /"https:\/\/r\.openai\.azure\.com\/openai\/deployments\/gpt-4o"/,
-    );
+        'https://r.openai.azure.com/openai/v1/',
+      ],
+    ]) {
+      const f = analyzeDocument(code, 'python', { fileName: '/w/f.py' }).findings.find(
+        (x) => x.rule === 'inference-endpoint',
+      );
+      assert.ok(f, code);
+      assert.ok(f.message.includes(`base_url ${v1}`), f.message);
+      assert.match(f.message, /typo/);
+      for (const fx of f.fixes)
+        for (const e of fx.edits) assert.doesNotMatch(e.newText, /\/models\b|ChatCompletionsClient/);
+    }
   });
 
   it('token-scope keeps the resource form for az --resource and the sovereign scope for .us', () => {
@@ -156,7 +161,7 @@ describe('rules', () => {
         'token-scope',
         '/w/a.sh',
       ),
-      /--resource https:\/\/cognitiveservices\.azure\.com\n/,
+      /--resource https:\/\/ai\.azure\.com\n/, // the v1 API's documented audience (update §1a)
     );
     assert.match(
       fixed(

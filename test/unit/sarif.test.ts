@@ -2,26 +2,11 @@
 // by @microsoft/jest-sarif), plus what GitHub code scanning relies on: rules with help and helpUri,
 // results with relative artifact URIs under %SRCROOT%, related locations and fixes.
 import * as assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
-import { cliAvailable } from './badinputSupport';
+import { rmSync } from 'node:fs';
+import { requireCli } from './badinputSupport';
 import { cli, makeTree, snippet } from './cliSupport';
+import { sarifValidator } from './sarifSchema';
 import { RULE_IDS } from '../../src/core/types';
-
-function sarifValidator() {
-  const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-  const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
-  // The schema is draft-04; Ajv 8 speaks draft-07, which differs only in `id` -> `$id` for this file.
-  delete schema.$schema;
-  schema.$id = schema.id;
-  delete schema.id;
-  // One pattern in the schema (language tags) is not valid in Unicode mode; compile patterns without the u flag.
-  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-  addFormats(ajv);
-  return ajv.compile(schema);
-}
 
 describe('SARIF output', function () {
   this.timeout(60_000);
@@ -30,7 +15,7 @@ describe('SARIF output', function () {
   const validate = sarifValidator();
 
   before(function () {
-    if (!cliAvailable()) this.skip();
+    requireCli();
     root = makeTree({
       'src/my app.py': snippet('bad-azureopenai.py.txt'),
       '.env': 'AZURE_OPENAI_ENDPOINT=https://contoso.services.ai.azure.com/models\n',

@@ -52,7 +52,8 @@ export function parseDotenv(fileName: string, text: string): EnvParseResult {
     }
     const key = KEY.exec(body);
     if (!key) {
-      report(cursor, `expected NAME=value, found '${rest.slice(0, 40)}'`);
+      // The line itself is never quoted: a key or token alone on a line is exactly what lands here.
+      report(cursor, `expected NAME=value, found a line that does not start with a name`);
       nextLine();
       continue;
     }
@@ -60,7 +61,7 @@ export function parseDotenv(fileName: string, text: string): EnvParseResult {
     const eq = /^\s*=\s*/.exec(afterKey);
     if (!eq) {
       // `export NAME` alone (shell style) declares nothing new; anything else is odd.
-      if (!(exported && afterKey.trim() === '')) report(cursor, `expected '=' after ${key[0]}`);
+      if (!(exported && afterKey.trim() === '')) report(cursor, `expected '=' after the name that starts the line`); // the line may be a secret: not quoted
       nextLine();
       continue;
     }

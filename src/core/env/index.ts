@@ -4,6 +4,7 @@
 import type { EnvSource, EnvValue } from '../types';
 import { parseDotenv, type EnvParseResult } from './dotenv';
 import { parseAppSettings, parseLaunchJson, parseLocalSettings } from './jsonConfig';
+import { WorkspacePackages, isPackageManifest } from '../packages';
 
 export type { EnvEntry, EnvParseResult } from './dotenv';
 
@@ -85,8 +86,11 @@ interface ParsedConfig {
 export class WorkspaceEnv {
   private readonly configs = new Map<string, ParsedConfig>();
   private readonly folderCache = new Map<string, ParsedConfig[]>();
+  /** Package manifests of the same workspace (they travel with the env files to CLI workers). */
+  readonly packages = new WorkspacePackages();
 
   set(fileName: string, text: string): void {
+    if (isPackageManifest(fileName)) this.packages.set(fileName, text);
     const kind = kindOf(fileName);
     if (!kind) return;
     const { entries } = parseEnvConfig(fileName, text);
@@ -104,6 +108,7 @@ export class WorkspaceEnv {
   }
 
   delete(fileName: string): void {
+    this.packages.delete(fileName);
     if (this.configs.delete(fileName)) this.folderCache.clear();
   }
 

@@ -166,13 +166,13 @@ export function parseJsonc(text: string): JsoncResult {
       const key = parseString();
       skipTrivia();
       if (text[pos] === ':') pos++;
-      else error(`expected ':' after "${key.value}"`);
+      else error(`expected ':' after a property name`); // the name is not quoted: it may be a secret
       const before = pos;
       const value = parseValue(depth + 1);
       if (value) properties.push({ key: key.value, value });
       skipTrivia();
       if (pos < text.length && text[pos] !== ',' && text[pos] !== '}') {
-        error(`expected ',' or '}' after "${key.value}"`);
+        error(`expected ',' or '}' after the value of a property`);
         if (pos === before) pos++;
       }
     }

@@ -25,6 +25,12 @@ export const LEARN = {
   cogsvcVnet: 'https://aka.ms/cogsvc-vnet',
   /** [D10] authentication and authorization in Foundry (disableLocalAuth, keys vs Entra). */
   foundryAuth: 'https://learn.microsoft.com/azure/ai-foundry/concepts/authentication-authorization-foundry',
+  /** Update §1e: the link the detailed 401 itself carries. */
+  foundryPermissions: 'https://aka.ms/FoundryPermissions',
+  /** Update §1d: Foundry RBAC (rbac-foundry.md 12/31/2025). */
+  foundryRbac: 'https://learn.microsoft.com/azure/foundry/concepts/rbac-foundry',
+  /** Update §1a: "Troubleshoot common HTTP errors" (09/20/2026). */
+  troubleshootErrors: 'https://learn.microsoft.com/azure/foundry/openai/how-to/troubleshoot-errors',
   /** [D11] migrating from the model inference SDK to the OpenAI client. */
   inferenceMigration: 'https://learn.microsoft.com/azure/ai-foundry/how-to/model-inference-to-openai-migration',
 } as const;
@@ -42,7 +48,8 @@ export interface Scenario {
 const ROLE_FIX =
   'Assign the role Cognitive Services User (or Azure AI User / Foundry User, role id 53ca6127-db72-4b80-b1b0-d745d6d5456d) to your principal on the Azure AI Services resource itself (a grant on a project does not reach the account). ' +
   "Cognitive Services OpenAI User grants only access to OpenAI models; Owner, Contributor and Cognitive Services Contributor don't provide access via Microsoft Entra ID. " +
-  'Wait at least 5 minutes before making the first call. If the role is there, check which identity DefaultAzureCredential really used (az login --tenant <tenant>, AZURE_TENANT_ID, AZURE_CLIENT_ID).';
+  'Wait at least 5 minutes before making the first call. If the role is there, check which identity DefaultAzureCredential really used (az login --tenant <tenant>, AZURE_TENANT_ID, AZURE_CLIENT_ID). ' +
+  'Next: run az role assignment create --assignee <principal> --role a97b65f3-24c7-4388-baec-2e87135dc908 --scope <resource id> (or "Check Entra ID access", which reads the assignments and offers the fix).';
 
 export const SCENARIOS: Record<ScenarioId, Scenario> = {
   'principal-lacks-permission': {
@@ -60,9 +67,9 @@ export const SCENARIOS: Record<ScenarioId, Scenario> = {
     rootCause:
       'The request is failing to perform authentication with Entra ID: no token, an expired token, a token for another audience (for example the azure-ai-inference SDK default https://ml.azure.com/.default, or a management-plane token), or a key sent as a Bearer token.',
     solution:
-      'Ensure the Authorization header contains a valid token with the scope https://cognitiveservices.azure.com/.default (https://ai.azure.com/.default for Foundry project endpoints; .azure.us / .azure.cn in sovereign clouds). ' +
-      'With the Azure AI Inference SDK pass the scope explicitly (Python credential_scopes=[...], JS { credentials: { scopes: [...] } }, .NET a BearerTokenAuthenticationPolicy). ' +
-      'Pass a token provider (get_bearer_token_provider / getBearerTokenProvider) rather than a static token, so it is refreshed. Check a token with az account get-access-token --resource https://cognitiveservices.azure.com.',
+      'Ensure the Authorization header contains a valid token with the scope https://cognitiveservices.azure.com/.default or https://ai.azure.com/.default (account endpoints accept both; the v1 API docs use ai.azure.com; Foundry project endpoints /api/projects/… accept only https://ai.azure.com/.default, https://ai.azure.us/.default in US Government). ' +
+      'The Azure AI Inference SDK (retired on 2026-08-26) defaults to https://ml.azure.com/.default: move to the OpenAI client on …/openai/v1/ with a token provider. ' +
+      'Pass a token provider (get_bearer_token_provider / getBearerTokenProvider) rather than a static token, so it is refreshed. Next: decode the token your code sends and compare its aud claim with the audience the 401 names; az account get-access-token --scope https://ai.azure.com/.default gets one for the right audience.',
     links: [
       LEARN.configureEntraId,
       LEARN.openAiManagedIdentity,
@@ -77,8 +84,8 @@ export const SCENARIOS: Record<ScenarioId, Scenario> = {
     rootCause:
       "The endpoint URL is incorrect based on the SDK you are using (or the api-version is missing or wrong), or the model deployment doesn't exist. A common case: AzureOpenAI pointed at the v1 base URL /openai/v1/, which makes it add /deployments/<model> to the path.",
     solution:
-      'Ensure you are using the right SDK connected to the right endpoint: with the Azure AI Inference SDK use https://<resource>.services.ai.azure.com/models with model="<model-deployment-name>" in the payloads, or https://<resource>.openai.azure.com/openai/deployments/<model-deployment-name>. ' +
-      'With the AzureOpenAI class use https://<resource>.openai.azure.com and an api_version. For the v1 API (https://<resource>.openai.azure.com/openai/v1/) use the plain OpenAI client with no api_version.',
+      'Ensure you are using the right client for the endpoint. Preferred: the plain OpenAI client on the v1 API, base_url https://<resource>.openai.azure.com/openai/v1/ (or a project\'s https://<resource>.services.ai.azure.com/api/projects/<project>/openai/v1) with model="<model-deployment-name>" and no api_version. ' +
+      'With the AzureOpenAI class use https://<resource>.openai.azure.com and an api_version. The Model Inference API (…/models) was retired on 2026-08-26. Next: run "Scan Workspace" (or azure-ai-auth-doctor scan) to find the client and URL that do not fit, and list the deployments with az cognitiveservices account deployment list -n <resource> -g <group>.',
     links: [
       LEARN.configureEntraId,
       LEARN.apiVersionLifecycle,
@@ -94,7 +101,7 @@ export const SCENARIOS: Record<ScenarioId, Scenario> = {
     rootCause:
       'The deployment name in the URL or in model= does not exist on this resource: usually the model name (gpt-4o) was used instead of the deployment name, a typo, or the deployment was created less than 5 minutes ago.',
     solution:
-      'Use the deployment name shown under Deployments for the resource (azure_deployment= / deployment / model="<model-deployment-name>"), not the model name. If you created the deployment within the last 5 minutes, wait and try again.',
+      'Use the deployment name shown under Deployments for the resource (azure_deployment= / deployment / model="<model-deployment-name>"), not the model name. If you created the deployment within the last 5 minutes, wait and try again. Next: run az cognitiveservices account deployment list -n <resource> -g <group> -o table and use a value of its Name column.',
     links: [LEARN.configureEntraId, ruleDocUrl('missing-model')],
     sources: ['I18', 'I19', 'D2'],
   },
@@ -104,7 +111,7 @@ export const SCENARIOS: Record<ScenarioId, Scenario> = {
     rootCause:
       "Microsoft Entra ID authentication needs the resource's custom subdomain endpoint (https://<resource>.openai.azure.com or https://<resource>.cognitiveservices.azure.com). The call went to a regional endpoint (https://<region>.api.cognitive.microsoft.com) or to a resource created without a custom subdomain. The service answers 400, not 401.",
     solution:
-      "Call the resource's custom-subdomain endpoint. If the resource has none, create a custom subdomain for it (this cannot be undone), or use an API key.",
+      "Call the resource's custom-subdomain endpoint. If the resource has none, create a custom subdomain for it (this cannot be undone), or use an API key. Next: run az cognitiveservices account update -n <resource> -g <group> --custom-domain <subdomain>, then call https://<subdomain>.cognitiveservices.azure.com.",
     links: [LEARN.customSubdomains, ruleDocUrl('regional-endpoint-entra')],
     sources: ['E5', 'D7', 'D6'],
   },
@@ -114,7 +121,7 @@ export const SCENARIOS: Record<ScenarioId, Scenario> = {
     rootCause:
       "The resource's network rules (networkAcls with defaultAction Deny, an ipRules allow-list, or a virtual network) do not admit the caller's IP address, or a VNet-configured resource was called on a regional / non-subdomain endpoint. Authentication is not the problem.",
     solution:
-      "Add the caller's public IP or virtual network to the resource's Networking settings (or call from inside the allowed network), and call the resource's custom-subdomain endpoint.",
+      "Add the caller's public IP or virtual network to the resource's Networking settings (or call from inside the allowed network), and call the resource's custom-subdomain endpoint. Next: run az cognitiveservices account network-rule add -n <resource> -g <group> --ip-address <your public IP>.",
     links: [LEARN.cogsvcVnet, LEARN.customSubdomains],
     sources: ['I14', 'I16'],
   },
@@ -124,7 +131,7 @@ export const SCENARIOS: Record<ScenarioId, Scenario> = {
     rootCause:
       "The resource has publicNetworkAccess=Disabled and the request did not arrive through a private endpoint. Over a VPN the usual cause is DNS resolving the resource's host name to its public IP instead of the private endpoint.",
     solution:
-      'Call from a network that reaches the private endpoint and check that the host name resolves to the private IP (private DNS zone privatelink.openai.azure.com / privatelink.cognitiveservices.azure.com), or enable public network access for selected networks.',
+      'Call from a network that reaches the private endpoint and check that the host name resolves to the private IP (private DNS zone privatelink.openai.azure.com / privatelink.cognitiveservices.azure.com), or enable public network access for selected networks. Next: run nslookup <resource>.openai.azure.com on the calling machine; it must answer a private IP.',
     links: [LEARN.cogsvcVnet],
     sources: ['I15'],
   },
@@ -134,7 +141,7 @@ export const SCENARIOS: Record<ScenarioId, Scenario> = {
     rootCause:
       'An API key was sent to a resource with disableLocalAuth=true (often forced by Azure Policy). The code took the key path even if the configuration suggests Entra ID.',
     solution:
-      'Authenticate with Microsoft Entra ID: pass a token provider (azure_ad_token_provider= / azureADTokenProvider, or a TokenCredential) and remove the api_key / AZURE_OPENAI_API_KEY so no key is sent. Re-enabling keys is often blocked by policy.',
+      'Authenticate with Microsoft Entra ID: pass a token provider (azure_ad_token_provider= / azureADTokenProvider, or a TokenCredential) and remove the api_key / AZURE_OPENAI_API_KEY so no key is sent. Re-enabling keys is often blocked by policy. Next: replace api_key=… with a token provider and unset AZURE_OPENAI_API_KEY in the environment the code runs in.',
     links: [
       LEARN.foundryAuth,
       LEARN.openAiManagedIdentity,
@@ -149,7 +156,7 @@ export const SCENARIOS: Record<ScenarioId, Scenario> = {
     rootCause:
       'The API key is wrong, belongs to another resource, or the endpoint is not the one the key was issued for.',
     solution:
-      'Use a key of this resource together with its own endpoint, or better switch to Microsoft Entra ID (a token provider with the scope https://cognitiveservices.azure.com/.default) so no key is needed.',
+      'Use a key of this resource together with its own endpoint, or better switch to Microsoft Entra ID (a token provider with the scope https://cognitiveservices.azure.com/.default) so no key is needed. Next: run az cognitiveservices account keys list -n <resource> -g <group> and compare with the key the code sends.',
     links: [LEARN.openAiManagedIdentity, ruleDocUrl('hardcoded-key')],
     sources: ['E6'],
   },
@@ -159,7 +166,7 @@ export const SCENARIOS: Record<ScenarioId, Scenario> = {
     rootCause:
       'The client found no credential: none of api_key, azure_ad_token, azure_ad_token_provider was passed, and neither AZURE_OPENAI_API_KEY nor AZURE_OPENAI_AD_TOKEN is set in the environment the code runs in.',
     solution:
-      'Pass azure_ad_token_provider=get_bearer_token_provider(DefaultAzureCredential(), "https://cognitiveservices.azure.com/.default") (JS: azureADTokenProvider: getBearerTokenProvider(...)), or make sure the environment variables from your .env file are really loaded.',
+      'Pass azure_ad_token_provider=get_bearer_token_provider(DefaultAzureCredential(), "https://cognitiveservices.azure.com/.default") (JS: azureADTokenProvider: getBearerTokenProvider(...)), or make sure the environment variables from your .env file are really loaded. Next: add the token provider to the client construction the traceback points at.',
     links: [LEARN.openAiManagedIdentity, ruleDocUrl('token-passed-as-api-key')],
     sources: ['P1', 'N1', 'P4'],
   },
@@ -169,9 +176,49 @@ export const SCENARIOS: Record<ScenarioId, Scenario> = {
     rootCause:
       'The AzureOpenAI client requires api_version (or the OPENAI_API_VERSION environment variable) and raises before sending anything when it is missing. Only the v1 API (https://<resource>.openai.azure.com/openai/v1/ with the plain OpenAI client) works without an api-version.',
     solution:
-      'Pass api_version="<YYYY-MM-DD>" (JS apiVersion) to AzureOpenAI or set OPENAI_API_VERSION; or move to the v1 API: OpenAI(base_url="https://<resource>.openai.azure.com/openai/v1/", api_key=token_provider) without api_version.',
+      'Pass api_version="<YYYY-MM-DD>" (JS apiVersion) to AzureOpenAI or set OPENAI_API_VERSION; or move to the v1 API: OpenAI(base_url="https://<resource>.openai.azure.com/openai/v1/", api_key=token_provider) without api_version. Next: change the client construction the traceback points at (preferred: the v1 API).',
     links: [LEARN.apiVersionLifecycle, ruleDocUrl('missing-api-version')],
     sources: ['P1', 'N1', 'D4'],
+  },
+  'tenant-mismatch': {
+    id: 'tenant-mismatch',
+    title: '400: the token tenant does not match the resource tenant',
+    rootCause:
+      'The token was issued by another Microsoft Entra tenant than the one the Azure AI resource belongs to ("Token tenant <tid> does not match resource tenant."). Usually az, azd and the service principal are signed in to different tenants, and DefaultAzureCredential picked the wrong one.',
+    solution:
+      "Get the token from the resource's tenant. Next: run az account show --query tenantId and compare it with the resource's tenant (az account show -s <subscription of the resource>); then az login --tenant <resource tenant> (azd auth login --tenant-id <tenant>), or set AZURE_TENANT_ID for a service principal.",
+    links: [LEARN.openAiManagedIdentity, LEARN.troubleshootErrors],
+    sources: ['update §1e', 'update §2.6', 'Azure/azure-dev#5974', 'promptfoo/promptfoo#10298'],
+  },
+  'sdk-api-changed': {
+    id: 'sdk-api-changed',
+    title: 'The installed azure-ai-projects removed or changed this API',
+    rootCause:
+      'The code was written for an older azure-ai-projects: in 2.x get_openai_client() returns openai.OpenAI, which takes no api_version (TypeError "unexpected keyword argument \'api_version\'"); AIProjectClient.from_connection_string was removed in 1.0.0b11 (hub projects and connection strings are gone); .inference.get_azure_openai_client() became .get_openai_client() in 1.0.0; JS getAzureOpenAIClient was removed in @azure/ai-projects 2.0.0.',
+    solution:
+      'Next: change the call the traceback points at: drop api_version from get_openai_client(); build AIProjectClient(endpoint="https://<account>.services.ai.azure.com/api/projects/<project>", credential=DefaultAzureCredential()) instead of from_connection_string; call project.get_openai_client() (JS getOpenAIClient()). Run pip show azure-ai-projects (npm ls @azure/ai-projects) to see which version is installed.',
+    links: [ruleDocUrl('projects-sdk-api')],
+    sources: ['update §5', 'py#44218', 'Azure/azureml-examples#4072', 'js#37406'],
+  },
+  'async-token-provider': {
+    id: 'async-token-provider',
+    title: "A sync token provider in an async client (object str can't be used in 'await' expression)",
+    rootCause:
+      'AsyncOpenAI / AsyncAzureOpenAI await the token provider, but it came from the synchronous azure.identity.get_bearer_token_provider (returning a str), or a sync credential was used: it fails with a TypeError, or blocks the event loop on every token refresh.',
+    solution:
+      'Next: import DefaultAzureCredential and get_bearer_token_provider from azure.identity.aio (not azure.identity) where the async client is built, and close the async credential when done.',
+    links: [ruleDocUrl('async-token-provider'), LEARN.openAiManagedIdentity],
+    sources: ['update §1e', 'update §2.7', 'microsoft/openaivec#165'],
+  },
+  'resource-blocked': {
+    id: 'resource-blocked',
+    title: '403: the resource has been temporarily blocked',
+    rootCause:
+      'The service suspended the resource (abuse monitoring), so every call is refused whatever the credential: "resource has been temporarily blocked". Authentication and roles are not the cause.',
+    solution:
+      'Do not change credentials or roles. Next: open the resource in the Azure portal (Resource health, Activity log) and file an Azure support request to have it reviewed and unblocked.',
+    links: [LEARN.troubleshootErrors],
+    sources: ['update §1a', 'update §1e'],
   },
 };
 

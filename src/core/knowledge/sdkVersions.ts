@@ -1,5 +1,7 @@
-// SDK package facts for manifests (facts §2, §3, §7): retired packages and versions with known auth
-// defects, each with its source and the version that fixes it. Updating a fact is a one-line change.
+// SDK package facts for manifests (facts §2, §3, §7; update §1c): retired packages and versions with known
+// auth defects, each with its source and the version that fixes it. Updating a fact is a one-line change;
+// dates live in the timeline so messages take their tense from the clock.
+import { TIMELINE, type DatedFact } from './timeline';
 
 export type Ecosystem = 'pypi' | 'npm' | 'nuget' | 'maven';
 
@@ -7,17 +9,25 @@ export interface PackageAdvice {
   ecosystem: Ecosystem;
   /** Package id as written in manifests (maven: group:artifact). */
   name: string;
-  /** Retired: every version is flagged. */
-  retired?: { date: string; replacement: string; source: string };
+  /** Retired (or retiring): every version is flagged; the message's tense follows the clock. */
+  retired?: { fact: DatedFact; replacement: string };
   /** Versions below `below` are flagged (only when the manifest pins/caps below it). */
-  below?: { version: string; why: string; fixVersion: string; source: string; severity?: 'info' | 'warning' | 'error' };
+  below?: {
+    version: string;
+    why: string;
+    fixVersion: string;
+    source: string;
+    /** When the fixing release shipped, when the source gives it. */
+    since?: string;
+    severity?: 'info' | 'warning' | 'error';
+  };
 }
 
-const INFERENCE_RETIRED = {
-  date: '2026-08-26',
-  replacement: 'the OpenAI client on the v1 API (https://<resource>.openai.azure.com/openai/v1/) or the Foundry SDKs',
-  source: '[D12][D11]',
-};
+/** The replacement both the SDK and the /models API point to (update §1a, §1b: flink-agents PR #988). */
+export const INFERENCE_REPLACEMENT =
+  "the OpenAI client on the v1 API (https://<resource>.openai.azure.com/openai/v1/, or a project's …/api/projects/<project>/openai/v1) with a token provider for https://ai.azure.com/.default, the deployment name as `model`";
+
+const INFERENCE_RETIRED = { fact: TIMELINE.inferenceSdkRetired, replacement: INFERENCE_REPLACEMENT };
 
 export const PACKAGE_ADVICE: PackageAdvice[] = [
   { ecosystem: 'pypi', name: 'azure-ai-inference', retired: INFERENCE_RETIRED },

@@ -101,7 +101,8 @@ export function propArgs(m: FileModel, node: SyntaxNode): Arg[] | undefined {
   });
 }
 
-function argsOf(m: FileModel, call: SyntaxNode): Arg[] {
+/** The arguments of a call / construction node (keywords, members, spreads and initializers included). */
+export function argsOf(m: FileModel, call: SyntaxNode): Arg[] {
   const out: Arg[] = [];
   for (const a of m.argNodes(call)) {
     const arg: Arg = {
@@ -145,7 +146,7 @@ function chainOf(m: FileModel, node: SyntaxNode): { chain: ChainCall[]; end: num
   let cur = node;
   let end = node.endIndex;
   for (let guard = 0; guard < 100; guard++) {
-    let p = cur.parent;
+    const p = cur.parent;
     // C#: invocation_expression(function: member_access_expression(expression: cur, name))
     let call: SyntaxNode | null = null;
     let nameNode: SyntaxNode | null = null;
@@ -160,7 +161,6 @@ function chainOf(m: FileModel, node: SyntaxNode): { chain: ChainCall[]; end: num
       if (q && m.dialect.calls.has(q.type) && q.childForFieldName('function')?.startIndex === p.startIndex) {
         call = q;
         nameNode = p.childForFieldName('name') ?? p.childForFieldName('property') ?? p.childForFieldName('attribute');
-        p = q;
       }
     }
     if (!call || !nameNode) break;

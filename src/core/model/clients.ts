@@ -127,7 +127,7 @@ function optionProps(model: FileModel, args: Arg[]): Arg[] {
 }
 
 /** Module prefixes of the SDK packages a client class may come from. */
-const SDK_MODULE = /^(?:openai|azure|@azure|@azure-rest|com\.azure|com\.openai|Azure|OpenAI)(?:[./\-]|$)/;
+const SDK_MODULE = /^(?:openai|azure|@azure|@azure-rest|com\.azure|com\.openai|Azure|OpenAI)(?:[./-]|$)/;
 
 /** False when the class is the user's own (defined here, or imported from a module that is not the SDK). */
 function isSdkClass(model: FileModel, call: Call): boolean {

@@ -4,8 +4,8 @@
 // replaced by spaces between two `"` (offsets and newlines preserved), and a view with only comments
 // blanked. Strings and comments come from the grammar, so a quote in a here-doc, in JSX text or in a
 // regex no longer confuses anything.
-import { parserFor, grammarOf, type Tree, type SyntaxNode, type Language } from './runtime';
-import { parseInput } from './input';
+import { parserFor, grammarOf, type Tree, type Language, type Parser } from './runtime';
+import { parseInput, sparseInput } from './input';
 
 export interface StringToken {
   /** Whole token, prefix and quotes included. */
@@ -67,15 +67,20 @@ function typesFor(language: Language, grammar: string): { all: string[]; strings
   return t;
 }
 
-/** Parse time allowed before giving up (pathological inputs make tree-sitter's error recovery slow). */
+/**
+ * Parse time allowed before giving up (pathological inputs make tree-sitter's error recovery slow).
+ * Generous on purpose: a normal parse costs 0.3-2 us per character even on a loaded machine, so only
+ * inputs that are far off a linear pace ever reach it, and results do not depend on the machine's load.
+ */
 export function parseBudgetMs(length: number): number {
-  return 180 + (1.8 * length) / 1000;
+  return 250 + (5 * length) / 1000;
 }
 
 export interface ParsedSyntax {
   tree: Tree;
   /** The text the parser read (same length as the document; see input.ts). */
   input: string;
+  /** True when parts of the document were blanked before parsing (large files, or a sparse retry). */
   focused: boolean;
   lexed: Lexed;
 }
@@ -85,10 +90,29 @@ export interface ParseSession {
   previous?: { input: string; tree: Tree; languageId: string };
 }
 
+/** One parse within the budget; null when it was abandoned (the parser is reset for the next one). */
+function budgetedParse(parser: Parser, input: string, oldTree: Tree | undefined): Tree | null {
+  const started = performance.now();
+  const deadline = started + parseBudgetMs(input.length);
+  // Error recovery on long runs of garbage grows faster than the input: once the parse has met an
+  // error, it must also keep a linear pace (5 us per character after a 50 ms allowance; offsets
+  // are in bytes of UTF-16).
+  const tooSlow = (state: { currentOffset: number; hasError: boolean }) => {
+    const now = performance.now();
+    if (now > deadline) return true;
+    return state.hasError && now - started > 50 + (state.currentOffset / 2) * 0.005;
+  };
+  const tree = parser.parse(input, oldTree ?? null, { progressCallback: tooSlow as unknown as () => void });
+  if (!tree) parser.reset(); // the next parse must start afresh, not resume this one
+  return tree;
+}
+
 /**
  * Parses `text` (sync). Undefined when the language is not parsed with tree-sitter or its grammar
  * is not loaded yet (call ensureParser first). With a session, the previous tree is edited
- * (`tree.edit`) at the one range where the parse inputs differ and reparsed incrementally.
+ * (`tree.edit`) at the one range where the parse inputs differ and reparsed incrementally. When the
+ * whole text is too complex, only its relevant lines are parsed (the rest blanked); 'timeout' when
+ * even that fails.
  */
 export function parseSyntax(
   text: string,
@@ -98,7 +122,8 @@ export function parseSyntax(
   const grammar = grammarOf(languageId);
   const parser = parserFor(languageId);
   if (!grammar || !parser) return undefined;
-  const { text: input, focused } = parseInput(text, languageId);
+  const prepared = parseInput(text, languageId);
+  let { text: input, focused } = prepared;
   let oldTree: Tree | undefined;
   const prev = session?.previous;
   if (prev && prev.languageId === languageId) {
@@ -111,18 +136,13 @@ export function parseSyntax(
   let tree: Tree | null;
   if (oldTree && prev && prev.input === input) tree = oldTree;
   else {
-    const started = performance.now();
-    const deadline = started + parseBudgetMs(input.length);
-    // Error recovery on long runs of garbage grows faster than the input: once the parse has met an
-    // error, it must also keep a linear pace (about 1 us per character after a 15 ms allowance).
-    const tooSlow = (state: { currentOffset: number; hasError: boolean }) => {
-      const now = performance.now();
-      if (now > deadline) return true;
-      return state.hasError && now - started > 15 + (state.currentOffset / 2) * 0.001;
-    };
-    tree = parser.parse(input, oldTree ?? null, { progressCallback: tooSlow as unknown as () => void });
+    tree = budgetedParse(parser, input, oldTree);
     if (!tree) {
-      parser.reset(); // the next parse must start afresh, not resume this one
+      input = sparseInput(input);
+      focused = true;
+      tree = budgetedParse(parser, input, undefined);
+    }
+    if (!tree) {
       if (session) {
         session.previous?.tree.delete();
         session.previous = undefined;
@@ -134,7 +154,7 @@ export function parseSyntax(
     if (prev && prev.tree !== tree) prev.tree.delete();
     session.previous = { input, tree, languageId };
   }
-  return { tree, input, focused, lexed: lexFromTree(text, tree, grammar) };
+  return { tree, input, focused, lexed: lexFromTree(text, tree, grammar, prepared.blankedComments) };
 }
 
 /** Frees a session's tree (document closed). */
@@ -204,7 +224,8 @@ function isDocstring(text: string, start: number, end: number): boolean {
   return e >= text.length || text[e] === '\n' || text[e] === '\r' || text[e] === '#';
 }
 
-function lexFromTree(text: string, tree: Tree, grammar: string): Lexed {
+/** Token views from the tree, plus the comments blanked before parsing that lie outside every string. */
+function lexFromTree(text: string, tree: Tree, grammar: string, blanked: Array<[number, number]>): Lexed {
   const { all, strings: stringTypes } = typesFor(tree.language, grammar);
   const strings: StringToken[] = [];
   const comments: Array<[number, number]> = [];
@@ -231,6 +252,13 @@ function lexFromTree(text: string, tree: Tree, grammar: string): Lexed {
         : false;
     strings.push({ start, end, valueStart, valueEnd, interpolated });
     lastStringEnd = end;
+  }
+  // strings are in source order: one merge pass keeps the blanked comments outside them
+  let si = 0;
+  for (const [s, e] of blanked) {
+    while (si < strings.length && strings[si].end <= s) si++;
+    if (si < strings.length && strings[si].start < e) continue;
+    comments.push([s, e]);
   }
   comments.sort((a, b) => a[0] - b[0]);
   return tokenViews(text, strings, comments);

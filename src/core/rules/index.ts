@@ -16,6 +16,11 @@ import { sdkVersion } from './sdkVersion';
 import { mixedCredentials } from './mixedCredentials';
 import { hardcodedKey } from './hardcodedKey';
 import { serverlessEntra } from './serverlessEntra';
+import { retiredInferenceApi } from './retiredInferenceApi';
+import { projectsSdkApi } from './projectsSdkApi';
+import { asyncTokenProvider } from './asyncTokenProvider';
+import { realtimeEndpoint } from './realtimeEndpoint';
+import { anthropicEndpoint } from './anthropicEndpoint';
 
 export const RULES: Rule[] = [
   openaiClassEndpoint,
@@ -34,4 +39,9 @@ export const RULES: Rule[] = [
   mixedCredentials,
   hardcodedKey,
   serverlessEntra,
+  retiredInferenceApi,
+  projectsSdkApi,
+  asyncTokenProvider,
+  realtimeEndpoint,
+  anthropicEndpoint,
 ];

@@ -4,13 +4,27 @@
 import { SCOPES } from '../knowledge/endpoints';
 import { named } from '../model/calls';
 import { expandedText } from '../model/clients';
-import { edit, fix, fixes, type Rule } from './rule';
+import { defineRule, docsUrl, edit, fix, fixes, type RuleMeta } from './rule';
 import { scopeFor } from './credentialHelpers';
 
-export const inferenceDefaultScope: Rule = {
+export const meta = {
   id: 'inference-default-scope',
   defaultSeverity: 'error',
   languages: ['python', 'js', 'csharp', 'java'],
+  description: 'Inference SDK with a token credential left on its `ml.azure.com` default',
+  docs: {
+    url: docsUrl('inference-default-scope'),
+    details:
+      'Azure AI Inference client with a TokenCredential and no scope: the SDK default https://ml.azure.com/.default is rejected by Azure AI Services endpoints.',
+  },
+  messages: {
+    defaultScope:
+      '{cls} with a token credential and no scopes requests the SDK default {scope}, which {where} rejects with 401 "audience is incorrect"; set the scope to {target} (the SDK itself is retired: moving to the OpenAI client on …/openai/v1/ removes the problem, see retired-inference-api).',
+  },
+} satisfies RuleMeta;
+
+export const inferenceDefaultScope = defineRule({
+  meta,
   check(ctx) {
     const { doc } = ctx;
     for (const c of ctx.clients) {
@@ -83,7 +97,8 @@ export const inferenceDefaultScope: Rule = {
           );
       }
       ctx.report({
-        message: `${c.spec.display} with a token credential and no scopes requests the SDK default ${SCOPES.ml}, which ${where} rejects with 401 "audience is incorrect"; set the scope to ${scope}.`,
+        messageId: 'defaultScope',
+        data: { cls: c.spec.display, scope: SCOPES.ml, where, target: scope },
         start: c.credArg.start,
         end: c.credArg.end,
         fixes: fixes(f),
@@ -91,4 +106,4 @@ export const inferenceDefaultScope: Rule = {
       });
     }
   },
-};
+});

@@ -1,109 +1,94 @@
-// inference-endpoint: the Azure AI Inference SDK clients need …services.ai.azure.com/models, or an
-// Azure OpenAI deployment URL …openai.azure.com/openai/deployments/<d> [D1][D2][D5]. Flags the doc typos
-// users copy (/model singular, /deployments without /openai/ [D2]), the bare resource root, the v1 URL
-// and project endpoints; load_client only works on serverless / managed compute [PS2][PS5].
-import { modelsEndpoint, originOf } from '../knowledge/endpoints';
-import { named } from '../model/calls';
-import { argValue } from '../model/clients';
-import { clientAnchor, edit, fix, fixes, relatedFor, replaceValueEdit, type Rule } from './rule';
+// inference-endpoint: an Azure AI Inference SDK client pointed at a URL it cannot call: the doc typos users
+// copy (/model singular, /deployments without /openai/ [D2]), the bare resource root, the v1 URL, project
+// endpoints; load_client only works on serverless / managed compute [PS2][PS5]. The SDK and the /models API
+// it calls were retired on 2026-08-26 (update §1b), so the remedy is never "fix the /models URL": it is the
+// OpenAI client on the v1 API with the right audience (the rewrite lives with retired-inference-api).
+import { openAiV1Base, originOf, v1Scope } from '../knowledge/endpoints';
+import { TIMELINE, whenPhrase } from '../knowledge/timeline';
+import { clientAnchor, defineRule, docsUrl, relatedFor, type RuleMeta } from './rule';
 
-export const inferenceEndpoint: Rule = {
+const MOVE =
+  ' The Azure AI Inference SDK and the Model Inference API {when}, so use the OpenAI client on the v1 API instead: base_url {v1} (deployment name as `model`, no api-version) with a token provider for {scope}.';
+
+export const meta = {
   id: 'inference-endpoint',
   defaultSeverity: 'error',
   languages: ['python', 'js', 'csharp', 'java'],
+  description: 'Inference SDK on a wrong URL (`/model`, missing `/openai/`, v1, project)',
+  docs: {
+    url: docsUrl('inference-endpoint'),
+    details:
+      'Azure AI Inference client pointed at an endpoint shape it cannot call (a doc typo, the resource root, the v1 URL or a project). The SDK was retired with the Model Inference API on 2026-08-26: move to the OpenAI client on .../openai/v1/.',
+  },
+  messages: {
+    loadClient: `{cls}: load_client() reads GET /info, which only serverless and managed-compute endpoints serve; '{url}' is {service}.${MOVE}`,
+    modelSingular: `{cls}: '{url}' ends in /model (singular, a typo in the troubleshooting doc), which no API serves.${MOVE}`,
+    beyondModels: `{cls}: '{url}' goes beyond the endpoint (the SDK adds /chat/completions itself).${MOVE}`,
+    resourceRoot: `{cls}: '{url}' is the resource root, which the SDK cannot call.${MOVE}`,
+    missingOpenaiSegment: `{cls}: '{url}' misses /openai/ (a typo in the troubleshooting doc).${MOVE}`,
+    azureOpenaiRoot: `{cls}: '{url}' is an Azure OpenAI resource root; {cls} needs a deployment URL.${MOVE}`,
+    beyondDeployment: `{cls}: '{url}' goes beyond the deployment URL (the SDK adds /chat/completions).${MOVE}`,
+    v1Api: `{cls}: '{url}' is a v1 API base URL, which the OpenAI client calls, not {cls}.${MOVE}`,
+    project: `{cls}: '{url}' is an Azure AI Foundry project endpoint (for AIProjectClient).${MOVE}`,
+  },
+} satisfies RuleMeta;
+
+export const inferenceEndpoint = defineRule({
+  meta,
   check(ctx) {
     const { doc } = ctx;
     for (const c of ctx.clients) {
       if (c.spec.family !== 'inference' || !c.info) continue;
       const info = c.info;
       const url = info.url;
-      const origin = originOf(url);
       const cls = c.spec.display;
-      const modelArg = named(c.args, 'model');
-      const model = modelArg ? argValue(doc, modelArg)?.value : undefined;
-      const deployment = model || '<deployment>';
-      let problem: string | undefined;
-      let target: string | undefined;
-      let alt: string | undefined;
-      let loadClientFix: ReturnType<typeof fix>;
+      let messageId: keyof typeof meta.messages | undefined;
       const path = info.path.replace(/\/+$/, '');
       if (c.spec.className === 'load_client') {
-        if (info.kind !== 'serverless' && info.kind !== 'managed-online') {
-          problem = `load_client() reads GET /info, which only serverless and managed-compute endpoints serve; '${url}' is ${info.description.replace(/ \(.*$/, '')}: construct ChatCompletionsClient directly`;
-          const importLine = /^[ \t]*from\s+azure\.ai\.inference\s+import\b[^\n]*$/m.exec(doc.text);
-          const needsImport = !/\bChatCompletionsClient\b/.test(doc.code);
-          loadClientFix = fix(
-            'Use ChatCompletionsClient',
-            [
-              edit(doc, c.call.calleeStart, c.call.calleeEnd, 'ChatCompletionsClient'),
-              needsImport && importLine
-                ? edit(
-                    doc,
-                    importLine.index,
-                    importLine.index,
-                    `from azure.ai.inference import ChatCompletionsClient${doc.eol()}`,
-                  )
-                : undefined,
-            ],
-            true,
-          );
-        }
+        if (info.kind !== 'serverless' && info.kind !== 'managed-online') messageId = 'loadClient';
       } else {
         switch (info.kind) {
           case 'model-inference':
-            if (/^\/model$/i.test(path)) {
-              problem = `'${url}' ends in /model (singular, a typo in the troubleshooting doc [D2]); the model inference endpoint is ${origin}/models`;
-              target = `${origin}/models`;
-            } else if (!/^\/models$/i.test(path)) {
-              problem = `'${url}' goes beyond the endpoint: the SDK adds /chat/completions itself, so pass ${origin}/models`;
-              target = `${origin}/models`;
-            }
+            if (/^\/model$/i.test(path)) messageId = 'modelSingular';
+            else if (!/^\/models$/i.test(path)) messageId = 'beyondModels';
             break;
           case 'ai-services':
-            problem = `'${url}' is the resource root; the model inference endpoint is ${origin}/models (the SDK adds /chat/completions and sends \`model\` in the body)`;
-            target = `${origin}/models`;
+            messageId = 'resourceRoot';
             break;
-          case 'azure-openai': {
-            const m = /^\/deployments\/([^/]+)/i.exec(path);
-            if (m) {
-              problem = `'${url}' misses /openai/ (a typo in the troubleshooting doc [D2]); an Azure OpenAI deployment URL is ${origin}/openai/deployments/${m[1]}`;
-              target = `${origin}/openai/deployments/${m[1]}`;
-            } else if (path === '' || path === '/openai') {
-              problem = `'${url}' is an Azure OpenAI resource root; ${cls} needs the deployment URL ${origin}/openai/deployments/${deployment} (or use AzureOpenAI)`;
-              target = `${origin}/openai/deployments/${deployment}`;
-              alt = info.cloud === 'public' ? modelsEndpoint(info) : undefined;
-            } else if (!/^\/openai\/deployments\/[^/]+$/i.test(path)) {
-              problem = `'${url}' goes beyond the deployment URL; pass ${origin}/openai/deployments/${info.deployment ?? deployment} (the SDK adds /chat/completions)`;
-              target = `${origin}/openai/deployments/${info.deployment ?? deployment}`;
-            }
+          case 'azure-openai':
+            if (/^\/deployments\/[^/]+/i.test(path)) messageId = 'missingOpenaiSegment';
+            else if (path === '' || path === '/openai') messageId = 'azureOpenaiRoot';
+            else if (!/^\/openai\/deployments\/[^/]+$/i.test(path)) messageId = 'beyondDeployment';
             break;
-          }
           case 'openai-v1':
-            problem = `'${url}' is the Azure OpenAI v1 API, which the OpenAI client calls; ${cls} needs ${modelsEndpoint(info)}`;
-            target = modelsEndpoint(info);
+          case 'project-openai-v1':
+            messageId = 'v1Api';
             break;
           case 'foundry-project':
-            problem = `'${url}' is an Azure AI Foundry project endpoint (for AIProjectClient); ${cls} needs the model inference endpoint ${modelsEndpoint(info)}`;
-            target = modelsEndpoint(info);
+            messageId = 'project';
             break;
           default:
             break;
         }
       }
-      if (!problem) continue;
+      if (!messageId) continue;
       const [start, end] = clientAnchor(c);
       ctx.report({
-        message: `${cls}: ${problem}.`,
+        messageId,
+        data: {
+          cls,
+          url,
+          origin: originOf(url),
+          service: info.description.replace(/ \(.*$/, ''),
+          when: whenPhrase(TIMELINE.inferenceSdkRetired, ctx.now),
+          v1: openAiV1Base(info),
+          scope: v1Scope(info),
+        },
         start,
         end,
         related: relatedFor(doc, c.endpoint, start, 'endpoint'),
-        fixes: fixes(
-          loadClientFix,
-          target ? fix(`Use ${target}`, [replaceValueEdit(doc, c.endpoint, target)], true) : undefined,
-          alt ? fix(`Use ${alt}`, [replaceValueEdit(doc, c.endpoint, alt)]) : undefined,
-        ),
         endpoint: url,
       });
     }
   },
-};
+});

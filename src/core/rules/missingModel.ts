@@ -4,7 +4,7 @@
 import { named } from '../model/calls';
 import { FileModel } from '../model';
 import { restRequests } from './restRequests';
-import { edit, fix, fixes, type Rule } from './rule';
+import { defineRule, docsUrl, edit, fix, fixes, type RuleContext, type RuleMeta } from './rule';
 
 const MODEL_IN_CODE: Record<string, RegExp> = {
   python: /\bmodel\s*=|["']model["']\s*:/,
@@ -13,10 +13,28 @@ const MODEL_IN_CODE: Record<string, RegExp> = {
   java: /setModel\s*\(|\.model\s*\(|"model"/,
 };
 
-export const missingModel: Rule = {
+export const meta = {
   id: 'missing-model',
   defaultSeverity: 'warning',
   languages: ['python', 'js', 'csharp', 'java', 'http', 'shell'],
+  description: 'no `model` on the shared `/models` endpoint',
+  docs: {
+    url: docsUrl('missing-model'),
+    details: 'Call to the model inference endpoint without a model (deployment name).',
+  },
+  messages: {
+    client:
+      '{cls} calls the shared model inference endpoint \'{url}\', which picks the deployment by `model`, but no model is given in the constructor or in any request in this file; pass model="<deployment-name>" or the call fails.',
+    request:
+      'The request to \'{url}\' has no "model" in its JSON body; this endpoint picks the deployment by "model", so add "model": "<deployment-name>".',
+    v1Call:
+      'This {receiver}create() call on the Azure v1 API has no `model`; the v1 API picks the deployment by `model` (the deployment name), so pass model="<deployment-name>".',
+  },
+} satisfies RuleMeta;
+type Ctx = RuleContext<keyof typeof meta.messages>;
+
+export const missingModel = defineRule({
+  meta,
   check(ctx) {
     const { doc } = ctx;
     let modelInFile: boolean | undefined;
@@ -36,29 +54,32 @@ export const missingModel: Rule = {
             )
           : undefined;
       ctx.report({
-        message: `${c.spec.display} calls the shared model inference endpoint '${c.info.url}', which picks the deployment by \`model\`, but no model is given in the constructor or in any request in this file; pass model="<deployment-name>" or the call fails.`,
+        messageId: 'client',
+        data: { cls: c.spec.display, url: c.info.url },
         start: c.call.calleeStart,
         end: c.call.calleeEnd,
         fixes: fixes(f),
         endpoint: c.info.url,
       });
     }
-    if (doc.family === 'http' || doc.family === 'shell') checkRequests(ctx);
+    checkRequests(ctx);
     if (doc.family === 'python' || doc.family === 'js') checkV1Calls(ctx);
   },
-};
+});
 
-/** .http requests / curl commands to …/models/chat/completions or …/openai/v1/… with a JSON body lacking "model". */
-function checkRequests(ctx: Parameters<Rule['check']>[0]) {
+/** .http requests, curl / Invoke-RestMethod commands and REST calls in code (requests, fetch, …) to
+ * …/models/chat/completions or …/openai/v1/… whose JSON body (as written, or the variable it is built in) lacks "model". */
+function checkRequests(ctx: Ctx) {
   for (const r of restRequests(ctx.doc)) {
     const { info, url } = r;
     const needsModel =
       (info.kind === 'model-inference' && /^\/models\/(chat\/completions|embeddings)/i.test(info.path)) ||
       (info.kind === 'openai-v1' && /^\/openai\/v1\/(chat\/completions|embeddings|responses)/i.test(info.path));
     if (!needsModel) continue;
-    if (!/[{]/.test(r.rest) || /["']?model["']?\s*:/.test(r.rest)) continue;
+    if (!/[{]/.test(r.rest) || /["']?\bmodel["']?\s*[:=]|[{,]\s*model\s*[,}]/.test(r.rest)) continue;
     ctx.report({
-      message: `The request to '${url}' has no "model" in its JSON body; this endpoint picks the deployment by "model", so add "model": "<deployment-name>".`,
+      messageId: 'request',
+      data: { url },
       start: r.start,
       end: r.end,
       endpoint: url,
@@ -67,7 +88,7 @@ function checkRequests(ctx: Parameters<Rule['check']>[0]) {
 }
 
 /** Plain OpenAI client on the v1 API: chat.completions / embeddings / responses .create(...) without `model` [D4]. */
-function checkV1Calls(ctx: Parameters<Rule['check']>[0]) {
+function checkV1Calls(ctx: Ctx) {
   const { doc } = ctx;
   const v1 = ctx.clients.filter((c) => c.spec.family === 'openai' && c.info?.kind === 'openai-v1');
   if (v1.length === 0) return;
@@ -89,7 +110,8 @@ function checkV1Calls(ctx: Parameters<Rule['check']>[0]) {
     if (!args || named(args, 'model')) continue;
     if (args.some((a) => !a.name || doc.code.startsWith('**', a.start))) continue; // spread / **kwargs: unknown
     ctx.report({
-      message: `This ${receiver}create() call on the Azure v1 API has no \`model\`; the v1 API picks the deployment by \`model\` (the deployment name), so pass model="<deployment-name>".`,
+      messageId: 'v1Call',
+      data: { receiver, url: v1[0].info?.url ?? '' },
       start: call.calleeStart,
       end: call.calleeEnd,
       endpoint: v1[0].info?.url,

@@ -3,13 +3,29 @@
 // azure_endpoint are mutually exclusive"; JS: "The `apiKey` and `azureADTokenProvider` arguments are
 // mutually exclusive") [P1][N1].
 import { named } from '../model/calls';
-import { fix, fixes, type Rule } from './rule';
+import { defineRule, docsUrl, fix, fixes, type RuleMeta } from './rule';
 import { deleteArgEdit } from './credentialHelpers';
 
-export const mixedCredentials: Rule = {
+export const meta = {
   id: 'mixed-credentials',
   defaultSeverity: 'error',
   languages: ['python', 'js'],
+  description: 'key and token (or `base_url` and `azure_endpoint`) passed together',
+  docs: {
+    url: docsUrl('mixed-credentials'),
+    details:
+      'Several credentials passed to one client (key and token): the client rejects it or silently uses the key.',
+  },
+  messages: {
+    credentials:
+      '{cls} is given both {given}; they are mutually exclusive (the client raises an error). Keep {keep} for Entra ID and remove {remove}.',
+    endpoints:
+      '{cls} is given both {keep} and {remove}; they are mutually exclusive ("base_url and azure_endpoint are mutually exclusive"). Keep {keep} (the resource root) and remove {remove}.',
+  },
+} satisfies RuleMeta;
+
+export const mixedCredentials = defineRule({
+  meta,
   check(ctx) {
     const { doc } = ctx;
     for (const c of ctx.clients) {
@@ -21,10 +37,16 @@ export const mixedCredentials: Rule = {
         .filter((a) => !!a);
       if (auth.length > 1) {
         const key = named(args, 'api_key', 'apiKey');
-        const victim = key ?? auth[0]!;
+        const victim = key ?? auth[0];
         const keep = auth.find((a) => a !== victim)!;
         ctx.report({
-          message: `${cls} is given both ${auth.map((a) => a!.name).join(' and ')}; they are mutually exclusive (the client raises an error). Keep ${keep.name} for Entra ID and remove ${victim.name}.`,
+          messageId: 'credentials',
+          data: {
+            cls,
+            given: auth.map((a) => a.name).join(' and '),
+            keep: keep.name ?? '',
+            remove: victim.name ?? '',
+          },
           start: victim.fullStart,
           end: victim.fullEnd,
           fixes: fixes(fix(`Remove ${victim.name}`, [deleteArgEdit(doc, args, victim)], true)),
@@ -34,7 +56,8 @@ export const mixedCredentials: Rule = {
       const base = named(args, 'base_url', 'baseURL');
       if (ep && base) {
         ctx.report({
-          message: `${cls} is given both ${ep.name} and ${base.name}; they are mutually exclusive ("base_url and azure_endpoint are mutually exclusive"). Keep ${ep.name} (the resource root) and remove ${base.name}.`,
+          messageId: 'endpoints',
+          data: { cls, keep: ep.name ?? '', remove: base.name ?? '' },
           start: base.fullStart,
           end: base.fullEnd,
           fixes: fixes(fix(`Remove ${base.name}`, [deleteArgEdit(doc, args, base)], true)),
@@ -42,4 +65,4 @@ export const mixedCredentials: Rule = {
       }
     }
   },
-};
+});

@@ -4,8 +4,10 @@
 // without `Bearer `, and a key sent as Bearer to Azure OpenAI (401 [I12][I13]). Covers .http files,
 // curl / Invoke-RestMethod, and header dicts/objects/Add(...) calls in code.
 import type { Doc } from '../scan/document';
-import { edit, fix, fixes, type Rule, type RuleContext } from './rule';
+import { defineRule, docsUrl, edit, fix, fixes, type RuleContext, type RuleMeta } from './rule';
 import type { TextEdit } from '../types';
+import { scriptVariables } from '../scan/scriptVariables';
+import { assignedRange } from './codeValues';
 
 interface Header {
   name: string;
@@ -19,7 +21,8 @@ interface Header {
 
 const NAMES = /^(api-key|authentication|authorization)$/i;
 const TOKENISH = /token|get-access-token|get_token|getToken|\bjwt\b|\baad\b|entra/i;
-const KEYISH = /api[_-]?key|apikey|_KEY\b|\bKEY\b|subscription[_-]?key|\{\{\s*\w*key\w*\s*\}\}/i;
+const KEYISH =
+  /api[_-]?key|apikey|_KEY\b|\bKEY\b|subscription[_-]?key|\{\{\s*\w*key\w*\s*\}\}|\bkeys\s+list\b|Get-AzCognitiveServicesAccountKey/i;
 
 function valueEnd(code: string, from: number): number {
   let depth = 0;
@@ -141,11 +144,30 @@ function bearerEdits(doc: Doc, h: Header): TextEdit[] {
   return [edit(doc, h.valueStart, h.valueEnd, wrapped)];
 }
 
-export const restAuthHeader: Rule = {
+export const meta = {
   id: 'rest-auth-header',
   defaultSeverity: 'error',
   languages: ['python', 'js', 'csharp', 'java', 'http', 'shell'],
-  check(ctx: RuleContext) {
+  description: 'token sent in `api-key`, `Authentication:` header, missing `Bearer `',
+  docs: {
+    url: docsUrl('rest-auth-header'),
+    details: 'REST call sends the Entra token in the wrong header (it belongs in Authorization: Bearer <token>).',
+  },
+  messages: {
+    authenticationHeader:
+      "The header is named '{header}'; Entra ID tokens go in the 'Authorization' header (\"Authorization: Bearer <token>\"), so this request is sent without credentials and fails with 401.",
+    tokenInApiKey:
+      "An Entra ID token is sent in the 'api-key' header, which only takes resource keys, so the request fails with 401; send it as 'Authorization: Bearer <token>'.",
+    missingBearer:
+      "The Authorization header carries the token without the 'Bearer ' prefix, so Entra ID authentication fails with 401; write 'Authorization: Bearer <token>'.",
+    keyAsBearer:
+      "An API key is sent as 'Authorization: Bearer', which Azure OpenAI treats as an Entra ID token and rejects with 401 \"Access token is missing, invalid, audience is incorrect\"; send keys in the 'api-key' header (or send a real Entra ID token).",
+  },
+} satisfies RuleMeta;
+
+export const restAuthHeader = defineRule({
+  meta,
+  check(ctx) {
     const { doc } = ctx;
     const azure =
       ctx.endpoints.length > 0 ||
@@ -165,15 +187,24 @@ export const restAuthHeader: Rule = {
       if (best) return aoaiKind(best.kind);
       return mentions.length > 0 && mentions.every((m) => aoaiKind(m.kind));
     };
+    // In scripts and .http files a header value is judged by what its variables hold:
+    // `ACCESS=$(az account get-access-token ...)` makes "api-key: $ACCESS" a token.
+    const vars = doc.family === 'shell' || doc.family === 'http' ? scriptVariables(doc) : undefined;
     for (const h of collectHeaders(doc)) {
       const name = h.name.toLowerCase();
-      const value = doc.text.slice(h.valueStart, h.valueEnd);
-      const hasBearer = /bearer/i.test(value);
+      const written = doc.text.slice(h.valueStart, h.valueEnd);
+      const value = vars?.hasReference(written)
+        ? vars.expand(written, h.valueStart)
+        : vars
+          ? written
+          : valueOfIdentifier(ctx, written, h.valueStart);
+      const hasBearer = /bearer/i.test(written);
       const tokenish = (TOKENISH.test(value) || hasBearer) && !KEYISH.test(value.replace(/get-access-token/i, ''));
-      const keyish = KEYISH.test(value) && !TOKENISH.test(value);
+      const keyish = KEYISH.test(value) && !TOKENISH.test(value.replace(/--query\s+\S+/, ''));
       if (name === 'authentication') {
         ctx.report({
-          message: `The header is named '${h.name}'; Entra ID tokens go in the 'Authorization' header ("Authorization: Bearer <token>"), so this request is sent without credentials and fails with 401.`,
+          messageId: 'authenticationHeader',
+          data: { header: h.name },
           start: h.nameStart,
           end: h.nameEnd,
           fixes: fixes(
@@ -189,7 +220,7 @@ export const restAuthHeader: Rule = {
         });
       } else if (name === 'api-key' && tokenish) {
         ctx.report({
-          message: `An Entra ID token is sent in the 'api-key' header, which only takes resource keys, so the request fails with 401; send it as 'Authorization: Bearer <token>'.`,
+          messageId: 'tokenInApiKey',
           start: h.nameStart,
           end: h.valueEnd,
           fixes: fixes(
@@ -202,18 +233,18 @@ export const restAuthHeader: Rule = {
         });
       } else if (name === 'authorization' && tokenish && !hasBearer) {
         ctx.report({
-          message: `The Authorization header carries the token without the 'Bearer ' prefix, so Entra ID authentication fails with 401; write 'Authorization: Bearer <token>'.`,
+          messageId: 'missingBearer',
           start: h.valueStart,
           end: h.valueEnd,
           fixes: fixes(fix("Add 'Bearer '", bearerEdits(doc, h), true)),
         });
       } else if (name === 'authorization' && hasBearer && keyish && aoaiFor(h.nameStart)) {
-        const bearer = /bearer\s+/i.exec(value);
+        const bearer = /bearer\s+/i.exec(written);
         const edits = [edit(doc, h.nameStart, h.nameEnd, 'api-key')];
         if (bearer)
           edits.push(edit(doc, h.valueStart + bearer.index, h.valueStart + bearer.index + bearer[0].length, ''));
         ctx.report({
-          message: `An API key is sent as 'Authorization: Bearer', which Azure OpenAI treats as an Entra ID token and rejects with 401 "Access token is missing, invalid, audience is incorrect"; send keys in the 'api-key' header (or send a real Entra ID token).`,
+          messageId: 'keyAsBearer',
           start: h.nameStart,
           end: h.valueEnd,
           fixes: fixes(fix('Send the key in the api-key header', edits, true)),
@@ -221,4 +252,11 @@ export const restAuthHeader: Rule = {
       }
     }
   },
-};
+});
+
+/** In code, a header value that is a bare identifier is judged by its assignment (`secret = cred.get_token(...).token`). */
+function valueOfIdentifier(ctx: RuleContext, written: string, at: number): string {
+  if (!/^[A-Za-z_$][\w$]*$/.test(written)) return written;
+  const rhs = assignedRange(ctx.doc, written, at);
+  return rhs ? `${written} = ${ctx.doc.text.slice(rhs[0], Math.min(rhs[1], rhs[0] + 500))}` : written;
+}

@@ -1,10 +1,11 @@
 // sdk-version: the seed's first row ("You're using an SDK. Known issues. ... install the latest version")
 // made concrete from manifests (requirements*.txt, pyproject.toml, package.json, *.csproj, pom.xml,
-// build.gradle(.kts)): retired azure-ai-inference SDKs [D12], openai-python versions with auth defects
+// build.gradle(.kts)): retired azure-ai-inference SDKs [D12] (tense from the clock: timeline.ts), openai-python versions with auth defects
 // [I24][P2], the removed @azure/openai 1.x client [JO2]. Fix: bump the version in the manifest.
 import { PACKAGE_ADVICE, allBelow, type Ecosystem, type PackageAdvice } from '../knowledge/sdkVersions';
 import type { Doc } from '../scan/document';
-import { edit, fix, fixes, type Rule, type RuleContext } from './rule';
+import { defineRule, docsUrl, edit, fix, fixes, type RuleMeta } from './rule';
+import { isPast, whenPhrase } from '../knowledge/timeline';
 
 interface Dep {
   ecosystem: Ecosystem;
@@ -116,16 +117,7 @@ function collect(doc: Doc, kind: string): Dep[] {
     while ((m = re.exec(text))) {
       const ns = m.index + m[0].indexOf(`>${m[2]}<`) + 1;
       const vs = m[3] !== undefined ? m.index + m[0].lastIndexOf(`>${m[3]}<`) + 1 : ns;
-      deps.push({
-        ecosystem: 'maven',
-        name: `${m[1]}:${m[2]}`,
-        nameStart: ns,
-        nameEnd: ns + m[2].length,
-        spec: m[3] ?? '',
-        specStart: vs,
-        specEnd: vs + (m[3]?.length ?? 0),
-        style: 'maven',
-      });
+      deps.push(mavenDependency(m, ns, vs));
     }
   } else if (kind === 'gradle') {
     const re = /["']([\w.-]+):([\w.-]+)(?::([\w.+-]+))?["']/g;
@@ -133,19 +125,24 @@ function collect(doc: Doc, kind: string): Dep[] {
     while ((m = re.exec(text))) {
       const ns = m.index + 1 + m[1].length + 1;
       const vs = m[3] !== undefined ? ns + m[2].length + 1 : ns;
-      deps.push({
-        ecosystem: 'maven',
-        name: `${m[1]}:${m[2]}`,
-        nameStart: ns,
-        nameEnd: ns + m[2].length,
-        spec: m[3] ?? '',
-        specStart: vs,
-        specEnd: vs + (m[3]?.length ?? 0),
-        style: 'maven',
-      });
+      deps.push(mavenDependency(m, ns, vs));
     }
   }
   return deps;
+}
+
+/** A pom.xml or Gradle match (groups: group id, artifact id, optional version) with where its artifact and version start. */
+function mavenDependency(m: RegExpExecArray, nameStart: number, specStart: number): Dep {
+  return {
+    ecosystem: 'maven',
+    name: `${m[1]}:${m[2]}`,
+    nameStart,
+    nameEnd: nameStart + m[2].length,
+    spec: m[3] ?? '',
+    specStart,
+    specEnd: specStart + (m[3]?.length ?? 0),
+    style: 'maven',
+  };
 }
 
 function bumpedSpec(dep: Dep, version: string): string {
@@ -160,11 +157,27 @@ function bumpedSpec(dep: Dep, version: string): string {
   }
 }
 
-export const sdkVersion: Rule = {
+export const meta = {
   id: 'sdk-version',
   defaultSeverity: 'warning',
   languages: ['manifest', 'config'],
-  check(ctx: RuleContext) {
+  description: 'retired or defective SDK versions in manifests, with the version that fixes it',
+  docs: {
+    url: docsUrl('sdk-version'),
+    details: 'Retired or defective SDK version in a manifest: upgrade to the version that fixes it.',
+  },
+  messages: {
+    retiring:
+      '{package} (the Azure AI Inference beta SDK) is deprecated and {when}; its default token scope (https://ml.azure.com/.default) is also a common cause of 401s. Move to {replacement}.',
+    retired:
+      '{package} (the Azure AI Inference beta SDK) {when}, together with the Model Inference API (/models) it calls. Move to {replacement}.',
+    defective: '{package} {spec}: {why}. Upgrade to {fixVersion} or later.',
+  },
+} satisfies RuleMeta;
+
+export const sdkVersion = defineRule({
+  meta,
+  check(ctx) {
     const { doc } = ctx;
     const kind = manifestKind(doc.fileName);
     if (!kind) return;
@@ -177,7 +190,13 @@ export const sdkVersion: Rule = {
       for (const a of advice) {
         if (a.retired) {
           ctx.report({
-            message: `${a.name} (the Azure AI Inference beta SDK) is deprecated and will be retired on ${a.retired.date}; its default token scope (https://ml.azure.com/.default) is also a common cause of 401s. Move to ${a.retired.replacement}.`,
+            messageId: isPast(a.retired.fact, ctx.now) ? 'retired' : 'retiring',
+            data: {
+              package: a.name,
+              date: a.retired.fact.date,
+              when: whenPhrase(a.retired.fact, ctx.now),
+              replacement: a.retired.replacement,
+            },
             start: dep.nameStart,
             end: dep.nameEnd,
           });
@@ -186,7 +205,8 @@ export const sdkVersion: Rule = {
         if (a.below && dep.spec && allBelow(dep.spec, a.below.version)) {
           const newSpec = bumpedSpec(dep, a.below.fixVersion);
           ctx.report({
-            message: `${a.name} ${dep.spec}: ${a.below.why}. Upgrade to ${a.below.fixVersion} or later.`,
+            messageId: 'defective',
+            data: { package: a.name, spec: dep.spec, why: a.below.why, fixVersion: a.below.fixVersion },
             start: dep.specStart,
             end: dep.specEnd,
             severity: a.below.severity,
@@ -199,4 +219,4 @@ export const sdkVersion: Rule = {
       }
     }
   },
-};
+});

@@ -1,16 +1,18 @@
 // token-scope: a token scope / resource that does not fit the endpoint it is used for gets 401
 // "audience is incorrect" (seed REST and Inference SDK rows; facts §3): a management scope on the data
 // plane [D6], a scope without /.default [I7], ml.azure.com on Azure OpenAI / AI Services [I3][I5], the
-// commercial scope for a .us/.cn endpoint [N2][JSFR], cognitiveservices for a project endpoint (needs
-// ai.azure.com) [PP1][JP1][NP1]. Looks at credential_scopes, token providers, get_token/getToken,
+// commercial scope for a .us/.cn endpoint [N2][JSFR], cognitiveservices for a project endpoint or the
+// project's /openai/v1 surface (needs ai.azure.com, ai.azure.us in US Government) [PP1][JP1][NP1] (update
+// §1a: agent-framework#7201). Account-level endpoints accept both cognitiveservices and ai.azure.com. Looks at credential_scopes, token providers, get_token/getToken,
 // BearerTokenPolicy / BearerTokenAuthenticationPolicy, .NET Audience and `az account get-access-token`.
 import type { EndpointInfo } from '../types';
 import { SCOPES } from '../knowledge/endpoints';
-import { edit, fix, fixes, type Rule, type RuleContext } from './rule';
+import { scriptVariables } from '../scan/scriptVariables';
+import { defineRule, docsUrl, edit, fix, fixes, type RuleContext, type RuleMeta } from './rule';
 
 /** Token audiences the rule knows (scope form or resource form). */
 const AUDIENCE =
-  /^(https:\/\/(?:cognitiveservices\.azure\.(?:com|us|cn)|ai\.azure\.com|ml\.azure\.com|management\.azure\.com|management\.core\.windows\.net|management\.usgovcloudapi\.net|management\.chinacloudapi\.cn))(\/?)(\/\.default)?$/i;
+  /^(https:\/\/(?:cognitiveservices\.azure\.(?:com|us|cn)|ai\.azure\.(?:com|us|cn)|ml\.azure\.com|management\.azure\.com|management\.core\.windows\.net|management\.usgovcloudapi\.net|management\.chinacloudapi\.cn))(\/?)(\/\.default)?$/i;
 /** Code that makes a nearby string a token scope. */
 const SCOPE_CONTEXT =
   /(?:get_bearer_token_provider|getBearerTokenProvider|get_token|getToken|getTokenSync|BearerTokenPolicy|BearerTokenAuthenticationPolicy|TokenRequestContext|BearerTokenCredentialPolicy|credential_scopes|scopes|Scopes|Audience|audience|getBearerTokenSupplier|addScopes|scope|SCOPE|Scope)\b[^;\n]*$|(?:--resource|--scope|-ResourceUrl|-Resource)\s*=?\s*$/;
@@ -24,10 +26,11 @@ const DATA_KINDS = new Set([
   'ai-services',
   'cognitive-services',
   'foundry-project',
+  'project-openai-v1',
 ]);
 
 /** The endpoint a scope at `offset` is for: the enclosing client, else the file's single kind of endpoint. */
-function endpointFor(ctx: RuleContext, offset: number): EndpointInfo | undefined {
+function endpointFor(ctx: Ctx, offset: number): EndpointInfo | undefined {
   for (const c of ctx.clients) if (c.info && offset >= c.call.open && offset <= c.call.end) return c.info;
   const infos = ctx.clients.map((c) => c.info).filter((i): i is EndpointInfo => !!i && DATA_KINDS.has(i.kind));
   const pool = infos.length > 0 ? infos : ctx.endpoints.map((e) => e.info).filter((i) => DATA_KINDS.has(i.kind));
@@ -36,10 +39,42 @@ function endpointFor(ctx: RuleContext, offset: number): EndpointInfo | undefined
   return kinds.size === 1 ? pool[0] : undefined;
 }
 
-export const tokenScope: Rule = {
+const MISFIT = "Token scope '{scope}' does not fit {where}: ";
+const FAILS = ', so the call fails with 401 "audience is incorrect". Use {target}.';
+
+export const meta = {
   id: 'token-scope',
   defaultSeverity: 'error',
   languages: ['python', 'js', 'csharp', 'java', 'http', 'shell'],
+  description: 'a scope/audience that the endpoint rejects (management, `ml.azure.com`, no `/.default`, wrong cloud)',
+  docs: {
+    url: docsUrl('token-scope'),
+    details: 'Token requested for a scope (audience) that the endpoint rejects.',
+  },
+  messages: {
+    managementScope:
+      '\'{scope}\' is the Azure Resource Manager (control plane) audience; a token for it is rejected by {where} with 401 "audience is incorrect". Request {target} for the data plane.',
+    resourceNotScope:
+      "'{scope}' is a resource URI, not a scope: token requests need the scope form {target} (without /.default the request fails or the credential throws).",
+    mlAudience: `${MISFIT}ml.azure.com is the Azure Machine Learning audience (the Inference SDK default); {service} rejects it${FAILS}`,
+    projectAudience: `${MISFIT}project endpoints (/api/projects/…, including the project's /openai/v1) accept only the {accepted} audience, and the 401 names it as the expected one${FAILS}`,
+    sovereignCloud: `${MISFIT}the endpoint is in the {cloud} cloud, which uses {accepted}${FAILS}`,
+    otherAudience: `${MISFIT}{service} expects {accepted}${FAILS}`,
+    javaSovereign:
+      "OpenAIClientBuilder always requests {defaultScope} (hard-coded), which '{url}' ({cloud}) rejects; add a BearerTokenAuthenticationPolicy for {accepted} through .addPolicy(...).",
+    dotnetAudience:
+      'Audience {audience} requests {defaultScope}, which \'{url}\' rejects with 401 "audience is incorrect"; use {target}.',
+    dotnetDefaultAudience:
+      'AzureOpenAIClient defaults to the public-cloud audience {defaultScope}, which \'{url}\' rejects with 401 "audience is incorrect"; pass new AzureOpenAIClientOptions { Audience = {target} }.',
+  },
+} satisfies RuleMeta;
+type Ctx = RuleContext<keyof typeof meta.messages>;
+
+const cloudName = (info: EndpointInfo) => (info.cloud === 'usgov' ? 'Azure Government' : 'Azure China');
+const serviceOf = (info: EndpointInfo) => info.description.replace(/ \(.*$/, '');
+
+export const tokenScope = defineRule({
+  meta,
   check(ctx) {
     const { doc } = ctx;
     let armFile: boolean | undefined;
@@ -65,6 +100,14 @@ export const tokenScope: Rule = {
         const value = m[3].replace(/["']$/, '');
         if (AUDIENCE.test(value)) candidates.push({ start: s, end: s + value.length, value, context: m[1] });
       }
+      // the resource in a variable: RESOURCE=https://management.azure.com ... --resource "$RESOURCE"
+      const vars = scriptVariables(doc);
+      const byVar = /(--resource|--scope|-ResourceUrl|-Resource)(\s*=?\s*)["']?\$\{?([A-Za-z_]\w*)\}?/gi;
+      while ((m = byVar.exec(text))) {
+        const a = vars.assignment(m[3], m.index);
+        if (!a || !AUDIENCE.test(a.value) || candidates.some((c) => c.start === a.valueAt)) continue;
+        candidates.push({ start: a.valueAt, end: a.valueAt + a.value.length, value: a.value, context: m[1] });
+      }
     }
     for (const c of candidates) {
       const m = AUDIENCE.exec(c.value)!;
@@ -82,7 +125,8 @@ export const tokenScope: Rule = {
         if (armFile || (!dataPlane && !info)) continue;
         const target = info?.scopes[0] ?? SCOPES.cognitiveServices;
         ctx.report({
-          message: `'${c.value}' is the Azure Resource Manager (control plane) audience; a token for it is rejected by ${where} with 401 "audience is incorrect". Request ${scopeForm(target)} for the data plane.`,
+          messageId: 'managementScope',
+          data: { scope: c.value, where, target: scopeForm(target), ...(info ? { url: info.url } : {}) },
           start: c.start,
           end: c.end,
           fixes: replace(target),
@@ -94,7 +138,8 @@ export const tokenScope: Rule = {
       if (!hasDefault && !isAzCli && !/Audience|audience/.test(c.context)) {
         const target = `${base}/.default`;
         ctx.report({
-          message: `'${c.value}' is a resource URI, not a scope: token requests need the scope form ${target} (without /.default the request fails or the credential throws).`,
+          messageId: 'resourceNotScope',
+          data: { scope: c.value, target, ...(info ? { url: info.url } : {}) },
           start: c.start,
           end: c.end,
           fixes: replace(target, `Use ${target}`),
@@ -106,19 +151,27 @@ export const tokenScope: Rule = {
       const accepted = info.scopes;
       const normalized = `${base}/.default`;
       if (accepted.length === 0 || accepted.includes(normalized)) continue;
-      let why: string;
-      if (base.includes('ml.azure.com'))
-        why = `ml.azure.com is the Azure Machine Learning audience (the Inference SDK default); ${info.description.replace(/ \(.*$/, '')} rejects it`;
-      else if (base.includes('cognitiveservices') && info.kind === 'foundry-project')
-        why = `project endpoints need the ai.azure.com audience`;
-      else if (base.includes('cognitiveservices') && info.cloud !== 'public')
-        why = `the endpoint is in the ${info.cloud === 'usgov' ? 'Azure Government' : 'Azure China'} cloud, which uses ${accepted[0]}`;
-      else if (base.includes('ai.azure.com') && info.cloud !== 'public')
-        why = `the endpoint is in the ${info.cloud === 'usgov' ? 'Azure Government' : 'Azure China'} cloud, which uses ${accepted[0]}`;
-      else if (base.includes('ai.azure.com')) why = `${info.description.replace(/ \(.*$/, '')} expects ${accepted[0]}`;
-      else why = `${info.description.replace(/ \(.*$/, '')} expects ${accepted[0]}`;
+      let messageId: keyof typeof meta.messages;
+      if (base.includes('ml.azure.com')) messageId = 'mlAudience';
+      else if (
+        base.includes('cognitiveservices') &&
+        (info.kind === 'foundry-project' || info.kind === 'project-openai-v1')
+      )
+        messageId = 'projectAudience';
+      else if ((base.includes('cognitiveservices') || /ai\.azure\.(?:com|us|cn)/.test(base)) && info.cloud !== 'public')
+        messageId = 'sovereignCloud';
+      else messageId = 'otherAudience';
       ctx.report({
-        message: `Token scope '${c.value}' does not fit ${where}: ${why}, so the call fails with 401 "audience is incorrect". Use ${scopeForm(accepted[0])}.`,
+        messageId,
+        data: {
+          scope: c.value,
+          where,
+          url: info.url,
+          service: serviceOf(info),
+          cloud: cloudName(info),
+          accepted: accepted[0],
+          target: scopeForm(accepted[0]),
+        },
         start: c.start,
         end: c.end,
         fixes: replace(accepted[0]),
@@ -127,10 +180,10 @@ export const tokenScope: Rule = {
     }
     checkDotnetAudience(ctx);
   },
-};
+});
 
 /** .NET AzureOpenAIClient: commercial audience (explicit or default) with a .us/.cn endpoint [N2]. */
-function checkDotnetAudience(ctx: RuleContext) {
+function checkDotnetAudience(ctx: Ctx) {
   const { doc } = ctx;
   if (doc.family !== 'csharp' && doc.family !== 'java') return;
   for (const c of ctx.clients) {
@@ -141,7 +194,14 @@ function checkDotnetAudience(ctx: RuleContext) {
         : `new AzureOpenAIAudience("${c.info.scopes[0]}")`;
     if (doc.family === 'java') {
       ctx.report({
-        message: `OpenAIClientBuilder always requests ${SCOPES.cognitiveServices} (hard-coded), which '${c.info.url}' (${c.info.cloud === 'usgov' ? 'Azure Government' : 'Azure China'}) rejects; add a BearerTokenAuthenticationPolicy for ${c.info.scopes[0]} through .addPolicy(...).`,
+        messageId: 'javaSovereign',
+        data: {
+          defaultScope: SCOPES.cognitiveServices,
+          scope: SCOPES.cognitiveServices,
+          url: c.info.url,
+          cloud: cloudName(c.info),
+          accepted: c.info.scopes[0],
+        },
         start: c.call.calleeStart,
         end: c.call.calleeEnd,
         endpoint: c.info.url,
@@ -153,7 +213,14 @@ function checkDotnetAudience(ctx: RuleContext) {
       const text = doc.text.slice(aud.start, aud.end);
       if (!/AzurePublicCloud/.test(text)) continue;
       ctx.report({
-        message: `Audience ${text} requests ${SCOPES.cognitiveServices}, which '${c.info.url}' rejects with 401 "audience is incorrect"; use ${target}.`,
+        messageId: 'dotnetAudience',
+        data: {
+          audience: text,
+          defaultScope: SCOPES.cognitiveServices,
+          scope: SCOPES.cognitiveServices,
+          url: c.info.url,
+          target,
+        },
         start: aud.start,
         end: aud.end,
         fixes: fixes(fix(`Use ${target}`, [edit(doc, aud.start, aud.end, target)], true)),
@@ -161,7 +228,8 @@ function checkDotnetAudience(ctx: RuleContext) {
       });
     } else {
       ctx.report({
-        message: `AzureOpenAIClient defaults to the public-cloud audience ${SCOPES.cognitiveServices}, which '${c.info.url}' rejects with 401 "audience is incorrect"; pass new AzureOpenAIClientOptions { Audience = ${target} }.`,
+        messageId: 'dotnetDefaultAudience',
+        data: { defaultScope: SCOPES.cognitiveServices, scope: SCOPES.cognitiveServices, url: c.info.url, target },
         start: c.call.calleeStart,
         end: c.call.calleeEnd,
         fixes: fixes(

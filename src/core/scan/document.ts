@@ -64,10 +64,6 @@ export class Doc {
     return { start: this.positionAt(start), end: this.positionAt(Math.max(start, end)) };
   }
 
-  lineCount(): number {
-    return this.lineStarts.length;
-  }
-
   lineStartOf(offset: number): number {
     return this.lineStarts[this.positionAt(offset).line];
   }

@@ -6,7 +6,7 @@ import type { ClientUse } from '../model/clients';
 import type { Doc } from './document';
 
 /** URL-ish run; placeholders like <resource> allowed as whole segments. Linear (no nested quantifiers over the same chars). */
-export const URL_RE = /https?:\/\/(?:<[^<>\s/]{1,60}>|[^\s"'`<>()\\,;|\]\[])+/g;
+export const URL_RE = /https?:\/\/(?:<[^<>\s/]{1,60}>|[^\s"'`<>()\\,;|\][])+/g;
 
 export function findEndpointMentions(doc: Doc, clients: ClientUse[]): EndpointMention[] {
   const out: EndpointMention[] = [];

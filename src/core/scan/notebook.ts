@@ -116,11 +116,23 @@ export function analyzeNotebook(
     const r = new JsonReader(text);
     nb = r.value();
   } catch (e) {
-    return { findings: [], endpoints: [], clients: [], skipped: `invalid notebook JSON (${(e as Error).message})` };
+    return {
+      findings: [],
+      endpoints: [],
+      clients: [],
+      internalErrors: [],
+      skipped: `invalid notebook JSON (${(e as Error).message})`,
+    };
   }
   const cells = (nb as { cells?: unknown })?.cells;
   if (!Array.isArray(cells))
-    return { findings: [], endpoints: [], clients: [], skipped: 'invalid notebook (no cells array)' };
+    return {
+      findings: [],
+      endpoints: [],
+      clients: [],
+      internalErrors: [],
+      skipped: 'invalid notebook (no cells array)',
+    };
   const rawStarts = lineStarts(text);
   const rawPos = (offset: number): Position => {
     let lo = 0;
@@ -134,7 +146,7 @@ export function analyzeNotebook(
   };
   // All code cells are analysed together (joined by newlines) so names defined in one cell resolve in
   // the next, as they do when the notebook runs; every offset maps back into the JSON text.
-  const result: AnalysisResult = { findings: [], endpoints: [], clients: [] };
+  const result: AnalysisResult = { findings: [], endpoints: [], clients: [], internalErrors: [] };
   let combined = '';
   const map: number[] = [];
   for (const cell of cells as Array<Record<string, unknown>>) {
@@ -182,5 +194,6 @@ export function analyzeNotebook(
   }
   for (const e of cellResult.endpoints) result.endpoints.push({ ...e, range: mapRange(e.range) });
   for (const c of cellResult.clients) result.clients.push({ ...c, range: mapRange(c.range) });
+  result.internalErrors.push(...cellResult.internalErrors);
   return result;
 }

@@ -27,14 +27,8 @@ export function createChecklist(): ChecklistView {
   function update(snapshot: PanelSnapshot | null, checking: boolean): void {
     const report = snapshot?.report ?? null;
     const canCheck = snapshot?.canCheck ?? true;
-    const runLabel = checking ? 'Checking…' : 'Run the check';
+    // The check itself is started from the verdict card above (one primary action per surface).
     toolbar.replaceChildren(
-      button(runLabel, () => send({ type: 'runCheck' }), {
-        icon: 'shield',
-        disabled: checking || !canCheck,
-        testId: 'run-check',
-        label: canCheck ? 'Run the Entra ID access check' : 'Run the check (trust the workspace first)',
-      }),
       button('Open IAM', () => send({ type: 'openIam' }), {
         icon: 'link-external',
         secondary: true,
@@ -44,6 +38,14 @@ export function createChecklist(): ChecklistView {
     );
     if (!canCheck) toolbar.append(h('span', { className: 'muted' }, 'Trust this workspace to run the access check.'));
     list.replaceChildren(...SEED_STEPS.map((seed) => renderStep(seed, report, checking, canCheck)));
+    // After Assign the report is older than the assignment: say what is true now.
+    const propagation = snapshot?.propagation;
+    const step5 = list.querySelector('li[data-step="5"] .step-reason');
+    if (propagation && step5) {
+      const at = new Date(propagation.assignedAt);
+      step5.textContent = `Assigned at ${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}: propagating (about 5 min), then checked again.`;
+      step5.closest('li')?.setAttribute('data-status', 'running');
+    }
   }
 
   return { element, update };

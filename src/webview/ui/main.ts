@@ -1,5 +1,7 @@
-// Webview entry (bundled to dist/webview/main.js): builds the five sections once, then updates them
-// from host messages. State is saved with setState so a hidden or reloaded panel comes back as it
+// Webview entry (bundled to dist/webview/main.js), for both surfaces: the sidebar ('sidebar':
+// compact verdict card, checklist, findings summary, troubleshooter, scenarios) and the report tab
+// ('report': the verdict card, then the full report and checklist). It builds the sections once,
+// then updates them from host messages. State is saved with setState so a hidden or reloaded panel comes back as it
 // was, and the host re-pushes a fresh snapshot on 'ready'.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
@@ -13,12 +15,15 @@ import { createFindings } from './findings';
 import { createReport } from './report';
 import { createScenarios } from './scenarios';
 import { createTroubleshooter } from './troubleshooter';
+import { createVerdictCard } from './verdictCard';
 import { loadState, saveState, send } from './vscodeApi';
 
+const mode = document.body.dataset.mode === 'report' ? 'report' : 'sidebar';
 const state = loadState();
 let checking = false;
 let scanning = state.snapshot?.scanning ?? false;
 
+const verdictCard = createVerdictCard(mode);
 const checklist = createChecklist();
 const findings = createFindings();
 const report = createReport();
@@ -54,19 +59,31 @@ function section(id: string, title: string, body: HTMLElement, extra?: HTMLEleme
 }
 
 const app = document.getElementById('app') ?? document.body;
-app.replaceChildren(
-  section('checklist', 'Permission checklist', checklist.element),
-  section('findings', 'Findings', findings.element, findings.summary),
-  section('report', 'Access report', report.element),
-  section('troubleshooter', 'Error troubleshooter', troubleshooter.element),
-  section('scenarios', 'Scenario reference', scenarios.element),
-);
+if (mode === 'report') {
+  app.replaceChildren(
+    h('h1', { className: 'report-title' }, 'Entra ID access report'),
+    verdictCard.element,
+    section('report', 'Details', report.element),
+    section('checklist', 'Permission checklist', checklist.element),
+  );
+} else {
+  app.replaceChildren(
+    verdictCard.element,
+    section('checklist', 'Permission checklist', checklist.element),
+    section('findings', 'Findings', findings.element, findings.summary),
+    section('troubleshooter', 'Error troubleshooter', troubleshooter.element),
+    section('scenarios', 'Scenario reference', scenarios.element),
+  );
+}
 
 function render(snapshot: PanelSnapshot | null): void {
+  verdictCard.update(snapshot, checking);
   checklist.update(snapshot, checking);
-  findings.update(snapshot, scanning);
-  report.update(snapshot, checking);
-  scenarios.update(snapshot?.scenarios ?? []);
+  if (mode === 'report') report.update(snapshot, checking);
+  else {
+    findings.update(snapshot, scanning);
+    scenarios.update(snapshot?.scenarios ?? []);
+  }
 }
 
 troubleshooter.setDraft(state.draft);
@@ -95,6 +112,9 @@ window.addEventListener('message', (event: MessageEvent) => {
       else if (message.what === 'check') checking = message.busy;
       else troubleshooter.setBusy(message.busy);
       render(state.snapshot);
+      break;
+    case 'reveal':
+      verdictCard.reveal();
       break;
   }
 });

@@ -1,4 +1,4 @@
-// Section 3: the last access report: verdict, identity, resource, role assignments (role, scope,
+// The full access report (the editor tab, under the verdict card): identity, resource, role assignments (role, scope,
 // inherited/group, age) with the data actions they grant, the steps, what could not be checked, and
 // the fix buttons. Everything here came from Azure, so it is rendered as text only.
 import type { AccessReport, FixAction, RoleAssignmentInfo } from '../../core/accessReport';
@@ -39,9 +39,7 @@ export function createReport(): ReportView {
 }
 
 function renderReport(report: AccessReport): Child[] {
-  const running = !report.finishedAt;
   return [
-    renderVerdict(report, running),
     h(
       'dl',
       { className: 'facts' },
@@ -58,6 +56,14 @@ function renderReport(report: AccessReport): Child[] {
           { className: 'gaps', attrs: { role: 'note' } },
           h('strong', {}, 'Partial report: some things could not be checked'),
           h('ul', { className: 'plain' }, ...report.gaps.map((gap) => h('li', {}, gap))),
+        )
+      : null,
+    (report.notes ?? []).length > 0
+      ? h(
+          'div',
+          { className: 'notes', attrs: { role: 'note', 'data-testid': 'report-notes' } },
+          h('strong', {}, 'Also needed'),
+          h('ul', { className: 'plain' }, ...(report.notes ?? []).map((note) => h('li', {}, note))),
         )
       : null,
     h('h3', {}, 'Role assignments'),
@@ -91,19 +97,6 @@ function renderReport(report: AccessReport): Child[] {
     report.fixes.length > 0 ? h('h3', {}, 'Fixes') : null,
     ...report.fixes.map((fix, index) => renderFix(fix, index)),
   ];
-}
-
-function renderVerdict(report: AccessReport, running: boolean): HTMLElement {
-  const status = running ? 'running' : report.verdict.status;
-  return h(
-    'div',
-    {
-      className: `verdict verdict-${report.verdict.status}`,
-      attrs: { role: 'status', 'data-testid': 'verdict', 'data-status': status },
-    },
-    h('div', { className: 'verdict-title' }, statusIcon(status), running ? 'Check in progress…' : report.verdict.title),
-    running ? null : h('div', {}, report.verdict.explanation),
-  );
 }
 
 function fact(label: string, value: string | undefined, mono = false): HTMLElement[] {
@@ -177,11 +170,48 @@ function renderAssignments(assignments: RoleAssignmentInfo[]): HTMLElement {
       ),
     );
   });
+  // Below 480 px the CSS shows the definition lists instead of the table (one is display:none).
+  const lists = assignments.map((assignment) =>
+    h(
+      'dl',
+      { className: 'assignment-dl', attrs: { 'data-role': assignment.roleName } },
+      h('dt', {}, 'Role'),
+      h('dd', {}, h('strong', {}, assignment.roleName)),
+      h('dt', {}, 'Grants the call?'),
+      h(
+        'dd',
+        {},
+        statusIcon(assignment.grantsRequired ? 'passed' : 'failed'),
+        assignment.grantsRequired ? 'yes' : 'no',
+      ),
+      h('dt', {}, 'Scope'),
+      h('dd', { className: 'mono' }, assignment.scope),
+      h('dt', {}, 'How'),
+      h(
+        'dd',
+        {},
+        [assignment.inherited ? 'inherited' : 'direct', assignment.viaGroup ? 'through a group' : null]
+          .filter(Boolean)
+          .join(', '),
+      ),
+      h('dt', {}, 'Age'),
+      h('dd', {}, formatAge(assignment.ageMinutes) ?? assignment.createdOn ?? 'unknown'),
+      h('dt', {}, 'Data actions'),
+      h('dd', { className: 'mono' }, assignment.dataActions.join(', ') || 'none'),
+      assignment.note ? h('dt', {}, 'Note') : null,
+      assignment.note ? h('dd', {}, assignment.note) : null,
+    ),
+  );
   return h(
-    'table',
-    { className: 'assignments', attrs: { 'aria-label': 'Role assignments of the identity' } },
-    h('thead', {}, header),
-    h('tbody', {}, ...rows),
+    'div',
+    { className: 'assignments-wrap' },
+    h(
+      'table',
+      { className: 'assignments', attrs: { 'aria-label': 'Role assignments of the identity' } },
+      h('thead', {}, header),
+      h('tbody', {}, ...rows),
+    ),
+    h('div', { className: 'assignments-lists', attrs: { 'aria-label': 'Role assignments of the identity' } }, ...lists),
   );
 }
 

@@ -61,10 +61,14 @@ export function createTroubleshooter(onDraft: (text: string) => void): Troublesh
     result,
   );
 
+  // Counts the cards shown, so a test (or a screen reader user) can tell a new result from the last one.
+  let renders = 0;
   return {
     element,
     show(explanation) {
-      result.replaceChildren(...(explanation ? [renderCard(explanation)] : []));
+      const card = explanation ? renderCard(explanation) : undefined;
+      if (card) card.dataset.render = String(++renders);
+      result.replaceChildren(...(card ? [card] : []));
     },
     setDraft(text) {
       textarea.value = text;
@@ -91,6 +95,19 @@ function renderCard({ input, result }: PanelExplanation): HTMLElement {
     h('div', { className: 'quoted', attrs: { 'data-testid': 'explained-input' } }, input),
     h('h3', {}, matched ? result.title : `No match: ${result.title}`),
     matched ? null : h('p', {}, 'None of the known scenarios matches this text.'),
+    result.details
+      ? h(
+          'dl',
+          { attrs: { 'data-testid': 'explanation-details' } },
+          ...(
+            [
+              ['Principal', result.details.principal],
+              ['Data action', result.details.dataAction],
+              ['Operation', result.details.operation],
+            ] as const
+          ).flatMap(([label, value]) => (value ? [h('dt', {}, label), h('dd', {}, value)] : [])),
+        )
+      : null,
     result.rootCause ? h('h4', {}, 'Root cause') : null,
     result.rootCause ? h('p', {}, result.rootCause) : null,
     result.solution ? h('h4', {}, 'Solution') : null,

@@ -1,0 +1,207 @@
+// The rewrite retired-inference-api offers for the common Python and JS/TS shapes (update §1b: flink-agents
+// PR #988 "/models -> https://<res>.openai.azure.com/openai/v1/, model = deployment name"): the Azure AI
+// Inference client construction becomes the OpenAI client on the v1 API with a token provider for the v1
+// audience, and its chat / embeddings calls become chat.completions.create / embeddings.create. Returns
+// undefined when the code is not a shape it can rewrite completely (then the message and docs guide).
+import type { Doc } from '../scan/document';
+import type { ClientUse } from '../model/clients';
+import { named, positional, type Call } from '../model/calls';
+import { callsNamed } from './codeValues';
+import type { Fix, TextEdit } from '../types';
+import { edit, fix, replaceValueEdit } from './rule';
+import { KEY_CREDENTIAL } from '../knowledge/clients';
+
+/** The JS package get_bearer_token_provider's counterpart comes from (written into the rewritten file, never loaded). */
+const IDENTITY_PACKAGE = '@azure/identity';
+
+const ROLE_OF: Record<string, string> = {
+  SystemMessage: 'system',
+  UserMessage: 'user',
+  AssistantMessage: 'assistant',
+  DeveloperMessage: 'developer',
+};
+
+const text = (doc: Doc, a: { start: number; end: number }) => doc.text.slice(a.start, a.end);
+
+/** The variable the construction is assigned to (`client = ChatCompletionsClient(...)`), if any. */
+function assignedName(doc: Doc, c: ClientUse): string | undefined {
+  const before = doc.code.slice(Math.max(0, c.call.exprStart - 120), c.call.exprStart);
+  return /(?:^|[\s;(])(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*=\s*(?:new\s+)?$/.exec(before)?.[1];
+}
+
+/** findCalls once per document and name: a file with many clients must not rescan the whole text per client. */
+const callsCache = new WeakMap<Doc, Map<string, Call[]>>();
+function callsOf(doc: Doc, names: readonly string[]): Call[] {
+  let byName = callsCache.get(doc);
+  if (!byName) callsCache.set(doc, (byName = new Map()));
+  const key = names.join('|');
+  let calls = byName.get(key);
+  if (!calls) byName.set(key, (calls = callsNamed(doc, names)));
+  return calls;
+}
+
+/** `<var>.<method>(` calls in the code view. */
+function methodCalls(doc: Doc, variable: string, method: string): Call[] {
+  return callsOf(doc, [method]).filter((call) => {
+    const lead = doc.code.slice(Math.max(0, call.calleeStart - variable.length - 2), call.calleeStart);
+    return new RegExp(`(?:^|[^\\w$.])${variable.replace(/\$/g, '\\$')}\\s*\\.\\s*$`).test(lead);
+  });
+}
+
+/**
+ * The base URL of the new construction and the edit that puts the v1 URL where the endpoint is written: a
+ * literal inside the construction is replaced with it; a constant or env value keeps its expression and gets
+ * the v1 URL where it is set. Undefined when the endpoint value is not known.
+ */
+function baseUrl(doc: Doc, c: ClientUse, v1: string, quote: string): { base: string; edit?: TextEdit } | undefined {
+  if (!c.endpointArg) return undefined;
+  const lit = c.endpoint?.literal;
+  if (lit && !c.endpoint?.envValue && lit.start >= c.endpointArg.start && lit.end <= c.endpointArg.end)
+    return { base: `${quote}${v1}${quote}` };
+  const valueEdit = replaceValueEdit(doc, c.endpoint, v1);
+  return valueEdit ? { base: text(doc, c.endpointArg), edit: valueEdit } : undefined;
+}
+
+export function pythonRewrite(doc: Doc, c: ClientUse, v1: string, scope: string): Fix | undefined {
+  if (!c.endpointArg || !c.credArg || c.spec.className === 'load_client') return undefined;
+  const embeddings = c.spec.className === 'EmbeddingsClient';
+  if (c.spec.className !== 'ChatCompletionsClient' && !embeddings) return undefined;
+  // an alias (often the azure.ai.inference.aio client) is left alone: the rewrite would pick the wrong class
+  if (c.call.callee !== c.spec.className) return undefined;
+  const variable = assignedName(doc, c);
+  if (!variable) return undefined;
+  const url = baseUrl(doc, c, v1, '"');
+  if (!url) return undefined;
+  const cred = text(doc, c.credArg);
+  const keyCred = /^(?:\w+\.)?AzureKeyCredential\(\s*([\s\S]*)\)$/.exec(cred.trim());
+  if (!keyCred && KEY_CREDENTIAL.test(cred)) return undefined;
+  const apiKey = keyCred ? keyCred[1].trim() : `get_bearer_token_provider(${cred}, "${scope}")`;
+  const modelArg = named(c.args, 'model');
+  const model = modelArg ? text(doc, modelArg) : undefined;
+  const edits: Array<TextEdit | undefined> = [
+    edit(doc, c.call.calleeStart, c.call.close + 1, `OpenAI(base_url=${url.base}, api_key=${apiKey})`),
+    url.edit,
+  ];
+  const method = embeddings ? 'embed' : 'complete';
+  const target = embeddings ? 'embeddings.create' : 'chat.completions.create';
+  for (const call of methodCalls(doc, variable, method)) {
+    edits.push(edit(doc, call.calleeStart, call.calleeEnd, target));
+    if (model && !named(call.args, 'model') && call.close > call.open) {
+      const sep = call.args.length > 0 ? ', ' : '';
+      edits.push(edit(doc, call.close, call.close, `${sep}model=${model}`));
+    }
+  }
+  // message classes -> plain dicts, the shape the OpenAI client takes
+  let rewroteAll = true;
+  for (const call of callsOf(doc, Object.keys(ROLE_OF))) {
+    const content =
+      named(call.args, 'content') ??
+      (call.args.length === 1 && !call.args[0].name ? positional(call.args, 0) : undefined);
+    if (!content || call.args.length !== 1) {
+      rewroteAll = false;
+      continue;
+    }
+    edits.push(
+      edit(
+        doc,
+        call.calleeStart,
+        call.close + 1,
+        `{"role": "${ROLE_OF[call.callee]}", "content": ${text(doc, content)}}`,
+      ),
+    );
+  }
+  // imports
+  const inferenceImport = /^[ \t]*from[ \t]+azure\.ai\.inference[ \t]+import[^\n]*$/m.exec(doc.text);
+  if (!inferenceImport) return undefined;
+  edits.push(
+    edit(doc, inferenceImport.index, inferenceImport.index + inferenceImport[0].length, 'from openai import OpenAI'),
+  );
+  const modelsImport = /^[ \t]*from[ \t]+azure\.ai\.inference\.models[ \t]+import[^\n]*\n?/m.exec(doc.text);
+  if (modelsImport && rewroteAll)
+    edits.push(edit(doc, modelsImport.index, modelsImport.index + modelsImport[0].length, ''));
+  if (!keyCred && !/\bget_bearer_token_provider\b/.test(doc.code)) {
+    const identity = /^[ \t]*from[ \t]+azure\.identity[ \t]+import[ \t]+/m.exec(doc.text);
+    if (identity) {
+      const at = identity.index + identity[0].length;
+      edits.push(edit(doc, at, at, 'get_bearer_token_provider, '));
+    } else {
+      edits.push(
+        edit(
+          doc,
+          inferenceImport.index,
+          inferenceImport.index,
+          `from azure.identity import get_bearer_token_provider${doc.eol()}`,
+        ),
+      );
+    }
+  }
+  if (keyCred) {
+    const keyImport = /^[ \t]*from[ \t]+azure\.core\.credentials[ \t]+import[ \t]+AzureKeyCredential[ \t]*\r?\n/m.exec(
+      doc.text,
+    );
+    if (keyImport) edits.push(edit(doc, keyImport.index, keyImport.index + keyImport[0].length, ''));
+  }
+  return fix(`Move to the OpenAI client on the v1 API (${v1})`, edits, true);
+}
+
+export function jsRewrite(doc: Doc, c: ClientUse, v1: string, scope: string): Fix | undefined {
+  if (!c.endpointArg || !c.credArg || /\bisUnexpected\b/.test(doc.code)) return undefined;
+  const variable = assignedName(doc, c);
+  if (!variable) return undefined;
+  const url = baseUrl(doc, c, v1, '"');
+  if (!url) return undefined;
+  const cred = text(doc, c.credArg);
+  const keyCred = /^new\s+AzureKeyCredential\(\s*([\s\S]*)\)$/.exec(cred.trim());
+  if (!keyCred && KEY_CREDENTIAL.test(cred)) return undefined;
+  const apiKey = keyCred ? keyCred[1].trim() : `getBearerTokenProvider(${cred}, "${scope}")`;
+  const edits: Array<TextEdit | undefined> = [
+    edit(doc, c.call.exprStart, c.call.close + 1, `new OpenAI({ baseURL: ${url.base}, apiKey: ${apiKey} })`),
+    url.edit,
+  ];
+  // client.path("/chat/completions").post({ body }) -> client.chat.completions.create(body)
+  const re = new RegExp(
+    `\\b${variable.replace(/\$/g, '\\$')}\\s*\\.\\s*path\\(\\s*["'\`]/(chat/completions|embeddings)["'\`]\\s*\\)\\s*\\.\\s*post\\s*\\(`,
+    'g',
+  );
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(doc.text))) {
+    const open = m.index + m[0].length - 1;
+    const call = callsOf(doc, ['post']).find((x) => x.open === open);
+    const body = call && named(call.args[0]?.props, 'body');
+    if (!call || !body || call.args.length !== 1 || call.args[0].props?.length !== 1) return undefined;
+    edits.push(
+      edit(
+        doc,
+        m.index + variable.length,
+        call.close + 1,
+        `.${m[1] === 'embeddings' ? 'embeddings' : 'chat.completions'}.create(${text(doc, body)})`,
+      ),
+    );
+    // const response = await client.path(...).post(...); response.body.x -> response.x
+    const lhs = /(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:await\s+)?$/.exec(
+      doc.code.slice(Math.max(0, m.index - 80), m.index),
+    );
+    if (lhs) {
+      const bodyRe = new RegExp(`\\b${lhs[1].replace(/\$/g, '\\$')}\\.body\\.`, 'g');
+      let b: RegExpExecArray | null;
+      while ((b = bodyRe.exec(doc.code)))
+        edits.push(edit(doc, b.index + lhs[1].length, b.index + lhs[1].length + 5, ''));
+    }
+  }
+  const imp = /^[ \t]*import[ \t]+[A-Za-z_$][\w$]*[ \t]+from[ \t]+["']@azure-rest\/ai-inference["'];?[ \t]*$/m.exec(
+    doc.text,
+  );
+  if (!imp) return undefined;
+  edits.push(edit(doc, imp.index, imp.index + imp[0].length, 'import OpenAI from "openai";'));
+  if (!keyCred && !/\bgetBearerTokenProvider\b/.test(doc.code)) {
+    const identity = /import[ \t]*\{([^}]{0,300})\}[ \t]*from[ \t]*["']@azure\/identity["']/.exec(doc.text);
+    if (identity) {
+      const at = identity.index + identity[0].indexOf('{') + 1;
+      edits.push(edit(doc, at, at, ' getBearerTokenProvider,'));
+    } else
+      edits.push(
+        edit(doc, imp.index, imp.index, `import { getBearerTokenProvider } from "${IDENTITY_PACKAGE}";${doc.eol()}`),
+      );
+  }
+  return fix(`Move to the OpenAI client on the v1 API (${v1})`, edits, true);
+}
