@@ -62,7 +62,8 @@ const MESSAGE_PATTERNS: MessagePattern[] = [
   },
   {
     scenario: 'missing-credentials',
-    pattern: /Missing credentials\. Please pass one of|Missing credentials/i,
+    // openai-python after 3.3.1 (update §1c): "Could not resolve authentication method. Expected either api_key, …"
+    pattern: /Missing credentials\. Please pass one of|Missing credentials|Could not resolve authentication method/i,
     source: 'P1',
   },
   {

@@ -52,6 +52,10 @@ describe('explain() December 2026', () => {
     ['TypeError: project.getAzureOpenAIClient is not a function', 'sdk-api-changed'],
     ["TypeError: object str can't be used in 'await' expression", 'async-token-provider'],
     ['403 Forbidden: resource has been temporarily blocked', 'resource-blocked'],
+    [
+      'openai.OpenAIError: Could not resolve authentication method. Expected either api_key, azure_ad_token or azure_ad_token_provider to be set. Or for one of the `Authorization` or `api-key` headers to be explicitly supplied or omitted',
+      'missing-credentials',
+    ],
   ];
   for (const [text, scenario] of cases) {
     it(`${text.slice(0, 70)} -> ${scenario}`, () => assert.equal(explain(text).scenario, scenario));
