@@ -121,7 +121,7 @@ const CALLER_ADVICE: Record<'inference' | 'azure-openai' | 'rest', string> = {
   inference:
     'You are using the Azure AI Inference SDK, which was retired on 2026-08-26 together with the /models API; its default scope https://ml.azure.com/.default is rejected by Azure OpenAI and Foundry endpoints. Move to the OpenAI client on the v1 API (base_url https://<resource>.openai.azure.com/openai/v1/, model="<deployment>") with a token provider for https://ai.azure.com/.default.',
   'azure-openai':
-    'You are using the AzureOpenAI class: ensure that you are using an OpenAI model connected to the endpoint https://<resource>.openai.azure.com, with a token provider for https://cognitiveservices.azure.com/.default. For a model that is not from OpenAI, use the OpenAI client on the v1 API (base_url https://<resource>.openai.azure.com/openai/v1/, model="<deployment>") with a token provider for https://ai.azure.com/.default; the Azure AI Inference SDK was retired on 2026-08-26.',
+    'You are using the AzureOpenAI class: ensure that you are using an OpenAI model connected to the endpoint https://<resource>.openai.azure.com, with a token provider for https://cognitiveservices.azure.com/.default. For a model that is not from OpenAI, use the OpenAI client on …/openai/v1/ with model="<deployment>".',
   rest: 'You are calling the REST API: ensure the Authorization header contains "Bearer <token>" with a valid token for the scope https://cognitiveservices.azure.com/.default.',
 };
 

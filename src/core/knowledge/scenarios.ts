@@ -194,7 +194,7 @@ export const SCENARIOS: Record<ScenarioId, Scenario> = {
     id: 'sdk-api-changed',
     title: 'The installed SDK removed or changed this API',
     rootCause:
-      'The code was written for an older SDK release. azure-ai-projects: in 2.x get_openai_client() returns openai.OpenAI, which takes no api_version (TypeError "unexpected keyword argument \'api_version\'"); AIProjectClient.from_connection_string was removed in 1.0.0b11 (hub projects and connection strings are gone); .inference.get_azure_openai_client() became .get_openai_client() in 1.0.0. @azure/ai-projects: getAzureOpenAIClient was removed in 2.0.0, and fromConnectionString is gone as well (js#34415). Azure.AI.Projects (.NET) 2.0.0 renamed AgentsClient to AgentAdministrationClient.',
+      'The code was written for an older azure-ai-projects: in 2.x get_openai_client() returns openai.OpenAI, which takes no api_version (TypeError "unexpected keyword argument \'api_version\'"); AIProjectClient.from_connection_string was removed in 1.0.0b11 (hub projects and connection strings are gone); .inference.get_azure_openai_client() became .get_openai_client() in 1.0.0; JS getAzureOpenAIClient was removed in @azure/ai-projects 2.0.0.',
     solution:
       'Next: change the call the traceback points at: drop api_version from get_openai_client(); build AIProjectClient(endpoint="https://<account>.services.ai.azure.com/api/projects/<project>", credential=DefaultAzureCredential()) instead of from_connection_string; call project.get_openai_client() (JS getOpenAIClient()). Run pip show azure-ai-projects (npm ls @azure/ai-projects, dotnet list package) to see which version is installed.',
     links: [ruleDocUrl('projects-sdk-api')],
@@ -238,39 +238,38 @@ export const SCENARIO_CAUSES = {
   /** Update §1c: Azure.AI.Projects 2.0.0 GA (adopted 2026-04-02) renamed AgentsClient. */
   dotnetAgentsClientRenamed: {
     scenario: 'sdk-api-changed',
-    rootCause:
-      "Azure.AI.Projects 2.0.0 (.NET) renamed AgentsClient to AgentAdministrationClient; the project's OpenAI client is ProjectOpenAIClient, in the Azure.AI.Extensions.OpenAI namespace.",
+    rootCause: 'Azure.AI.Projects 2.0.0 (.NET) renamed AgentsClient to AgentAdministrationClient.',
     solution:
-      'Next: rename AgentsClient to AgentAdministrationClient where the compiler points, or keep the old name by pinning Azure.AI.Projects below 2.0.0 in the .csproj; dotnet list package shows the installed version.',
-    sources: ['update §1c', 'microsoft/agent-framework PR #5060', 'azure-sdk-for-net Azure.AI.Projects CHANGELOG'],
+      'Next: rename AgentsClient to AgentAdministrationClient, or pin Azure.AI.Projects below 2.0.0; dotnet list package shows the installed version.',
+    sources: ['update §1c', 'agent-framework PR #5060', 'Azure.AI.Projects CHANGELOG'],
   },
-  /** Update §5: the JS factory went the way of the Python one (Azure/azure-sdk-for-js#34415). */
+  /** Update §5: the JS factory went the way of the Python one. */
   jsFromConnectionStringRemoved: {
     scenario: 'sdk-api-changed',
     rootCause:
-      '@azure/ai-projects no longer has AIProjectClient.fromConnectionString: project connection strings and hub-based projects are discontinued (Azure/azure-sdk-for-js#34415), as in the Python SDK.',
+      '@azure/ai-projects no longer has AIProjectClient.fromConnectionString: connection strings and hub projects are discontinued.',
     solution:
-      'Next: construct the client with the project endpoint: new AIProjectClient("https://<account>.services.ai.azure.com/api/projects/<project>", new DefaultAzureCredential()); copy the endpoint from the Foundry portal (project overview).',
+      'Next: new AIProjectClient("https://<account>.services.ai.azure.com/api/projects/<project>", new DefaultAzureCredential()).',
     sources: ['update §5', 'js#34415'],
   },
   /** Update §1c: openai-python 3.0.0 (2026-08-12) defaults to HTTPX2 and no longer installs httpx. */
   openaiPython3WithoutHttpx: {
     scenario: 'sdk-api-changed',
     rootCause:
-      'openai-python 3.0.0 (2026-08-12) uses HTTPX2 by default and no longer installs httpx, so code that builds http_client=httpx.Client(...) for the OpenAI / AzureOpenAI client (common with APIM or a proxy) fails to import httpx. Authentication is not the cause.',
+      'openai-python 3.0.0 (2026-08-12) no longer installs httpx, so code passing http_client=httpx.Client(...) fails. Not an authentication problem.',
     solution:
-      'Next: run pip show openai; on 3.x migrate the http_client construction as the openai-python CHANGELOG (3.0.0) describes, or pin openai<3.0.0 in the manifest until it is migrated.',
-    sources: ['update §1c', 'openai/openai-python CHANGELOG.md'],
+      'Next: run pip show openai; on 3.x migrate the http_client as its CHANGELOG (3.0.0) says, or pin openai<3.0.0 until then.',
+    sources: ['update §1c', 'openai-python CHANGELOG'],
   },
-  /** Update §2.9, §1e: the evaluation SDK's model_config has no credential or token-provider slot. */
+  /** Update §2.9, §1e, §1d: the evaluation SDK's model_config has no credential or token-provider slot. */
   evaluationNeedsKey: {
     scenario: 'missing-credentials',
     rootCause:
-      'Foundry evaluations (azure-ai-evaluation evaluators and the evaluation SDK) read the Azure OpenAI key from model_config, which has no credential or token-provider slot: with Entra ID only, the call goes out without a key ("Api-Key header is missing", "required fields are missing for connection azure_openai: api_key").',
+      'Foundry evaluators read the key from model_config, which has no credential or token-provider slot, so with Entra ID only no key is sent.',
     solution:
-      "Next: put api_key in the evaluator's model_config (read from a secret store, not a literal) for the evaluation run; for evaluations that run in the project, give the project's managed identity Foundry User (role id 53ca6127-db72-4b80-b1b0-d745d6d5456d) on the Foundry resource, without which evaluations and red teaming fail.",
+      "Next: put api_key in the evaluator's model_config (from a secret store); for evaluations in the project, give the project's managed identity Foundry User on the Foundry resource.",
     links: [LEARN.foundryRbac],
-    sources: ['update §2.9', 'update §1e', 'update §1d', 'py#42430', 'py#40699', 'py#41295'],
+    sources: ['update §2.9', 'py#42430', 'py#40699'],
   },
 } as const satisfies Record<string, ScenarioCause>;
 

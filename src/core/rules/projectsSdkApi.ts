@@ -25,7 +25,7 @@ export const meta = {
   docs: {
     url: docsUrl('projects-sdk-api'),
     details:
-      'azure-ai-projects calls that fail on the installed release: get_openai_client(api_version=...) on 2.x, AIProjectClient.from_connection_string (removed in 1.0.0b11), .inference.get_azure_openai_client() (1.0.0 renamed it get_openai_client()), JS getAzureOpenAIClient (removed in 2.0.0) and AIProjectClient.fromConnectionString; get_openai_client(agent_name=...) without allow_preview=True; a US Government project whose OpenAI client gets no ai.azure.us token provider.',
+      'azure-ai-projects calls that fail on the installed release: get_openai_client(api_version=...) on 2.x, AIProjectClient.from_connection_string (removed in 1.0.0b11), .inference.get_azure_openai_client() (1.0.0 renamed it get_openai_client()), JS getAzureOpenAIClient (removed in 2.0.0), JS fromConnectionString, agent_name= without allow_preview, the US Government OpenAI scope.',
   },
   messages: {
     apiVersion:
@@ -35,11 +35,11 @@ export const meta = {
     inferenceClient:
       '.inference.get_azure_openai_client() {when} (azure-ai-projects {version}, which removed the .inference property): call .get_openai_client().',
     jsFromConnectionString:
-      'AIProjectClient.fromConnectionString is gone from {spec} (project connection strings and hub projects are discontinued, js#34415): construct new AIProjectClient("{endpoint}", credential) with the project endpoint.',
+      'AIProjectClient.fromConnectionString is gone from {spec} (connection strings are discontinued): use new AIProjectClient("{endpoint}", credential).',
     agentNameNeedsPreview:
-      "get_openai_client(agent_name=…) targets the agent's …/agents/<agent>/endpoint/protocols/openai, which azure-ai-projects 2.x serves only to an AIProjectClient built with allow_preview=True: add allow_preview=True to its construction.",
+      'get_openai_client(agent_name=…) needs an AIProjectClient built with allow_preview=True (the agent endpoint is preview): add it.',
     usGovOpenAiScope:
-      'AIProjectClient asks for {scope}, but get_openai_client() without api_key gives the OpenAI client a token provider for the commercial https://ai.azure.com/.default, which the US Government project rejects: pass api_key=get_bearer_token_provider(credential, "{scope}") as well.',
+      'get_openai_client() without api_key requests a commercial-cloud token, which this {scope} project rejects: pass api_key=get_bearer_token_provider(credential, "{scope}") too.',
     jsAzureOpenAIClient:
       'getAzureOpenAIClient {when} (@azure/ai-projects {version}, and {spec} allows it; the 1.x method also drops /api/projects/<p> from the URL): call getOpenAIClient().',
   },

@@ -68,7 +68,7 @@ export const meta = {
     dotnetAudience:
       'Audience {audience} requests {defaultScope}, which \'{url}\' rejects with 401 "audience is incorrect"; use {target}.',
     openaiAuthProvider:
-      '{name} (openai\'s auth module) is for OpenAI-platform workload identity federation, not Azure: it requests a token for https://management.azure.com/ by default, which {where} rejects with 401 "audience is incorrect". Use azure.identity\'s {replacement} with {target}.',
+      "{name} (openai's auth module, for OpenAI-platform workload identity) requests a management.azure.com token by default, which {where} rejects (401). Use azure.identity's {replacement} with {target}.",
     dotnetDefaultAudience:
       'AzureOpenAIClient defaults to the public-cloud audience {defaultScope}, which \'{url}\' rejects with 401 "audience is incorrect"; pass new AzureOpenAIClientOptions { Audience = {target} }.',
   },
@@ -78,6 +78,8 @@ type Ctx = RuleContext<keyof typeof meta.messages>;
 const cloudName = (info: EndpointInfo) => (info.cloud === 'usgov' ? 'Azure Government' : 'Azure China');
 const serviceOf = (info: EndpointInfo) => info.description.replace(/ \(.*$/, '');
 
+/** Written into the fixed file, never loaded. */
+const IDENTITY_PACKAGE = '@azure/identity';
 /** openai.auth / "openai/auth" exports whose default resource is management.azure.com (update §1c). */
 const OPENAI_AUTH_PROVIDERS = ['azure_managed_identity_token_provider', 'azureManagedIdentityTokenProvider'];
 const OPENAI_AUTH_IMPORT = /from[ \t]+openai\.auth[ \t]+import|["']openai\/auth["']/;
@@ -96,11 +98,11 @@ function reportOpenAiAuthProviders(ctx: Ctx): void {
     /\bAzureOpenAI\b/.test(doc.text);
   if (!azure) return; // on the OpenAI platform (workload_identity=…) it is the right tool
   const js = doc.family === 'js';
-  const importLine = js
-    ? /^[ \t]*import[ \t]*\{[ \t]*azureManagedIdentityTokenProvider[ \t]*\}[ \t]*from[ \t]*["']openai\/auth["'];?[ \t]*$/m
-    : /^[ \t]*from[ \t]+openai\.auth[ \t]+import[ \t]+azure_managed_identity_token_provider[ \t]*$/m;
+  // `from openai.auth import <that one name>` / `import { <that one name> } from "openai/auth"`: replaced whole
+  const importLine =
+    /^[ \t]*(?:from[ \t]+openai\.auth[ \t]+import[ \t]+azure_managed_identity_token_provider|import[ \t]*\{[ \t]*azureManagedIdentityTokenProvider[ \t]*\}[ \t]*from[ \t]*["']openai\/auth["'];?)[ \t]*$/m;
   const azureImport = js
-    ? 'import { DefaultAzureCredential, getBearerTokenProvider } from "@azure/identity";'
+    ? `import { DefaultAzureCredential, getBearerTokenProvider } from "${IDENTITY_PACKAGE}";`
     : 'from azure.identity import DefaultAzureCredential, get_bearer_token_provider';
   const onlyImport = importLine.exec(doc.text); // doc.text: the module name is a string literal
   const anyImport = OPENAI_AUTH_IMPORT.exec(doc.text);
