@@ -5,7 +5,14 @@
 // DNS failures, 5xx) get scenario null with a plain statement of what they are.
 import { printable, redactSecrets } from './redact';
 import type { Explanation } from './types';
-import { SCENARIOS, LEARN, ruleDocUrl, type Scenario } from './knowledge/scenarios';
+import {
+  SCENARIOS,
+  SCENARIO_CAUSES,
+  LEARN,
+  ruleDocUrl,
+  type Scenario,
+  type ScenarioCause,
+} from './knowledge/scenarios';
 import type { ScenarioId } from './types';
 import { matchDecember } from './explainDecember';
 import { AGENTS_DATA_ACTION, roleForDataAction } from './knowledge/roles';
@@ -55,7 +62,8 @@ const MESSAGE_PATTERNS: MessagePattern[] = [
   },
   {
     scenario: 'missing-credentials',
-    pattern: /Missing credentials\. Please pass one of|Missing credentials/i,
+    // openai-python after 3.3.1 (update §1c): "Could not resolve authentication method. Expected either api_key, …"
+    pattern: /Missing credentials\. Please pass one of|Missing credentials|Could not resolve authentication method/i,
     source: 'P1',
   },
   {
@@ -113,7 +121,7 @@ const CALLER_ADVICE: Record<'inference' | 'azure-openai' | 'rest', string> = {
   inference:
     'You are using the Azure AI Inference SDK, which was retired on 2026-08-26 together with the /models API; its default scope https://ml.azure.com/.default is rejected by Azure OpenAI and Foundry endpoints. Move to the OpenAI client on the v1 API (base_url https://<resource>.openai.azure.com/openai/v1/, model="<deployment>") with a token provider for https://ai.azure.com/.default.',
   'azure-openai':
-    "You are using the AzureOpenAI class: ensure that you are using an OpenAI model connected to the endpoint https://<resource>.openai.azure.com, with a token provider for https://cognitiveservices.azure.com/.default. You can't use a Models-as-a-Service model there; if your model is not from OpenAI, use the Azure AI Inference SDK.",
+    'You are using the AzureOpenAI class: ensure that you are using an OpenAI model connected to the endpoint https://<resource>.openai.azure.com, with a token provider for https://cognitiveservices.azure.com/.default. For a model that is not from OpenAI, use the OpenAI client on …/openai/v1/ with model="<deployment>".',
   rest: 'You are calling the REST API: ensure the Authorization header contains "Bearer <token>" with a valid token for the scope https://cognitiveservices.azure.com/.default.',
 };
 
@@ -170,6 +178,19 @@ function detailedPermissionExplanation(details: NonNullable<Explanation['details
   };
 }
 
+/** A cause the text names: the scenario's title, the cause's root cause and solution, both sets of links. */
+function causeExplanation(id: keyof typeof SCENARIO_CAUSES): Explanation {
+  const cause: ScenarioCause = SCENARIO_CAUSES[id];
+  const scenario = SCENARIOS[cause.scenario];
+  return {
+    scenario: scenario.id,
+    title: scenario.title,
+    rootCause: cause.rootCause,
+    solution: cause.solution,
+    links: [...new Set([...(cause.links ?? []), ...scenario.links])],
+  };
+}
+
 function noScenario(title: string, rootCause: string, solution: string, links: string[] = []): Explanation {
   return { scenario: null, title, rootCause, solution, links };
 }
@@ -191,6 +212,7 @@ export function explain(errorText: string): Explanation {
   }
   const december = matchDecember(text);
   if (december?.details) return detailedPermissionExplanation(december.details);
+  if (december?.cause) return causeExplanation(december.cause);
   if (december) return explanationOf(SCENARIOS[december.scenario]);
   for (const { scenario, pattern } of MESSAGE_PATTERNS) {
     if (!pattern.test(text)) continue;

@@ -19,6 +19,17 @@ export function isPackageManifest(fileName: string): boolean {
   return b === 'package.json' || b === 'pyproject.toml' || /^requirements[\w.-]*\.(txt|in)$/.test(b);
 }
 
+/**
+ * The same manifests as glob patterns (for an editor's file search and watcher), so the editor and the CLI
+ * feed WorkspacePackages the same files. A unit test keeps this list and isPackageManifest in step.
+ */
+export const PACKAGE_MANIFEST_GLOBS: readonly string[] = [
+  'package.json',
+  'pyproject.toml',
+  'requirements*.txt',
+  'requirements*.in',
+];
+
 const normalise = (ecosystem: Ecosystem, name: string) =>
   ecosystem === 'pypi' ? name.toLowerCase().replace(/[._]/g, '-') : name.toLowerCase();
 
@@ -65,6 +76,10 @@ export class WorkspacePackages {
 
   delete(fileName: string): void {
     this.manifests.delete(fileName);
+  }
+
+  has(fileName: string): boolean {
+    return this.manifests.has(fileName);
   }
 
   /** The nearest manifest (the file's folder, then its ancestors) that lists the package wins. */

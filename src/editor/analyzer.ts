@@ -1,5 +1,5 @@
 // Runs the engine on documents and files and owns the one DiagnosticCollection: analyse on open,
-// on change (debounced), on save; clear on close; re-analyse when settings or env files change.
+// on change (debounced), on save; clear on close; re-analyse when settings, env files or manifests change.
 // Results are cached per URI for the hover, CodeLens, code actions and language status, and
 // findings are published to sharedState for the panel.
 import * as vscode from 'vscode';
@@ -8,7 +8,7 @@ import { bundle } from './lazyBundles';
 import { applyRuleSeverities } from '../core/policy';
 import { consumedConfigFindings } from '../core/workspaceFindings';
 import { isEnvConfigFile } from '../core/env';
-import type { AnalysisResult, EnvSource, Finding, RuleSeverities } from '../core/types';
+import type { AnalysisResult, EnvSource, Finding, PackageSource, RuleSeverities } from '../core/types';
 import { sharedState } from '../state';
 import {
   analysisLanguage,
@@ -38,7 +38,7 @@ export interface AnalysisEntry {
   /** This file's findings on their own: a config file's include those that code findings already report. */
   ownFindings: Finding[];
   durationMs: number;
-  /** True when the analysis looked up env/config variables (so .env edits must re-analyse it). */
+  /** True when the analysis looked up env/config variables or manifest versions (so their edits re-analyse it). */
   readsEnv: boolean;
 }
 
@@ -51,14 +51,26 @@ function pointsAtConfig(findings: readonly Finding[]): boolean {
   );
 }
 
-/** Wraps an EnvSource to remember whether the engine read any variable through it. */
-function recordingEnv(source: EnvSource): { env: EnvSource; used: () => boolean } {
+/**
+ * Wraps the env and package sources of one analysis to remember whether the engine read through either,
+ * so an edit of a .env file or a manifest re-analyses only the files that depend on it.
+ */
+function recordingSources(
+  env: EnvSource,
+  packages: PackageSource,
+): { env: EnvSource; packages: PackageSource; used: () => boolean } {
   let used = false;
   return {
     env: {
       lookup(name) {
         used = true;
-        return source.lookup(name);
+        return env.lookup(name);
+      },
+    },
+    packages: {
+      lookup(ecosystem, name) {
+        used = true;
+        return packages.lookup(ecosystem, name);
       },
     },
     used: () => used,
@@ -212,13 +224,19 @@ export class Analyzer implements vscode.Disposable {
     if (!languageId) return [];
     const scope = resourceUri(document);
     const { rules } = readSettings(scope);
-    const env = recordingEnv(this.envIndex.sourceFor(scope)).env;
+    const { env, packages } = this.sourcesFor(scope);
     const result = bundle('engine').analyzeDocument(text, languageId, {
       fileName: engineFileName(document.uri),
       env,
+      packages,
       rules,
     });
     return applyRuleSeverities(result.findings, rules);
+  }
+
+  /** The env values and package versions a file in `scope` sees, recording whether the analysis read them. */
+  private sourcesFor(scope: vscode.Uri) {
+    return recordingSources(this.envIndex.sourceFor(scope), this.envIndex.packagesFor(scope));
   }
 
   private run(
@@ -232,11 +250,17 @@ export class Analyzer implements vscode.Disposable {
     parseSession?: ParseSession,
   ): void {
     const fileName = engineFileName(uri);
-    const recorder = recordingEnv(this.envIndex.sourceFor(scope));
+    const recorder = this.sourcesFor(scope);
     const started = performance.now();
     let result: AnalysisResult;
     try {
-      result = bundle('engine').analyzeDocument(text, languageId, { fileName, env: recorder.env, rules, parseSession });
+      result = bundle('engine').analyzeDocument(text, languageId, {
+        fileName,
+        env: recorder.env,
+        packages: recorder.packages,
+        rules,
+        parseSession,
+      });
       if (result.parserPending) {
         // First file of this language: load its grammar (never at activation), then analyse again
         // unless a newer analysis of the URI started meanwhile.

@@ -1,18 +1,23 @@
 // Keeps one WorkspaceEnv per workspace folder, fed from that folder's .env* / appsettings*.json /
-// local.settings.json / .vscode/launch.json files (found with findFiles, kept fresh by a
-// FileSystemWatcher and by unsaved edits in open editors). Multi-root: each folder resolves its own code.
+// local.settings.json / .vscode/launch.json files and its package manifests (requirements*.txt,
+// pyproject.toml, package.json: the versions projects-sdk-api reads), found with findFiles, kept fresh by a
+// FileSystemWatcher and by unsaved edits in open editors. The CLI feeds the same WorkspaceEnv (src/core/env)
+// the same files. Multi-root: each folder resolves its own code.
 import * as vscode from 'vscode';
 import { WorkspaceEnv, isEnvConfigFile } from '../core/env';
-import type { EnvSource } from '../core/types';
+import { PACKAGE_MANIFEST_GLOBS, isPackageManifest } from '../core/packages';
+import type { EnvSource, PackageSource } from '../core/types';
 import { engineFileName } from './documents';
 
-const ENV_GLOB = '**/{.env,.env.*,*.env,appsettings*.json,local.settings.json,.vscode/launch.json}';
+const ENV_GLOB = `**/{.env,.env.*,*.env,appsettings*.json,local.settings.json,.vscode/launch.json,${PACKAGE_MANIFEST_GLOBS.join(',')}}`;
 const ENV_EXCLUDE = '**/{node_modules,.git}/**';
+/** The watcher sees every package.json an install writes under node_modules: those are not the workspace's. */
+const EXCLUDED_SEGMENT = /[\\/](?:node_modules|\.git)[\\/]/;
 /** Key of the env used for files outside every workspace folder. */
 const NO_FOLDER = '';
 
 export interface EnvChange {
-  /** The env/config file that changed (engine path). */
+  /** The env/config file or package manifest that changed (engine path). */
   fileName: string;
   folder: vscode.WorkspaceFolder | undefined;
 }
@@ -23,7 +28,7 @@ export class EnvIndex implements vscode.Disposable {
   private readonly texts = new Map<string, string>();
   private readonly changeEmitter = new vscode.EventEmitter<EnvChange>();
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
-  /** Fires after an env/config file's values changed (created, edited, saved, deleted). */
+  /** Fires after an env/config file's values or a manifest's versions changed (created, edited, saved, deleted). */
   readonly onDidChange = this.changeEmitter.event;
   /** Resolves once every workspace folder's env files were read the first time. */
   readonly ready: Promise<void>;
@@ -62,8 +67,15 @@ export class EnvIndex implements vscode.Disposable {
     return this.envFor(vscode.workspace.getWorkspaceFolder(uri)).sourceFor(engineFileName(uri));
   }
 
+  /** The package versions visible to a file: the nearest manifest of its workspace folder that lists the package. */
+  packagesFor(uri: vscode.Uri): PackageSource {
+    return this.envFor(vscode.workspace.getWorkspaceFolder(uri)).packages.sourceFor(engineFileName(uri));
+  }
+
+  /** An env/config file or a package manifest of the workspace (not one under node_modules). */
   isEnvFile(uri: vscode.Uri): boolean {
-    return isEnvConfigFile(engineFileName(uri));
+    const fileName = engineFileName(uri);
+    return (isEnvConfigFile(fileName) || isPackageManifest(fileName)) && !EXCLUDED_SEGMENT.test(fileName);
   }
 
   private isEnvDocument(document: vscode.TextDocument): boolean {

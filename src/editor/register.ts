@@ -167,8 +167,9 @@ export function registerEditorFeatures(context: vscode.ExtensionContext): Editor
         void analyzer.analyzeFromDisk(notebook.uri).catch(() => analyzer.clear(notebook.uri));
     }),
 
-    // Cross-file: a .env / appsettings.json / local.settings.json / launch.json change re-analyses the
-    // files of that folder that read variables (open ones from the editor, scanned ones from disk).
+    // Cross-file: a .env / appsettings.json / local.settings.json / launch.json or package manifest change
+    // re-analyses the files of that folder that read variables or versions (open ones from the editor,
+    // scanned ones from disk).
     envIndex.onDidChange((change) => {
       const folderKey = change.folder?.uri.toString();
       for (const entry of analyzer.allEntries()) {

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { analyzeDocumentAsync } from '../core/analyze';
 import { WorkspaceEnv, isEnvConfigFile } from '../core/env';
+import { isPackageManifest } from '../core/packages';
 import { languageIdForFile } from '../core/languages';
 import type { Finding, Range } from '../core/types';
 import { relPath, sortFindings } from '../cli/report';
@@ -44,7 +45,10 @@ const real = (path: string) => {
   }
 };
 
-/** Env/config files of the file's folder and every folder above it up to the root (nearest wins in WorkspaceEnv). */
+/**
+ * Env/config files and package manifests of the file's folder and every folder above it up to the root
+ * (nearest wins in WorkspaceEnv).
+ */
 function envAround(file: string, root: string): WorkspaceEnv {
   const env = new WorkspaceEnv();
   for (let dir = dirname(file); inside(root, dir); dir = dirname(dir)) {
@@ -56,7 +60,7 @@ function envAround(file: string, root: string): WorkspaceEnv {
     }
     for (const name of [...names, '.vscode/launch.json']) {
       const path = join(dir, name);
-      if (!isEnvConfigFile(path) || !existsSync(path)) continue;
+      if (!(isEnvConfigFile(path) || isPackageManifest(path)) || !existsSync(path)) continue;
       try {
         if (statSync(path).size <= 1024 * 1024) env.set(path, readFileSync(path, 'utf8'));
       } catch {
@@ -139,9 +143,11 @@ export async function analyzeTarget(input: AnalyzeInput, options: AnalyzeOptions
         ok: false,
         error: `"${echoText(relPath(root, absolute))}" is not a file type the analyser reads (source code, .env, appsettings, .http, shell...).`,
       };
+    const around = envAround(absolute, root);
     const result = await analyzeDocumentAsync(text, languageId, {
       fileName: absolute,
-      env: envAround(absolute, root).sourceFor(absolute),
+      env: around.sourceFor(absolute),
+      packages: around.packages.sourceFor(absolute),
     });
     findings = result.findings;
     filesScanned = result.skipped ? 0 : 1;

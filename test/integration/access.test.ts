@@ -2,7 +2,8 @@
 // dist/azure.js, the real @azure/* SDK clients over HTTP against the emulator, and the real
 // AzureCliCredential whose `az` is the emulator's stand-in (test/emulator/bin, on PATH). One test
 // per seed-table scenario asserting the verdict and the offered fix, the assign-role fix followed
-// by a passing re-check, and the Azure faults (429, 500, paging, 403 on role assignments, cancel).
+// by a passing re-check, the December 2026 scenarios (project endpoint, missing agents data action, tenant
+// mismatch), and the Azure faults (429, 500, paging, 403 on role assignments, cancel).
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -147,6 +148,67 @@ const accessCheck = describe('access check: the command against the emulator', f
     const r = await check('network-denied', OPENAI);
     assert.equal(r.verdict.scenario, 'network-denied');
     assert.match(r.fixes[0].url ?? '', /\/networking$/);
+  });
+
+  describe('December 2026 scenarios (update §1b, §1d, §1e)', () => {
+    const PROJECT = 'https://contoso-ai.services.ai.azure.com/api/projects/proj-1';
+    const PROJECT_V1 = `${PROJECT}/openai/v1`;
+    const AGENTS_READ = 'Microsoft.CognitiveServices/accounts/AIServices/agents/read';
+
+    it("project endpoint: Foundry User (formerly Azure AI User) grants the agents action; ai.azure.com token; the project's managed identity note", async () => {
+      const r = await check('project-endpoint', PROJECT);
+      assert.equal(r.verdict.status, 'ok', r.verdict.explanation);
+      assert.equal(r.requiredDataAction, AGENTS_READ);
+      assert.equal(r.assignments[0].roleName, 'Foundry User (formerly Azure AI User)');
+      assert.ok(r.assignments[0].grantsRequired);
+      assert.equal(r.token?.audience, 'https://ai.azure.com');
+      assert.equal(r.probe?.status, 200);
+      assert.ok(
+        r.notes?.some((n) => /project's managed identity needs a role too/.test(n)),
+        JSON.stringify(r.notes),
+      );
+      assert.deepEqual(extension.state.lastReport()?.verdict, r.verdict, 'the panel shows this report');
+    });
+
+    it("project's /openai/v1 chat: agents/write needed, probed on the project path", async () => {
+      const r = await check('project-endpoint', PROJECT_V1, { deployment: 'gpt-4o' });
+      assert.equal(r.requiredDataAction, 'Microsoft.CognitiveServices/accounts/AIServices/agents/write');
+      assert.equal(r.verdict.status, 'ok', r.verdict.explanation);
+      assert.match(r.probe?.url ?? '', /\/api\/projects\/proj-1\/openai\/v1\/chat\/completions$/);
+    });
+
+    it('missing agents data action: the detailed 401 is parsed, roles judged against agents/read, Foundry User offered', async () => {
+      const r = await check('missing-agents-action', PROJECT);
+      assert.equal(r.probe?.status, 401);
+      assert.deepEqual(r.probe?.details, {
+        principal: 'dev@contoso.onmicrosoft.com',
+        dataAction: AGENTS_READ,
+        operation: 'GET /api/projects/{projectName}/openai/v1/models',
+      });
+      assert.equal(r.verdict.scenario, 'principal-lacks-permission');
+      assert.equal(r.requiredDataAction, AGENTS_READ);
+      assert.ok(r.assignments.length > 0 && r.assignments.every((a) => !a.grantsRequired));
+      assert.match(r.assignments.map((a) => a.note).join(' '), /Azure AI Developer has no Foundry agents data action/);
+      assert.deepEqual(kinds(r).slice(0, 2), ['assign-role', 'copy-cli']);
+      assert.match(
+        r.fixes[0].title,
+        /^Assign Foundry User \(formerly Azure AI User\) to dev@contoso\.onmicrosoft\.com/,
+      );
+      assert.match(r.fixes[1].cliCommand ?? '', /--role "53ca6127-db72-4b80-b1b0-d745d6d5456d"/);
+    });
+
+    it('tenant mismatch: the token tid differs from the resource tenant, the 400 is explained, az login --tenant offered', async () => {
+      const r = await check('tenant-mismatch', OPENAI);
+      assert.equal(r.token?.tenantId, '72f988bf-0000-4000-8000-0000000000b2');
+      assert.match(
+        r.token?.tenantMismatch ?? '',
+        /does not match resource tenant 72f988bf-0000-4000-8000-000000000001/,
+      );
+      assert.equal(step(r, 'token').status, 'failed');
+      assert.equal(r.probe?.status, 400);
+      assert.equal(r.verdict.scenario, 'tenant-mismatch');
+      assert.equal(r.fixes[0].cliCommand, 'az login --tenant "72f988bf-0000-4000-8000-000000000001"');
+    });
   });
 
   it('another principal by object id: roles only; a malformed identity is refused', async () => {

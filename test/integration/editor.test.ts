@@ -476,6 +476,42 @@ describe('Editor features (issue 4)', function () {
       }
     });
 
+    it('projects-sdk-api follows the folder manifest: flagged with azure-ai-projects 2.x pinned, silent without, refreshed on edit and delete', async () => {
+      const PROJECTS_RULE = 'projects-sdk-api';
+      const app = fixture('projects_sdk', 'app.py');
+      const manifest = fixture('projects_sdk', 'requirements.txt');
+      const analysed = nextEvent(api.editor.onDidAnalyze, (u) => u.toString() === app.toString(), 'app.py analysed');
+      await open(app);
+      if (!api.editor.entry(app)) await analysed;
+      assert.ok(lacksRule(PROJECTS_RULE)(ours(app)), 'no manifest: the installed major is unknown, nothing flagged');
+      try {
+        await writeDisk(manifest, 'azure-ai-projects==2.0.0\nazure-identity\n');
+        const [found] = (
+          await diagnosticsWhere(app, hasRule(PROJECTS_RULE), `'${PROJECTS_RULE}' once requirements.txt pins 2.x`)
+        ).filter((d) => codeOf(d) === PROJECTS_RULE);
+        assert.match(found.message, /azure-ai-projects ==2\.0\.0/);
+        assert.equal(found.range.start.line, 9, 'on the api_version argument');
+        // An unsaved edit of the open manifest counts, as for .env files.
+        const document = await open(manifest);
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(manifest, rangeOfText(document, '2.0.0'), '1.0.0');
+        await vscode.workspace.applyEdit(edit);
+        await diagnosticsWhere(app, lacksRule(PROJECTS_RULE), `no '${PROJECTS_RULE}' with 1.0.0 in the editor`);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+        await diagnosticsWhere(app, hasRule(PROJECTS_RULE), `'${PROJECTS_RULE}' back after reverting to the 2.x pin`);
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      } finally {
+        const left = vscode.workspace.textDocuments.find((d) => d.uri.toString() === manifest.toString());
+        if (left?.isDirty) {
+          await vscode.window.showTextDocument(left);
+          await vscode.commands.executeCommand('workbench.action.files.revert');
+        }
+        await vscode.workspace.fs.delete(manifest);
+      }
+      // app.py stayed open with the finding: its absence now is a re-analysis after the delete.
+      await diagnosticsWhere(app, lacksRule(PROJECTS_RULE), `no '${PROJECTS_RULE}' once requirements.txt is deleted`);
+    });
+
     it('takes severity from azureAiAuthDoctor.rules and removes a rule set to off', async () => {
       const uri = fixture('wrong_endpoint.py');
       await open(uri);

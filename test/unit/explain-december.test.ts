@@ -2,7 +2,7 @@
 // principal / data action / operation, and the new scenarios each name the next thing to run or change.
 import * as assert from 'node:assert/strict';
 import { explain } from '../../src/core/explain';
-import { SCENARIOS } from '../../src/core/knowledge/scenarios';
+import { SCENARIOS, SCENARIO_CAUSES } from '../../src/core/knowledge/scenarios';
 import { SCENARIO_IDS } from '../../src/core/types';
 
 const DETAILED =
@@ -52,6 +52,10 @@ describe('explain() December 2026', () => {
     ['TypeError: project.getAzureOpenAIClient is not a function', 'sdk-api-changed'],
     ["TypeError: object str can't be used in 'await' expression", 'async-token-provider'],
     ['403 Forbidden: resource has been temporarily blocked', 'resource-blocked'],
+    [
+      'openai.OpenAIError: Could not resolve authentication method. Expected either api_key, azure_ad_token or azure_ad_token_provider to be set. Or for one of the `Authorization` or `api-key` headers to be explicitly supplied or omitted',
+      'missing-credentials',
+    ],
   ];
   for (const [text, scenario] of cases) {
     it(`${text.slice(0, 70)} -> ${scenario}`, () => assert.equal(explain(text).scenario, scenario));
@@ -59,6 +63,56 @@ describe('explain() December 2026', () => {
 
   it('every scenario answer names the next thing to run or change', () => {
     for (const id of SCENARIO_IDS) assert.match(SCENARIOS[id].solution, /Next: /, id);
+  });
+
+  // Causes the text names (SCENARIO_CAUSES): the scenario's title, the cause's own answer.
+  const causes: Array<[string, string, RegExp]> = [
+    [
+      "error CS0246: The type or namespace name 'AgentsClient' could not be found (are you missing a using directive or an assembly reference?)",
+      'sdk-api-changed',
+      /AgentAdministrationClient/,
+    ],
+    [
+      'TypeError: AIProjectClient.fromConnectionString is not a function',
+      'sdk-api-changed',
+      /new AIProjectClient\("https:\/\/<account>\.services\.ai\.azure\.com\/api\/projects\/<project>"/,
+    ],
+    ["ModuleNotFoundError: No module named 'httpx'", 'sdk-api-changed', /openai<3\.0\.0/],
+    [
+      '(UserError) Api-Key header is missing is null or empty',
+      'missing-credentials',
+      /api_key in the evaluator's model_config/,
+    ],
+    [
+      'ValueError: required fields are missing for connection azure_openai: api_key',
+      'missing-credentials',
+      /project's managed identity Foundry User/,
+    ],
+  ];
+  for (const [text, scenario, solution] of causes) {
+    it(`names the cause: ${text.slice(0, 60)} -> ${scenario}`, () => {
+      const e = explain(text);
+      assert.equal(e.scenario, scenario);
+      assert.equal(e.title, SCENARIOS[scenario as keyof typeof SCENARIOS].title);
+      assert.match(e.solution, solution);
+      assert.match(e.solution, /^Next: /);
+    });
+  }
+
+  it('every cause answer names the next thing to run or change and belongs to a known scenario', () => {
+    for (const [id, cause] of Object.entries(SCENARIO_CAUSES)) {
+      assert.match(cause.solution, /^Next: /, id);
+      assert.ok((SCENARIO_IDS as readonly string[]).includes(cause.scenario), id);
+    }
+  });
+
+  it('no answer recommends the retired Azure AI Inference SDK', () => {
+    const answers = [
+      ...Object.values(SCENARIOS).map((s) => s.solution),
+      ...Object.values(SCENARIO_CAUSES).map((c) => c.solution),
+      explain('openai.AuthenticationError: Error code: 401 - AzureOpenAI audience is incorrect').solution,
+    ];
+    for (const a of answers) assert.doesNotMatch(a, /use the Azure AI Inference SDK/i, a);
   });
 
   it('stays linear on long hostile input', () => {

@@ -3,7 +3,9 @@
 import * as assert from 'node:assert/strict';
 import { analyzeDocument } from '../../src/core/analyze';
 import { applyTextEdits } from '../../src/core/fixes';
-import { WorkspacePackages, parseManifest } from '../../src/core/packages';
+import { PACKAGE_MANIFEST_GLOBS, WorkspacePackages, isPackageManifest, parseManifest } from '../../src/core/packages';
+import { WorkspaceEnv } from '../../src/core/env';
+import { compileGlobs } from '../../src/editor/glob';
 
 const PY = `from azure.ai.projects import AIProjectClient
 project = AIProjectClient(endpoint=e, credential=cred)
@@ -89,5 +91,29 @@ describe('projects-sdk-api', () => {
     p.set('/w/other/requirements.txt', 'azure-ai-projects==0.9\n');
     assert.equal(p.sourceFor('/w/app/x/main.py').lookup('pypi', 'azure-ai-projects')?.spec, '>=2.0.0');
     assert.equal(p.sourceFor('/w/lib/main.py').lookup('pypi', 'Azure_AI_Projects')?.spec, '==1.0.0');
+  });
+
+  it('the editor finds the manifests the CLI reads: PACKAGE_MANIFEST_GLOBS and isPackageManifest agree', () => {
+    const globbed = compileGlobs(PACKAGE_MANIFEST_GLOBS.map((g) => `**/${g}`));
+    for (const name of [
+      'package.json',
+      'pyproject.toml',
+      'requirements.txt',
+      'requirements-dev.txt',
+      'requirements.in',
+    ])
+      assert.ok(globbed(`app/${name}`) && isPackageManifest(`/w/app/${name}`), name);
+    for (const name of ['package-lock.json', 'setup.py', 'Pipfile', 'constraints.txt'])
+      assert.ok(!globbed(`app/${name}`) && !isPackageManifest(`/w/app/${name}`), name);
+  });
+
+  it('WorkspaceEnv carries the manifests: set, has and delete, as the editor and the CLI feed it', () => {
+    const env = new WorkspaceEnv();
+    env.set('/w/requirements.txt', 'azure-ai-projects==2.0.0\n');
+    assert.ok(env.has('/w/requirements.txt'));
+    assert.equal(env.packages.sourceFor('/w/app.py').lookup('pypi', 'azure-ai-projects')?.spec, '==2.0.0');
+    env.delete('/w/requirements.txt');
+    assert.ok(!env.has('/w/requirements.txt'));
+    assert.equal(env.packages.sourceFor('/w/app.py').lookup('pypi', 'azure-ai-projects'), undefined);
   });
 });

@@ -112,8 +112,9 @@ export class WorkspaceEnv {
     if (this.configs.delete(fileName)) this.folderCache.clear();
   }
 
+  /** True when an env/config file or a package manifest of that name was read. */
   has(fileName: string): boolean {
-    return this.configs.has(fileName);
+    return this.configs.has(fileName) || this.packages.has(fileName);
   }
 
   /** Config files that apply to a file in `folder`: its own folder's first, then each ancestor's. */

@@ -192,13 +192,13 @@ export const SCENARIOS: Record<ScenarioId, Scenario> = {
   },
   'sdk-api-changed': {
     id: 'sdk-api-changed',
-    title: 'The installed azure-ai-projects removed or changed this API',
+    title: 'The installed SDK removed or changed this API',
     rootCause:
       'The code was written for an older azure-ai-projects: in 2.x get_openai_client() returns openai.OpenAI, which takes no api_version (TypeError "unexpected keyword argument \'api_version\'"); AIProjectClient.from_connection_string was removed in 1.0.0b11 (hub projects and connection strings are gone); .inference.get_azure_openai_client() became .get_openai_client() in 1.0.0; JS getAzureOpenAIClient was removed in @azure/ai-projects 2.0.0.',
     solution:
-      'Next: change the call the traceback points at: drop api_version from get_openai_client(); build AIProjectClient(endpoint="https://<account>.services.ai.azure.com/api/projects/<project>", credential=DefaultAzureCredential()) instead of from_connection_string; call project.get_openai_client() (JS getOpenAIClient()). Run pip show azure-ai-projects (npm ls @azure/ai-projects) to see which version is installed.',
+      'Next: change the call the traceback points at: drop api_version from get_openai_client(); build AIProjectClient(endpoint="https://<account>.services.ai.azure.com/api/projects/<project>", credential=DefaultAzureCredential()) instead of from_connection_string; call project.get_openai_client() (JS getOpenAIClient()). Run pip show azure-ai-projects (npm ls @azure/ai-projects, dotnet list package) to see which version is installed.',
     links: [ruleDocUrl('projects-sdk-api')],
-    sources: ['update §5', 'py#44218', 'Azure/azureml-examples#4072', 'js#37406'],
+    sources: ['update §5', 'update §1c', 'py#44218', 'Azure/azureml-examples#4072', 'js#37406', 'js#34415'],
   },
   'async-token-provider': {
     id: 'async-token-provider',
@@ -221,6 +221,57 @@ export const SCENARIOS: Record<ScenarioId, Scenario> = {
     sources: ['update §1a', 'update §1e'],
   },
 };
+
+/**
+ * Answers for one cause inside a scenario, when the error text names it (explainDecember.ts picks them): the
+ * scenario keeps its title and links, the root cause and solution become these.
+ */
+export interface ScenarioCause {
+  scenario: ScenarioId;
+  rootCause: string;
+  solution: string;
+  links?: string[];
+  sources: string[];
+}
+
+export const SCENARIO_CAUSES = {
+  /** Update §1c: Azure.AI.Projects 2.0.0 GA (adopted 2026-04-02) renamed AgentsClient. */
+  dotnetAgentsClientRenamed: {
+    scenario: 'sdk-api-changed',
+    rootCause: 'Azure.AI.Projects 2.0.0 (.NET) renamed AgentsClient to AgentAdministrationClient.',
+    solution:
+      'Next: rename AgentsClient to AgentAdministrationClient, or pin Azure.AI.Projects below 2.0.0; dotnet list package shows the installed version.',
+    sources: ['update §1c', 'agent-framework PR #5060', 'Azure.AI.Projects CHANGELOG'],
+  },
+  /** Update §5: the JS factory went the way of the Python one. */
+  jsFromConnectionStringRemoved: {
+    scenario: 'sdk-api-changed',
+    rootCause:
+      '@azure/ai-projects no longer has AIProjectClient.fromConnectionString: connection strings and hub projects are discontinued.',
+    solution:
+      'Next: new AIProjectClient("https://<account>.services.ai.azure.com/api/projects/<project>", new DefaultAzureCredential()).',
+    sources: ['update §5', 'js#34415'],
+  },
+  /** Update §1c: openai-python 3.0.0 (2026-08-12) defaults to HTTPX2 and no longer installs httpx. */
+  openaiPython3WithoutHttpx: {
+    scenario: 'sdk-api-changed',
+    rootCause:
+      'openai-python 3.0.0 (2026-08-12) no longer installs httpx, so code passing http_client=httpx.Client(...) fails. Not an authentication problem.',
+    solution:
+      'Next: run pip show openai; on 3.x migrate the http_client as its CHANGELOG (3.0.0) says, or pin openai<3.0.0 until then.',
+    sources: ['update §1c', 'openai-python CHANGELOG'],
+  },
+  /** Update §2.9, §1e, §1d: the evaluation SDK's model_config has no credential or token-provider slot. */
+  evaluationNeedsKey: {
+    scenario: 'missing-credentials',
+    rootCause:
+      'Foundry evaluators read the key from model_config, which has no credential or token-provider slot, so with Entra ID only no key is sent.',
+    solution:
+      "Next: put api_key in the evaluator's model_config (from a secret store); for evaluations in the project, give the project's managed identity Foundry User on the Foundry resource.",
+    links: [LEARN.foundryRbac],
+    sources: ['update §2.9', 'py#42430', 'py#40699'],
+  },
+} as const satisfies Record<string, ScenarioCause>;
 
 /** One row of the seed's troubleshooting table [D2], verbatim, with the scenario explain() maps it to. */
 export interface SeedScenarioRow {

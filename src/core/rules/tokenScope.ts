@@ -5,10 +5,13 @@
 // project's /openai/v1 surface (needs ai.azure.com, ai.azure.us in US Government) [PP1][JP1][NP1] (update
 // §1a: agent-framework#7201). Account-level endpoints accept both cognitiveservices and ai.azure.com. Looks at credential_scopes, token providers, get_token/getToken,
 // BearerTokenPolicy / BearerTokenAuthenticationPolicy, .NET Audience and `az account get-access-token`.
+// Also the openai.auth trap (update §1c): openai's own managed-identity provider asks for management.azure.com.
 import type { EndpointInfo } from '../types';
 import { SCOPES } from '../knowledge/endpoints';
+import { callsNamed } from './codeValues';
 import { scriptVariables } from '../scan/scriptVariables';
-import { defineRule, docsUrl, edit, fix, fixes, type RuleContext, type RuleMeta } from './rule';
+import { defineRule, docsUrl, edit, fix, fixes, quote, type RuleContext, type RuleMeta } from './rule';
+import { providerExpr } from './credentialHelpers';
 
 /** Token audiences the rule knows (scope form or resource form). */
 const AUDIENCE =
@@ -64,6 +67,8 @@ export const meta = {
       "OpenAIClientBuilder always requests {defaultScope} (hard-coded), which '{url}' ({cloud}) rejects; add a BearerTokenAuthenticationPolicy for {accepted} through .addPolicy(...).",
     dotnetAudience:
       'Audience {audience} requests {defaultScope}, which \'{url}\' rejects with 401 "audience is incorrect"; use {target}.',
+    openaiAuthProvider:
+      "{name} (openai's auth module, for OpenAI-platform workload identity) requests a management.azure.com token by default, which {where} rejects (401). Use azure.identity's {replacement} with {target}.",
     dotnetDefaultAudience:
       'AzureOpenAIClient defaults to the public-cloud audience {defaultScope}, which \'{url}\' rejects with 401 "audience is incorrect"; pass new AzureOpenAIClientOptions { Audience = {target} }.',
   },
@@ -73,10 +78,78 @@ type Ctx = RuleContext<keyof typeof meta.messages>;
 const cloudName = (info: EndpointInfo) => (info.cloud === 'usgov' ? 'Azure Government' : 'Azure China');
 const serviceOf = (info: EndpointInfo) => info.description.replace(/ \(.*$/, '');
 
+/** Written into the fixed file, never loaded. */
+const IDENTITY_PACKAGE = '@azure/identity';
+/** openai.auth / "openai/auth" exports whose default resource is management.azure.com (update §1c). */
+const OPENAI_AUTH_PROVIDERS = ['azure_managed_identity_token_provider', 'azureManagedIdentityTokenProvider'];
+const OPENAI_AUTH_IMPORT = /from[ \t]+openai\.auth[ \t]+import|["']openai\/auth["']/;
+
+/**
+ * openai.auth's azure_managed_identity_token_provider() / azureManagedIdentityTokenProvider() in a file that calls
+ * Azure AI: the fix switches to azure.identity's token provider for the endpoint's audience, importing it where the
+ * openai.auth import was.
+ */
+function reportOpenAiAuthProviders(ctx: Ctx): void {
+  const { doc } = ctx;
+  if (!OPENAI_AUTH_IMPORT.test(doc.text)) return;
+  const azure =
+    ctx.clients.some((c) => c.info && DATA_KINDS.has(c.info.kind)) ||
+    ctx.endpoints.some((e) => DATA_KINDS.has(e.info.kind)) ||
+    /\bAzureOpenAI\b/.test(doc.text);
+  if (!azure) return; // on the OpenAI platform (workload_identity=…) it is the right tool
+  const js = doc.family === 'js';
+  // `from openai.auth import <that one name>` / `import { <that one name> } from "openai/auth"`: replaced whole
+  const importLine =
+    /^[ \t]*(?:from[ \t]+openai\.auth[ \t]+import[ \t]+azure_managed_identity_token_provider|import[ \t]*\{[ \t]*azureManagedIdentityTokenProvider[ \t]*\}[ \t]*from[ \t]*["']openai\/auth["'];?)[ \t]*$/m;
+  const azureImport = js
+    ? `import { DefaultAzureCredential, getBearerTokenProvider } from "${IDENTITY_PACKAGE}";`
+    : 'from azure.identity import DefaultAzureCredential, get_bearer_token_provider';
+  const onlyImport = importLine.exec(doc.text); // doc.text: the module name is a string literal
+  const anyImport = OPENAI_AUTH_IMPORT.exec(doc.text);
+  for (const call of callsNamed(doc, OPENAI_AUTH_PROVIDERS)) {
+    if (call.args.length > 0) continue; // a resource passed explicitly is the caller's choice
+    const lead = doc.code.slice(Math.max(0, call.exprStart - 200), call.exprStart);
+    if (/workload_?identity\s*[=:][^()]*$/i.test(lead)) continue; // OpenAI-platform federation, its purpose
+    const info = endpointFor(ctx, call.calleeStart);
+    const target = info?.scopes[0] ?? SCOPES.aiAzure;
+    const provider = providerExpr(
+      doc,
+      js ? 'new DefaultAzureCredential()' : 'DefaultAzureCredential()',
+      quote(doc, target),
+    );
+    const lineStart = anyImport ? doc.text.lastIndexOf('\n', anyImport.index) + 1 : -1;
+    const importEdit = onlyImport
+      ? edit(doc, onlyImport.index, onlyImport.index + onlyImport[0].length, azureImport)
+      : lineStart >= 0
+        ? edit(doc, lineStart, lineStart, `${azureImport}\n`)
+        : undefined;
+    ctx.report({
+      messageId: 'openaiAuthProvider',
+      data: {
+        name: call.callee,
+        where: info ? serviceOf(info) : 'Azure OpenAI',
+        replacement: js ? 'getBearerTokenProvider(credential, scope)' : 'get_bearer_token_provider(credential, scope)',
+        target,
+      },
+      start: call.calleeStart,
+      end: call.close + 1,
+      fixes: fixes(
+        importEdit &&
+          fix(
+            `Use ${js ? 'getBearerTokenProvider' : 'get_bearer_token_provider'} for ${target}`,
+            [edit(doc, call.exprStart, call.close + 1, provider), importEdit],
+            true,
+          ),
+      ),
+    });
+  }
+}
+
 export const tokenScope = defineRule({
   meta,
   check(ctx) {
     const { doc } = ctx;
+    reportOpenAiAuthProviders(ctx);
     let armFile: boolean | undefined;
     const dataPlane = ctx.clients.length > 0 || ctx.endpoints.some((e) => DATA_KINDS.has(e.info.kind));
     const candidates: Array<{ start: number; end: number; value: string; context: string }> = [];
