@@ -122,7 +122,7 @@ describe('security: workspace trust', () => {
     ]) {
       const text = stripComments(readFileSync(file, 'utf8'));
       if (
-        /['"`]azure\.js['"`]|dist\/azure|['"]\.\.?\/azure(\/index)?['"]/.test(
+        /['"`]azure\.js['"`]|dist\/azure|['"]\.\.?\/azure(\/index)?['"]|bundle\(\s*['"`]azure['"`]\s*\)/.test(
           text.replace(/import\s+type\s[^;]+;/g, ''),
         )
       )

@@ -35,7 +35,10 @@ export function providerFor(doc: Doc, expanded: string, at: number, info: Endpoi
   const gt = parseGetToken(expanded);
   const fallbackCred = doc.family === 'js' ? 'new DefaultAzureCredential()' : 'DefaultAzureCredential()';
   const root = gt && /^[A-Za-z_$][\w$]*/.exec(gt.cred)?.[0];
-  const credUsable = !!gt && (/\)\s*$/.test(gt.cred) || (!!root && !!FileModel.of(doc)?.lookup(root, at)));
+  const model = FileModel.of(doc);
+  // a name bound in this file must be visible at the client; an unbound one is a global or injected
+  const visible = (name: string) => !model || model.bindingsOf(name).length === 0 || !!model.lookup(name, at);
+  const credUsable = !!gt && (/\)\s*$/.test(gt.cred) || (!!root && visible(root)));
   const literal = gt && /^(["'`])([^"'`]*)\1$/.exec(gt.scopes)?.[2];
   const scopeUsable = !!gt?.scopes && (literal === undefined || !info || info.scopes.includes(literal));
   return providerExpr(doc, credUsable ? gt.cred : fallbackCred, scopeUsable ? gt.scopes : `"${scopeFor(info)}"`);
