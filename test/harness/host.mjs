@@ -84,7 +84,18 @@ export async function freePort() {
 // ---- process groups -------------------------------------------------------------------------
 
 const liveGroups = new Set();
+/** Scratch folders of hosts not stopped yet: removed on exit too, so a killed or failed run leaves none in /tmp. */
+const liveScratch = new Set();
 let exitHooksInstalled = false;
+
+function removeScratch(dir) {
+  liveScratch.delete(dir);
+  try {
+    rmSync(dir, { recursive: true, force: true });
+  } catch {
+    /* a process of the group still writing into it; nothing more to do on the way out */
+  }
+}
 
 function installExitHooks() {
   if (exitHooksInstalled) return;
@@ -92,6 +103,7 @@ function installExitHooks() {
   // 'exit' handlers must be synchronous: SIGKILL whatever group is still alive.
   process.on('exit', () => {
     for (const pid of liveGroups) killGroupNow(pid, 'SIGKILL');
+    for (const dir of liveScratch) removeScratch(dir);
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, () => {
@@ -223,6 +235,8 @@ export async function startCodeServer(options = {}) {
   const { node, entry } = requireHost();
   const root = repoRoot();
   const scratch = mkdtempSync(join(tmpdir(), 'aad-cs-'));
+  installExitHooks();
+  if (!options.keepScratch) liveScratch.add(scratch);
   const userDataDir = options.userDataDir || join(scratch, 'user-data');
   const extensionsDir = options.extensionsDir || join(scratch, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
@@ -269,7 +283,13 @@ export async function startCodeServer(options = {}) {
   const transcript = [];
   const child = spawnGroup(node, args, { cwd: root, env });
   captureOutput(child, transcript, options.echo);
-  await waitForOutput(child, /HTTP server listening on/, 60_000, 'code-server', transcript);
+  try {
+    await waitForOutput(child, /HTTP server listening on/, 60_000, 'code-server', transcript);
+  } catch (error) {
+    await killGroup(child.pid);
+    if (!options.keepScratch) removeScratch(scratch);
+    throw error;
+  }
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
@@ -283,7 +303,7 @@ export async function startCodeServer(options = {}) {
     logsText: () => collectLogs(userDataDir),
     async stop() {
       await killGroup(child.pid);
-      if (!options.keepScratch) rmSync(scratch, { recursive: true, force: true });
+      if (!options.keepScratch) removeScratch(scratch);
     },
   };
 }

@@ -64,30 +64,26 @@ describe('ui: the verdict, the sidebar at 280/400/600 px in three themes, state 
     if (workspace) rmSync(workspace, { recursive: true, force: true });
   });
 
-  /** Answers the check's questions: the demo's OpenAI endpoint, then the identity matching `identity`. */
+  /**
+   * Answers the check's questions (the demo's OpenAI endpoint, then the identity matching `identity`)
+   * until `until` holds. Only those two questions are answered, each by its row's text: a blind Enter
+   * under load took the first identity (DefaultAzureCredential) instead of the one asked for.
+   */
   async function answerCheck(identity: RegExp, until: () => Promise<boolean>): Promise<void> {
-    const quickInput = wb.page.locator('.quick-input-widget');
+    const answers = [
+      { title: /which endpoint/, row: 'contoso-foundry.openai.azure.com' },
+      { title: /whose access/, row: identity },
+    ];
+    const done: string[] = [];
     const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {
       if (await until()) return;
-      if (await quickInput.isVisible()) {
-        const title =
-          (await quickInput
-            .locator('.quick-input-title')
-            .textContent()
-            .catch(() => '')) ?? '';
-        const rows = quickInput.locator('.monaco-list-row');
-        const pick = /whose access/.test(title)
-          ? rows.filter({ hasText: identity }).first()
-          : rows.filter({ hasText: 'contoso-foundry.openai.azure.com' }).first();
-        // Move the pointer off the list first: a row's hover would cover the row asked for.
-        await wb.page.mouse.move(5, 700);
-        if ((await pick.count()) > 0) await pick.click({ timeout: 5000 }).catch(() => undefined);
-        else await wb.page.keyboard.press('Enter');
-      }
+      const did = await wb.answerQuickInput(answers);
+      if (did) done.push(did);
       await wb.page.waitForTimeout(250);
     }
-    throw new Error('the check did not reach the expected state');
+    const shot = await wb.screenshot('check-timeout');
+    throw new Error(`the check did not reach the expected state; answered ${JSON.stringify(done)}; see ${shot}`);
   }
 
   it('a finished check opens the report tab: verdict card, one primary action; the sidebar shows the compact card', async () => {
@@ -196,7 +192,11 @@ describe('ui: the verdict, the sidebar at 280/400/600 px in three themes, state 
     const consent = wb.page.locator('.monaco-dialog-box', { hasText: /wants to sign in/ });
     await answerCheck(/account signed in to VS Code/, async () => {
       if (await consent.isVisible()) {
-        await consent.locator('.monaco-button', { hasText: /^Cancel$/ }).click();
+        // The dialog may be closing already: a short click attempt, retried on the next round.
+        await consent
+          .locator('.monaco-button', { hasText: /^Cancel$/ })
+          .click({ timeout: 5000 })
+          .catch(() => undefined);
         return false;
       }
       const frame = await wb.ourWebview('sidebar', 500).catch(() => undefined);

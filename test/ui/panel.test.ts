@@ -233,20 +233,14 @@ describe('ui: troubleshooting panel', function () {
     assert.equal(before, 'unknown');
     // The verdict card's one action before any check: "Check Entra ID access".
     await frame.locator('vscode-button[data-testid="run-check"]').click();
-    // The check asks which endpoint and identity to use: take the first choice (or type the
-    // fixture's endpoint); decline the optional probe's modal.
-    const quickInput = wb.page.locator('.quick-input-widget');
+    // The check asks which endpoint and identity to use: the fixture's endpoint and DefaultAzureCredential;
+    // decline the optional probe's modal.
     const dialog = wb.page.locator('.monaco-dialog-box');
     const deadline = Date.now() + 90_000;
     let updated = false;
     while (Date.now() < deadline && !updated) {
-      if (await dialog.isVisible()) {
-        await wb.page.keyboard.press('Escape');
-      } else if (await quickInput.isVisible()) {
-        const rows = await quickInput.locator('.monaco-list-row').count();
-        if (rows === 0) await wb.page.keyboard.type('https://contoso-ai.services.ai.azure.com/models');
-        await wb.page.keyboard.press('Enter');
-      }
+      if (await dialog.isVisible()) await wb.page.keyboard.press('Escape');
+      else await wb.answerQuickInput(CHECK_ANSWERS);
       const status = await (
         await panel()
       )
@@ -305,13 +299,12 @@ describe('ui: troubleshooting panel', function () {
     });
     assert.equal(response.status, 200, await response.text());
     await wb.runCommand('Azure AI Auth: Check Entra ID access');
-    const quickInput = wb.page.locator('.quick-input-widget');
     const dialog = wb.page.locator('.monaco-dialog-box');
     const deadline = Date.now() + 90_000;
     let shown = false;
     while (Date.now() < deadline && !shown) {
       if (await dialog.isVisible()) await wb.page.keyboard.press('Escape');
-      else if (await quickInput.isVisible()) await wb.page.keyboard.press('Enter');
+      else await wb.answerQuickInput(CHECK_ANSWERS);
       // The full report (resource name included) is in the report editor tab.
       const text = await (
         await reportFrame()
@@ -334,6 +327,17 @@ describe('ui: troubleshooting panel', function () {
     assert.deepEqual(dialogs, []);
   });
 });
+
+/**
+ * The check's questions, each answered by its row's text (a blind Enter could land on the command palette
+ * still closing, or on the next question): the fixture's resource (app.py's and hostile.py's endpoints both
+ * name it), typed when it is the only choice, and DefaultAzureCredential.
+ */
+const CHECK_ANSWERS = [
+  { title: /which endpoint/, row: 'contoso-ai.services.ai.azure.com' },
+  { title: /Azure AI or Azure OpenAI endpoint/, text: 'https://contoso-ai.services.ai.azure.com/models' },
+  { title: /whose access/, row: /DefaultAzureCredential/ },
+];
 
 /** The emulator's default account (test/emulator/scenarios/base.json), renamed by the XSS test. */
 const BASE_ACCOUNT = {

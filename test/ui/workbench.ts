@@ -23,6 +23,8 @@
 //   await wb.ourWebview('sidebar' | 'report') the content Frame of this extension's sidebar / report tab
 //   await wb.pickTheme('Dark Modern', 'Light Modern')  switch colour theme with the theme picker
 //   await wb.setSidebarWidth(280)           drag the sidebar's sash to that width (returns the width reached)
+//   await wb.answerQuickInput([{ title: /whose access/, row: /DefaultAzureCredential/ }])
+//                         answers the quick input on screen when its title is one of these (else does nothing)
 //   await wb.close()      closes the browser, kills code-server's process group and the emulator
 // Each openWorkbench starts its own code-server on a free port; call close() in after().
 import { mkdirSync } from 'node:fs';
@@ -41,6 +43,16 @@ export interface WorkbenchOptions {
   viewport?: { width: number; height: number };
 }
 
+/**
+ * How to answer one question in the quick input: the one whose title matches `title` gets the row
+ * whose text matches `row`, or, when it is an input box, `text` typed and Enter.
+ */
+export interface QuickInputAnswer {
+  title: RegExp;
+  row?: RegExp | string;
+  text?: string;
+}
+
 export interface Workbench {
   page: Page;
   browser: Browser;
@@ -56,6 +68,8 @@ export interface Workbench {
   screenshot(step: string): Promise<string>;
   ourWebview(mode: 'sidebar' | 'report', timeoutMs?: number): Promise<Frame>;
   pickTheme(current: string, next: string): Promise<void>;
+  /** Answers the quick input on screen if its title is one of `answers`; returns what it did, if anything. */
+  answerQuickInput(answers: QuickInputAnswer[]): Promise<string | undefined>;
   setSidebarWidth(width: number): Promise<number>;
   close(): Promise<void>;
 }
@@ -239,6 +253,37 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
           .waitFor({ state: 'visible', timeout: 15_000 });
         await page.keyboard.press('Enter');
         await quickInput.waitFor({ state: 'hidden', timeout: 15_000 });
+      },
+      async answerQuickInput(answers) {
+        if (!(await quickInput.isVisible())) return undefined;
+        const title = await quickInput
+          .locator('.quick-input-title')
+          .textContent({ timeout: 1000 })
+          .catch(() => '');
+        const answer = answers.find((a) => a.title.test(title ?? ''));
+        // No Enter on a quick input it was not told about: that may be the command palette still closing
+        // (Enter runs the command again) or the next question already shown (Enter takes its first row).
+        if (!answer) return undefined;
+        if (answer.row !== undefined) {
+          // Found by its text, so a list replaced since the title was read is never answered.
+          const row = quickInput.locator('.monaco-list-row', { hasText: answer.row }).first();
+          // Move the pointer off the list first: a row's hover would cover the row asked for.
+          await page.mouse.move(5, 700);
+          const clicked = await row.click({ timeout: 5000 }).then(
+            () => true,
+            () => false,
+          );
+          return clicked ? `${title}: picked ${String(answer.row)}` : undefined;
+        }
+        const input = quickInput.locator('.quick-input-box input').first();
+        await input.fill(answer.text ?? '', { timeout: 5000 });
+        const still = await quickInput
+          .locator('.quick-input-title')
+          .textContent({ timeout: 1000 })
+          .catch(() => '');
+        if (still !== title || (await input.inputValue()) !== answer.text) return undefined;
+        await input.press('Enter');
+        return `${title}: typed ${answer.text}`;
       },
       async setSidebarWidth(width) {
         const sidebar = page.locator('.part.sidebar');

@@ -13,6 +13,7 @@ import {
   mkdtempSync,
   openSync,
   readFileSync,
+  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -27,13 +28,28 @@ const BAD_PY =
 const JS_HEAD =
   'import { AzureOpenAI } from "openai";\nconst client = new AzureOpenAI({ endpoint: "https://contoso.services.ai.azure.com/models" });\n';
 
+/** Every tree built below, removed by the suite's after() whether its tests passed or not. */
+const trees: string[] = [];
+
 function tree(files: Record<string, string | Buffer>): string {
   const root = mkdtempSync(join(tmpdir(), 'aad-hostile-'));
+  trees.push(root);
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
   }
   return root;
+}
+
+function removeTrees(): void {
+  for (const root of trees.splice(0)) {
+    try {
+      rmSync(root, { recursive: true, force: true });
+    } catch {
+      // d09's folders nest past PATH_MAX, which Node's rmSync cannot unlink; rm -rf walks them relatively.
+      spawnSync('rm', ['-rf', '--', root]);
+    }
+  }
 }
 
 /** Prints the measured figure next to the test (the closing table of issue 16 quotes them). */
@@ -45,6 +61,7 @@ const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\
 
 describe('hostile repositories and careless flags (issue 16)', function () {
   this.timeout(180_000);
+  after(removeTrees);
 
   it('d01: a .gitignore glob *a*a*a*a*a*c and a 200-character file name do not stall the scan', async () => {
     const root = tree({ '.gitignore': '*a*a*a*a*a*c\n', [`${'a'.repeat(200)}.py`]: 'x=1\n', 'app.py': BAD_PY });
