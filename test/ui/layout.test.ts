@@ -103,6 +103,11 @@ describe('ui: the verdict, the sidebar at 280/400/600 px in three themes, state 
     });
     const report = await wb.ourWebview('report');
     const card = report.locator('[data-testid="verdict-card"]');
+    // The tab opens before its webview has the report: it may say "loading" first, never "No access
+    // check yet" (what the demo once showed under the verdict notification).
+    const painted = (await card.getAttribute('data-painted')) ?? '';
+    assert.doesNotMatch(painted, /\bnone\b/, `the report tab said "No access check yet" first: ${painted}`);
+    assert.match(painted, /^(loading )?problem$/, `the report tab painted: ${painted}`);
     assert.match(await card.innerText(), /Principal does not have access|Cognitive Services User/);
     assert.equal(await report.locator('[data-testid="primary-action"]').count(), 1, 'one primary action');
     assert.match(await report.locator('[data-testid="primary-action"]').innerText(), /Assign/);
