@@ -351,10 +351,11 @@ describe('access check: the verdict comes to the user, the probe setting, state 
       codeScope: '',
     });
     const said = await announced;
-    assert.equal(said.message, `Entra ID access: ${report.verdict.title}`);
     const assign = report.fixes.find((f) => f.kind === 'assign-role');
     assert.ok(assign, 'an assign-role fix');
-    assert.deepEqual(said.actions, [assign.title, 'Show report'], 'the primary action leads, then Show report');
+    assert.equal(said.message, `Entra ID access: ${report.verdict.title}. Fix: ${assign.title}.`);
+    // Buttons short enough not to be cut off; the message names the role, principal and resource.
+    assert.deepEqual(said.actions, ['Assign role…', 'Show report'], 'the primary action leads, then Show report');
     assert.ok(extension.panel.reportTabOpen(), 'the report tab is open');
     assert.equal(
       said.tab?.status,
