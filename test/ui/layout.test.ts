@@ -195,6 +195,22 @@ describe('ui: the verdict, the sidebar at 280/400/600 px in three themes, state 
     await (await wb.ourWebview('sidebar')).locator('[data-testid="propagation"]').waitFor({ state: 'detached' });
   });
 
+  it('the sidebar scrolls to the verdict when a check ends', async () => {
+    const sidebar = await wb.ourWebview('sidebar');
+    await openAllSections(sidebar);
+    await sidebar.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    assert.ok((await sidebar.evaluate(() => window.scrollY)) > 0, 'the sidebar is scrolled away from the card');
+    const cardInView = () =>
+      sidebar.evaluate(() => {
+        const card = document.querySelector('[data-testid="verdict-card"]');
+        const top = card?.getBoundingClientRect().top ?? -1;
+        return top >= 0 && top < window.innerHeight / 2;
+      });
+    assert.equal(await cardInView(), false);
+    await wb.runCommand('Azure AI Auth: Check Entra ID access');
+    await answerCheck(/DefaultAzureCredential/, () => cardInView().catch(() => false));
+  });
+
   it('a cancelled VS Code sign-in keeps the last report and offers Retry', async () => {
     const before = await (await wb.ourWebview('sidebar')).locator('[data-testid="verdict"]').innerText();
     await wb.runCommand('Azure AI Auth: Check Entra ID access');
