@@ -68,8 +68,16 @@ describe('ui: the verdict, the sidebar at 280/400/600 px in three themes, state 
   async function answerCheck(identity: RegExp, until: () => Promise<boolean>): Promise<void> {
     const quickInput = wb.page.locator('.quick-input-widget');
     const deadline = Date.now() + 90_000;
+    // The probe's "can cost money" dialog: Cancel (the free checks still run). The suite's probe
+    // 'never' sits in the User settings, which a remote window such as code-server's ignores for
+    // this machine-overridable setting, so the dialog does come once the roles grant the call.
+    const probeDialog = wb.page.locator('.monaco-dialog-box', { hasText: 'can cost money' });
     while (Date.now() < deadline) {
       if (await until()) return;
+      if (await probeDialog.isVisible()) {
+        await probeDialog.locator('.monaco-button', { hasText: /^Cancel$/ }).click({ timeout: 5000 });
+        continue;
+      }
       if (await quickInput.isVisible()) {
         const title =
           (await quickInput
@@ -87,7 +95,8 @@ describe('ui: the verdict, the sidebar at 280/400/600 px in three themes, state 
       }
       await wb.page.waitForTimeout(250);
     }
-    throw new Error('the check did not reach the expected state');
+    const shot = await wb.screenshot('answer-check-timeout');
+    throw new Error(`the check did not reach the expected state (screenshot: ${shot})`);
   }
 
   it('a finished check opens the report tab: verdict card, one primary action; the sidebar shows the compact card', async () => {
