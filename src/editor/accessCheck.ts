@@ -13,10 +13,12 @@ import {
   formatClock,
   formatCountdown,
   isCancelledSignIn,
+  notificationActionLabel,
   primaryFix,
   probeDecision,
   propagationEnd,
   PROPAGATION_MS,
+  verdictMessage,
 } from './accessPolicy';
 import { probeMode } from './settings';
 
@@ -558,8 +560,8 @@ async function announce(
 ): Promise<void> {
   const primary = primaryFix(report);
   const show = 'Show report';
-  const actions = primary ? [primary.fix.title, show] : [show];
-  const message = `Entra ID access: ${report.verdict.title}`;
+  const actions = primary ? [notificationActionLabel(primary.fix), show] : [show];
+  const message = verdictMessage(report, primary?.fix);
   const severity = report.verdict.status === 'ok' ? 'info' : 'warning';
   record({ message, actions, severity });
   const pick =

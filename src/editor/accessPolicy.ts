@@ -55,6 +55,28 @@ export function primaryFix(report: AccessReport): { fix: FixAction; index: numbe
   return undefined;
 }
 
+/**
+ * The primary action's button in the verdict notification. Notification buttons are cut off after
+ * about 30 characters, so the button names the kind of action and the message carries its full title.
+ */
+export function notificationActionLabel(fix: FixAction): string {
+  const labels: Record<FixAction['kind'], string> = {
+    'assign-role': 'Assign role…',
+    wait: 'Wait, then check again',
+    'change-scope': 'Fix the token scope',
+    'change-endpoint': 'Fix the endpoint',
+    'copy-cli': 'Copy az command',
+    'open-iam': 'Open in portal',
+  };
+  return labels[fix.kind];
+}
+
+/** The verdict notification's text: the verdict, then what the primary action does. */
+export function verdictMessage(report: AccessReport, primary: FixAction | undefined): string {
+  const verdict = `Entra ID access: ${report.verdict.title}`;
+  return primary ? `${verdict}. Fix: ${primary.title}.` : verdict;
+}
+
 /** What a cancelled VS Code sign-in looks like (the auth service's words, or a CancellationError). */
 export function isCancelledSignIn(error: unknown): boolean {
   const e = error as { name?: string; message?: string } | undefined;

@@ -12,7 +12,7 @@ import { buildFindingsModel, type FindingLocation } from './panelModel';
 import { renderPanelHtml } from './panelHtml';
 import { iamUrl } from './portalLinks';
 import { explainErrorText, scenarioReference } from './panelKnowledge';
-import { ReportTab } from './reportTab';
+import { ReportTab, type RenderedReport } from './reportTab';
 import { readSettings } from '../editor/settings';
 import {
   isHttpsUrl,
@@ -36,6 +36,10 @@ class TroubleshootingPanel implements vscode.WebviewViewProvider, vscode.Disposa
   private lastExplanation: PanelExplanation | null = null;
   private scanning = false;
   private pushTimer: NodeJS.Timeout | undefined;
+  /** Revision of the newest snapshot built (the webviews echo it when they paint one). */
+  private revision = 0;
+  /** The sidebar was opened to show a verdict: scroll to it once its webview is ready. */
+  private revealWhenReady = false;
   /** Count of rejected webview messages (tests and the log read it). */
   rejectedMessages = 0;
   readonly reportTab: ReportTab;
@@ -48,17 +52,29 @@ class TroubleshootingPanel implements vscode.WebviewViewProvider, vscode.Disposa
       extensionUri,
       (raw) => this.receive(raw),
       () => this.snapshot(),
+      () => this.revision,
     );
   }
 
-  /** The check ended: the report tab opens (or comes forward) and the sidebar scrolls to the verdict. */
-  showReport(preserveFocus: boolean): void {
-    this.reportTab.show(preserveFocus);
+  /**
+   * The check ended: the report tab opens (or comes forward) and the sidebar shows the verdict,
+   * opened first when it never was. Resolves when the tab has painted the report (see ReportTab.show).
+   */
+  async showReport(preserveFocus: boolean): Promise<boolean> {
+    const painted = this.reportTab.show(preserveFocus);
     if (this.view) {
+      // A hidden view reloads when shown and drops this reveal: repeat it on its 'ready'.
+      if (!this.view.visible) this.revealWhenReady = true;
       this.view.show(true);
       this.pushSnapshot();
       this.post({ type: 'reveal', target: 'verdict' });
+    } else {
+      this.revealWhenReady = true;
+      await vscode.commands.executeCommand(`${PANEL_VIEW_ID}.focus`);
+      // Opening a view focuses it; hand the focus back to the editor the person was in.
+      if (preserveFocus) await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
     }
+    return painted;
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -118,6 +134,7 @@ class TroubleshootingPanel implements vscode.WebviewViewProvider, vscode.Disposa
     const propagation = sharedState.propagation();
     const folders = vscode.workspace.workspaceFolders ?? [];
     return {
+      revision: ++this.revision,
       findings: model.groups,
       findingCount: model.count,
       report,
@@ -187,6 +204,13 @@ class TroubleshootingPanel implements vscode.WebviewViewProvider, vscode.Disposa
     switch (message.type) {
       case 'ready':
         this.pushSnapshot();
+        if (this.revealWhenReady) {
+          this.revealWhenReady = false;
+          this.post({ type: 'reveal', target: 'verdict' });
+        }
+        return;
+      case 'rendered':
+        // Only the report tab's paint holds anything back (ReportTab handles its own).
         return;
       case 'scanWorkspace':
         return this.scan();
@@ -195,7 +219,7 @@ class TroubleshootingPanel implements vscode.WebviewViewProvider, vscode.Disposa
       case 'openIam':
         return this.openIam();
       case 'openReport':
-        this.reportTab.show(false);
+        void this.reportTab.show(false);
         return;
       case 'cancelRecheck':
         await vscode.commands.executeCommand('azureAiAuthDoctor.cancelRecheck');
@@ -376,6 +400,8 @@ export interface PanelApi {
   snapshot(): PanelSnapshot;
   /** Whether the report editor tab is open. */
   reportTabOpen(): boolean;
+  /** What the report tab last painted (its snapshot revision and verdict card status). */
+  reportTabRendered(): RenderedReport | undefined;
 }
 
 export function registerPanel(context: vscode.ExtensionContext): PanelApi {
@@ -415,5 +441,6 @@ export function registerPanel(context: vscode.ExtensionContext): PanelApi {
     rejectedMessages: () => provider.rejectedMessages,
     snapshot: () => provider.currentSnapshot(),
     reportTabOpen: () => provider.reportTab.isOpen(),
+    reportTabRendered: () => provider.reportTab.rendered(),
   };
 }

@@ -70,6 +70,8 @@ export interface PanelCoverage {
 
 /** What the panel renders; the host sends it whole on `ready` and after every change. */
 export interface PanelSnapshot {
+  /** Grows with every snapshot the host builds; the webview echoes it in `rendered`. */
+  revision: number;
   findings: PanelFindingGroup[];
   findingCount: number;
   report: AccessReport | null;
@@ -114,7 +116,16 @@ export type WebviewToHost =
   /** Cancel the automatic re-check after a role assignment. */
   | { type: 'cancelRecheck' }
   /** Run the last check again (after a cancelled sign-in: Retry). */
-  | { type: 'retryCheck' };
+  | { type: 'retryCheck' }
+  /**
+   * The webview has put this snapshot on screen; `status` is what its verdict card shows. The host
+   * waits for it before announcing a verdict, so the report tab never trails the notification.
+   */
+  | { type: 'rendered'; revision: number; status: RenderedStatus };
+
+/** What a verdict card can show: no check yet, a check running, or the verdict's status. */
+export const RENDERED_STATUSES = ['none', 'running', 'ok', 'problem', 'incomplete'] as const;
+export type RenderedStatus = (typeof RENDERED_STATUSES)[number];
 
 export type WebviewMessageType = WebviewToHost['type'];
 
@@ -141,6 +152,7 @@ const ALLOWED_KEYS: Record<WebviewMessageType, readonly string[]> = {
   openReport: ['type'],
   cancelRecheck: ['type'],
   retryCheck: ['type'],
+  rendered: ['type', 'revision', 'status'],
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -199,6 +211,14 @@ export function validateWebviewMessage(raw: unknown): ValidationResult {
       if (raw.text.length > LIMITS.errorText)
         return { ok: false, reason: `explain.text longer than ${LIMITS.errorText} characters` };
       return { ok: true, message: { type: t, text: raw.text } };
+    case 'rendered': {
+      const { revision, status } = raw;
+      if (typeof revision !== 'number' || !Number.isSafeInteger(revision) || revision < 0)
+        return { ok: false, reason: 'rendered.revision must be a non-negative integer' };
+      if (!RENDERED_STATUSES.includes(status as RenderedStatus))
+        return { ok: false, reason: `rendered.status must be one of ${RENDERED_STATUSES.join(', ')}` };
+      return { ok: true, message: { type: t, revision, status: status as RenderedStatus } };
+    }
     case 'openLink': {
       if (!isBoundedString(raw.url, LIMITS.url))
         return { ok: false, reason: 'openLink.url must be a non-empty string' };

@@ -393,10 +393,16 @@ describe('access check: the verdict comes to the user, the probe setting, state 
 
   it('a finished check opens the report tab and announces the verdict with one primary action', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    const announced = new Promise<{ message: string; actions: string[] }>((resolve) => {
+    // What the report tab had painted when the notification went out: the tab must not trail it
+    // (in the demo it once still said "No access check yet" under the verdict notification).
+    const announced = new Promise<{
+      message: string;
+      actions: string[];
+      tab: ReturnType<ExtensionApi['panel']['reportTabRendered']>;
+    }>((resolve) => {
       const sub = extension.access.onDidAnnounce((a) => {
         sub.dispose();
-        resolve(a);
+        resolve({ ...a, tab: extension.panel.reportTabRendered() });
       });
     });
     await emulator('/_emulator/scenario', { name: 'lacks-role' });
@@ -407,11 +413,17 @@ describe('access check: the verdict comes to the user, the probe setting, state 
       codeScope: '',
     });
     const said = await announced;
-    assert.equal(said.message, `Entra ID access: ${report.verdict.title}`);
     const assign = report.fixes.find((f) => f.kind === 'assign-role');
     assert.ok(assign, 'an assign-role fix');
-    assert.deepEqual(said.actions, [assign.title, 'Show report'], 'the primary action leads, then Show report');
+    assert.equal(said.message, `Entra ID access: ${report.verdict.title}. Fix: ${assign.title}.`);
+    // Buttons short enough not to be cut off; the message names the role, principal and resource.
+    assert.deepEqual(said.actions, ['Assign role…', 'Show report'], 'the primary action leads, then Show report');
     assert.ok(extension.panel.reportTabOpen(), 'the report tab is open');
+    assert.equal(
+      said.tab?.status,
+      report.verdict.status,
+      'the report tab shows the verdict before the notification announces it',
+    );
     const reportTab = () =>
       vscode.window.tabGroups.all
         .flatMap((g) => g.tabs)

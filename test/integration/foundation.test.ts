@@ -93,6 +93,36 @@ describe('foundation: the extension in a real VS Code', () => {
     assert.deepEqual(missing, [], 'every contributed command has a handler');
   });
 
+  it("onboarding: the walkthrough has the seed's five steps, each button runs a registered command; welcome content for an empty window, no findings and signed out", async () => {
+    await activated(extension());
+    const contributes = extension().packageJSON.contributes;
+    const steps: Array<{ title: string; description: string }> = contributes.walkthroughs[0].steps;
+    assert.deepEqual(
+      steps.map((s) => s.title.slice(0, 2)),
+      ['1.', '2.', '3.', '4.', '5.'],
+    );
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const step of steps) {
+      const links = [...step.description.matchAll(/\]\(command:([\w.]+)/g)].map((m) => m[1]);
+      assert.equal(links.length, 1, `${step.title}: one button`);
+      assert.ok(registered.has(links[0]), `${step.title}: ${links[0]} is registered`);
+    }
+    const welcome: Array<{ view: string; when: string; contents: string }> = contributes.viewsWelcome;
+    const whens = welcome.filter((w) => w.view === 'azureAiAuthDoctor.findings').map((w) => w.when);
+    assert.ok(whens.includes('workbenchState == empty'), 'an empty window');
+    assert.ok(
+      whens.some((w) => /!azureAiAuthDoctor\.vscodeSignedOut/.test(w)),
+      'no findings (signed in or never asked)',
+    );
+    assert.ok(
+      whens.some((w) => /(^|&& )azureAiAuthDoctor\.vscodeSignedOut/.test(w)),
+      'signed out of the VS Code account',
+    );
+    for (const entry of welcome)
+      for (const [, id] of entry.contents.matchAll(/\]\(command:([\w.]+)/g))
+        if (id.startsWith('azureAiAuthDoctor.')) assert.ok(registered.has(id), `welcome button ${id} is registered`);
+  });
+
   it('activates cheaply: reports its activation time and loads no @azure/* code', async () => {
     const api = await activated(extension());
     console.log(`    activation time in the real host: ${api.activationMs.toFixed(2)} ms`);

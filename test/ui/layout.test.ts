@@ -76,8 +76,16 @@ describe('ui: the verdict, the sidebar at 280/400/600 px in three themes, state 
     ];
     const done: string[] = [];
     const deadline = Date.now() + 90_000;
+    // The probe's "can cost money" dialog: Cancel (the free checks still run). The suite's probe
+    // 'never' sits in the User settings, which a remote window such as code-server's ignores for
+    // this machine-overridable setting, so the dialog does come once the roles grant the call.
+    const probeDialog = wb.page.locator('.monaco-dialog-box', { hasText: 'can cost money' });
     while (Date.now() < deadline) {
       if (await until()) return;
+      if (await probeDialog.isVisible()) {
+        await probeDialog.locator('.monaco-button', { hasText: /^Cancel$/ }).click({ timeout: 5000 });
+        continue;
+      }
       const did = await wb.answerQuickInput(answers);
       if (did) done.push(did);
       await wb.page.waitForTimeout(250);
@@ -99,6 +107,11 @@ describe('ui: the verdict, the sidebar at 280/400/600 px in three themes, state 
     });
     const report = await wb.ourWebview('report');
     const card = report.locator('[data-testid="verdict-card"]');
+    // The tab opens before its webview has the report: it may say "loading" first, never "No access
+    // check yet" (what the demo once showed under the verdict notification).
+    const painted = (await card.getAttribute('data-painted')) ?? '';
+    assert.doesNotMatch(painted, /\bnone\b/, `the report tab said "No access check yet" first: ${painted}`);
+    assert.match(painted, /^(loading )?problem$/, `the report tab painted: ${painted}`);
     assert.match(await card.innerText(), /Principal does not have access|Cognitive Services User/);
     assert.equal(await report.locator('[data-testid="primary-action"]').count(), 1, 'one primary action');
     assert.match(await report.locator('[data-testid="primary-action"]').innerText(), /Assign/);
@@ -184,6 +197,22 @@ describe('ui: the verdict, the sidebar at 280/400/600 px in three themes, state 
     await wb.screenshot('after-assign');
     await (await wb.ourWebview('sidebar')).locator('vscode-button[data-testid="cancel-recheck"]').click();
     await (await wb.ourWebview('sidebar')).locator('[data-testid="propagation"]').waitFor({ state: 'detached' });
+  });
+
+  it('the sidebar scrolls to the verdict when a check ends', async () => {
+    const sidebar = await wb.ourWebview('sidebar');
+    await openAllSections(sidebar);
+    await sidebar.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    assert.ok((await sidebar.evaluate(() => window.scrollY)) > 0, 'the sidebar is scrolled away from the card');
+    const cardInView = () =>
+      sidebar.evaluate(() => {
+        const card = document.querySelector('[data-testid="verdict-card"]');
+        const top = card?.getBoundingClientRect().top ?? -1;
+        return top >= 0 && top < window.innerHeight / 2;
+      });
+    assert.equal(await cardInView(), false);
+    await wb.runCommand('Azure AI Auth: Check Entra ID access');
+    await answerCheck(/DefaultAzureCredential/, () => cardInView().catch(() => false));
   });
 
   it('a cancelled VS Code sign-in keeps the last report and offers Retry', async () => {

@@ -5,10 +5,12 @@ import type { AccessReport, RoleAssignmentInfo, StepStatus } from '../../src/cor
 import {
   formatCountdown,
   isCancelledSignIn,
+  notificationActionLabel,
   primaryFix,
   probeDecision,
   propagationEnd,
   PROPAGATION_MS,
+  verdictMessage,
 } from '../../src/editor/accessPolicy';
 
 function report(roles: StepStatus, extra: Partial<AccessReport> = {}): AccessReport {
@@ -80,6 +82,27 @@ describe('access policy', () => {
     assert.deepEqual(primaryFix(report('failed', { fixes })), { fix: fixes[2], index: 2 });
     assert.equal(primaryFix(report('failed', { fixes: [fixes[0], fixes[1]] }))?.fix.kind, 'copy-cli');
     assert.equal(primaryFix(report('passed')), undefined);
+  });
+
+  it('notification: short buttons (about 30 characters fit), the full action in the message', () => {
+    const kinds: AccessReport['fixes'][number]['kind'][] = [
+      'assign-role',
+      'wait',
+      'change-scope',
+      'change-endpoint',
+      'copy-cli',
+      'open-iam',
+    ];
+    for (const kind of kinds) {
+      const label = notificationActionLabel({ kind, title: 'x'.repeat(80) });
+      assert.ok(label.length > 0 && label.length <= 24, `${kind}: ${label}`);
+    }
+    const assign = { kind: 'assign-role' as const, title: 'Assign Cognitive Services User to dev@contoso.com on ai' };
+    assert.equal(
+      verdictMessage(report('failed'), assign),
+      'Entra ID access: t. Fix: Assign Cognitive Services User to dev@contoso.com on ai.',
+    );
+    assert.equal(verdictMessage(report('passed'), undefined), 'Entra ID access: t');
   });
 
   it('a cancelled sign-in, as VS Code reports it', () => {

@@ -20,6 +20,8 @@ describe('webview protocol validator', () => {
       { type: 'openReport' },
       { type: 'cancelRecheck' },
       { type: 'retryCheck' },
+      { type: 'rendered', revision: 0, status: 'none' },
+      { type: 'rendered', revision: 41, status: 'problem' },
     ];
     for (const message of good) {
       const result = validateWebviewMessage(message);
@@ -93,6 +95,12 @@ describe('webview protocol validator', () => {
       { type: 'openLink', url: 'https://user:pass@example.com/' },
       { type: 'openLink', url: 'https://' + 'a'.repeat(LIMITS.url) + '.com' },
       { type: 'openLink', url: 'not a url' },
+      { type: 'rendered', revision: 1 },
+      { type: 'rendered', revision: -1, status: 'ok' },
+      { type: 'rendered', revision: 1.5, status: 'ok' },
+      { type: 'rendered', revision: '3', status: 'ok' },
+      { type: 'rendered', revision: 3, status: 'loading' },
+      { type: 'rendered', revision: 3, status: 'toString' },
     ];
     for (const message of bad) {
       const result = validateWebviewMessage(message);

@@ -37,7 +37,7 @@ export function createChecklist(): ChecklistView {
       }),
     );
     if (!canCheck) toolbar.append(h('span', { className: 'muted' }, 'Trust this workspace to run the access check.'));
-    list.replaceChildren(...SEED_STEPS.map((seed) => renderStep(seed, report, checking, canCheck)));
+    list.replaceChildren(...SEED_STEPS.map((seed) => renderStep(seed, report, checking, canCheck, !snapshot)));
     // After Assign the report is older than the assignment: say what is true now.
     const propagation = snapshot?.propagation;
     const step5 = list.querySelector('li[data-step="5"] .step-reason');
@@ -56,11 +56,14 @@ function renderStep(
   report: AccessReport | null,
   checking: boolean,
   canCheck: boolean,
+  loading: boolean,
 ): HTMLElement {
   const item = report?.checklist.find((candidate) => candidate.step === seed.step);
   const status = item?.status ?? 'unknown';
+  // While the host's first snapshot is on its way nothing is known yet, not even "not checked".
   const reason =
-    item?.reason ?? (report ? 'The check did not establish this step.' : 'Not checked yet: run the check.');
+    item?.reason ??
+    (report ? 'The check did not establish this step.' : loading ? '' : 'Not checked yet: run the check.');
   const title = item?.title ?? seed.title;
   return h(
     'li',

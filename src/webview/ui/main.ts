@@ -8,7 +8,7 @@ import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import './main.css';
-import type { HostToWebview, PanelSnapshot } from '../protocol';
+import { RENDERED_STATUSES, type HostToWebview, type PanelSnapshot, type RenderedStatus } from '../protocol';
 import { createChecklist } from './checklist';
 import { h } from './dom';
 import { createFindings } from './findings';
@@ -86,6 +86,12 @@ function render(snapshot: PanelSnapshot | null): void {
   }
 }
 
+/** The verdict card's status as the protocol names it ('loading' never follows a host snapshot). */
+function shownStatus(): RenderedStatus {
+  const status = verdictCard.element.dataset.status;
+  return RENDERED_STATUSES.find((known) => known === status) ?? 'none';
+}
+
 troubleshooter.setDraft(state.draft);
 troubleshooter.show(state.snapshot?.explanation ?? null);
 scenarios.setQuery(state.query);
@@ -101,6 +107,8 @@ window.addEventListener('message', (event: MessageEvent) => {
       saveState(state);
       render(state.snapshot);
       troubleshooter.show(message.snapshot.explanation);
+      // Tell the host what is on screen now (it waits for the report tab before announcing).
+      send({ type: 'rendered', revision: message.snapshot.revision, status: shownStatus() });
       break;
     case 'explanation':
       if (state.snapshot) state.snapshot = { ...state.snapshot, explanation: message.explanation };

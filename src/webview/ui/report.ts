@@ -16,7 +16,11 @@ export function createReport(): ReportView {
   const element = h('div', { attrs: { 'data-testid': 'report' } });
 
   function update(snapshot: PanelSnapshot | null, checking: boolean): void {
-    const report = snapshot?.report ?? null;
+    if (!snapshot) {
+      element.replaceChildren();
+      return;
+    }
+    const report = snapshot.report;
     if (!report) {
       element.replaceChildren(
         h('p', { className: 'muted' }, 'No access check yet. Run the check to see who can call the endpoint and why.'),

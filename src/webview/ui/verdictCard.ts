@@ -39,6 +39,16 @@ export function createVerdictCard(mode: 'sidebar' | 'report'): VerdictCardView {
     attrs: { 'data-testid': 'verdict-card', 'aria-label': 'Verdict', tabindex: '-1' },
   });
   let timer: ReturnType<typeof setInterval> | undefined;
+  // What the card has shown since the webview loaded ("loading problem"), for tests and bug reports:
+  // the report tab must never have said "no check yet" (none) on its way to a verdict.
+  const painted: string[] = [];
+  const setStatus = (status: string) => {
+    element.dataset.status = status;
+    if (painted[painted.length - 1] === status) return;
+    painted.push(status);
+    if (painted.length > 20) painted.shift();
+    element.dataset.painted = painted.join(' ');
+  };
 
   function update(snapshot: PanelSnapshot | null, checking: boolean): void {
     if (timer) clearInterval(timer);
@@ -55,6 +65,18 @@ export function createVerdictCard(mode: 'sidebar' | 'report'): VerdictCardView {
         ),
       );
     }
+    if (!snapshot) {
+      // Nothing from the host yet: say so rather than "No access check yet", which may be untrue.
+      element.replaceChildren(
+        h(
+          'p',
+          { className: 'muted', attrs: { role: 'status', 'data-testid': 'loading' } },
+          'Loading the access report…',
+        ),
+      );
+      setStatus('loading');
+      return;
+    }
     if (!report) {
       children.push(
         h('p', { className: 'muted' }, 'No access check yet: find out whether your identity can call the endpoint.'),
@@ -69,12 +91,12 @@ export function createVerdictCard(mode: 'sidebar' | 'report'): VerdictCardView {
         }),
       );
       element.replaceChildren(...children);
-      element.dataset.status = 'none';
+      setStatus('none');
       return;
     }
     const running = !report.finishedAt;
     const status = running ? 'running' : report.verdict.status;
-    element.dataset.status = status;
+    setStatus(status);
     children.push(
       h(
         'div',
