@@ -1122,6 +1122,48 @@ export class FileModel {
     return callsOf(this, names);
   }
 
+  /**
+   * The variable an expression is stored in: `x = <expr>`, `const x = <expr>`, `var x = new ...`, `T x = ...`,
+   * through await, parentheses and a builder chain on it (`new XBuilder().a().build()`). Plain names only.
+   */
+  assignedName(node: SyntaxNode): string | undefined {
+    const d = this.dialect;
+    let n = node;
+    for (let guard = 0; guard < 100; guard++) {
+      const p = n.parent;
+      if (!p) return undefined;
+      const same = (x: SyntaxNode | null) => !!x && x.startIndex === n.startIndex && x.endIndex === n.endIndex;
+      // `n.method`, Java's `n.method(...)`, and the call of `n.method`: one more link of a chain on n
+      const chained =
+        ((d.members.has(p.type) || p.type === 'method_invocation') &&
+          same(p.childForFieldName('object') ?? p.childForFieldName('expression'))) ||
+        (d.calls.has(p.type) && same(p.childForFieldName('function')));
+      if (d.parens.has(p.type) || d.transparent.has(p.type) || chained) {
+        n = p;
+        continue;
+      }
+      const target = p.childForFieldName('left') ?? p.childForFieldName('name');
+      if (!target || target.startIndex === n.startIndex || !d.identifiers.has(target.type)) return undefined;
+      const value = p.childForFieldName('right') ?? p.childForFieldName('value') ?? p.lastNamedChild;
+      return value?.startIndex === n.startIndex && value.endIndex === n.endIndex ? this.text(target) : undefined;
+    }
+    return undefined;
+  }
+
+  /** What a method call is made on (`client` in `client.complete(...)`, `project.inference` in `project.inference.get()`). */
+  receiver(call: Call): SyntaxNode | undefined {
+    if (call.node.type === 'method_invocation') return call.node.childForFieldName('object') ?? undefined;
+    const callee = call.calleeNode;
+    if (!this.dialect.members.has(callee.type)) return undefined;
+    return (callee.childForFieldName('object') ?? callee.childForFieldName('expression')) || undefined;
+  }
+
+  /** The plain name a method call is made on, if it is one (`client.complete(...)`: `client`). */
+  receiverName(call: Call): string | undefined {
+    const object = this.receiver(call);
+    return object && this.dialect.identifiers.has(object.type) ? this.text(object) : undefined;
+  }
+
   // ---------------------------------------------------------------- cross-file constants
 
   private importedValue(b: Binding, depth: number): Value | undefined {

@@ -6,6 +6,7 @@
 import type { Doc } from '../scan/document';
 import type { ClientUse } from '../model/clients';
 import { named, positional, type Call } from '../model/calls';
+import { FileModel } from '../model';
 import { callsNamed } from './codeValues';
 import type { Fix, TextEdit } from '../types';
 import { edit, fix, replaceValueEdit } from './rule';
@@ -25,8 +26,7 @@ const text = (doc: Doc, a: { start: number; end: number }) => doc.text.slice(a.s
 
 /** The variable the construction is assigned to (`client = ChatCompletionsClient(...)`), if any. */
 function assignedName(doc: Doc, c: ClientUse): string | undefined {
-  const before = doc.code.slice(Math.max(0, c.call.exprStart - 120), c.call.exprStart);
-  return /(?:^|[\s;(])(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*=\s*(?:new\s+)?$/.exec(before)?.[1];
+  return FileModel.of(doc)?.assignedName(c.call.node);
 }
 
 /** findCalls once per document and name: a file with many clients must not rescan the whole text per client. */
@@ -40,12 +40,10 @@ function callsOf(doc: Doc, names: readonly string[]): Call[] {
   return calls;
 }
 
-/** `<var>.<method>(` calls in the code view. */
+/** `<var>.<method>(...)` calls. */
 function methodCalls(doc: Doc, variable: string, method: string): Call[] {
-  return callsOf(doc, [method]).filter((call) => {
-    const lead = doc.code.slice(Math.max(0, call.calleeStart - variable.length - 2), call.calleeStart);
-    return new RegExp(`(?:^|[^\\w$.])${variable.replace(/\$/g, '\\$')}\\s*\\.\\s*$`).test(lead);
-  });
+  const model = FileModel.of(doc);
+  return callsOf(doc, [method]).filter((call) => model?.receiverName(call) === variable);
 }
 
 /**
@@ -178,14 +176,11 @@ export function jsRewrite(doc: Doc, c: ClientUse, v1: string, scope: string): Fi
       ),
     );
     // const response = await client.path(...).post(...); response.body.x -> response.x
-    const lhs = /(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:await\s+)?$/.exec(
-      doc.code.slice(Math.max(0, m.index - 80), m.index),
-    );
+    const lhs = FileModel.of(doc)?.assignedName(call.node);
     if (lhs) {
-      const bodyRe = new RegExp(`\\b${lhs[1].replace(/\$/g, '\\$')}\\.body\\.`, 'g');
+      const bodyRe = new RegExp(`\\b${lhs.replace(/\$/g, '\\$')}\\.body\\.`, 'g');
       let b: RegExpExecArray | null;
-      while ((b = bodyRe.exec(doc.code)))
-        edits.push(edit(doc, b.index + lhs[1].length, b.index + lhs[1].length + 5, ''));
+      while ((b = bodyRe.exec(doc.code))) edits.push(edit(doc, b.index + lhs.length, b.index + lhs.length + 5, ''));
     }
   }
   const imp = /^[ \t]*import[ \t]+[A-Za-z_$][\w$]*[ \t]+from[ \t]+["']@azure-rest\/ai-inference["'];?[ \t]*$/m.exec(

@@ -10,6 +10,7 @@
 import { allBelow } from '../knowledge/sdkVersions';
 import { TIMELINE, whenPhrase } from '../knowledge/timeline';
 import { named, positional, type Call } from '../model/calls';
+import { FileModel } from '../model';
 import { callsNamed } from './codeValues';
 import { SCOPES } from '../knowledge/endpoints';
 import type { TextEdit } from '../types';
@@ -55,8 +56,6 @@ function verdict(ctx: Ctx, ecosystem: 'pypi' | 'npm', name: string, since: strin
   return { v: listed.spec && allBelow(listed.spec, since) ? 'works' : 'fails', spec: `${name} ${spec}` };
 }
 
-const before = (ctx: Ctx, at: number, n: number) => ctx.doc.code.slice(Math.max(0, at - n), at);
-
 /** Appends `text` as the last argument of a call; after a trailing comma, on its own line with the same indent. */
 function appendArgEdit(ctx: Ctx, call: Call, text: string): TextEdit {
   const inside = ctx.doc.code.slice(call.open + 1, call.close);
@@ -100,10 +99,11 @@ function reportUsGovOpenAiScope(ctx: Ctx, constructions: Call[]): void {
   const cred = argText(ctx, named(gov.args, 'credential'));
   const imported = /\bget_bearer_token_provider\b/.test(ctx.doc.code);
   // Only the gov client's own calls: `project = AIProjectClient(...)` then `project.get_openai_client()`.
-  const govName = /([A-Za-z_]\w*)\s*=\s*$/.exec(before(ctx, gov.exprStart, 80))?.[1];
+  const model = FileModel.of(ctx.doc);
+  const govName = model?.assignedName(gov.node);
   for (const call of callsNamed(ctx.doc, ['get_openai_client'])) {
     if (named(call.args, 'api_key')) continue;
-    const receiver = /([A-Za-z_]\w*)\s*\.\s*$/.exec(before(ctx, call.calleeStart, 80))?.[1];
+    const receiver = model?.receiverName(call);
     if (govName ? receiver !== govName : constructions.length > 1) continue;
     ctx.report({
       messageId: 'usGovOpenAiScope',
@@ -130,6 +130,7 @@ export const projectsSdkApi = defineRule({
   meta,
   check(ctx: Ctx) {
     const { doc } = ctx;
+    const model = FileModel.of(doc);
     if (doc.family === 'python') {
       if (!/azure\.ai\.projects|AIProjectClient/.test(doc.text)) return;
       for (const call of callsNamed(doc, ['get_openai_client'])) {
@@ -147,12 +148,11 @@ export const projectsSdkApi = defineRule({
       }
       const removed = TIMELINE.projectsFromConnectionStringRemoved;
       for (const call of callsNamed(doc, ['from_connection_string'])) {
-        if (!/AIProjectClient\s*\.\s*$/.test(before(ctx, call.calleeStart, 40))) continue;
+        if (model?.receiverName(call) !== 'AIProjectClient') continue;
         if (verdict(ctx, 'pypi', 'azure-ai-projects', removed.version).v === 'works') continue;
         const cred = named(call.args, 'credential') ?? positional(call.args, 0);
         const credText = cred ? doc.text.slice(cred.start, cred.end) : undefined;
-        const exprStart =
-          call.calleeStart - (before(ctx, call.calleeStart, 40).match(/AIProjectClient\s*\.\s*$/)?.[0].length ?? 0);
+        const exprStart = call.calleeNode.startIndex; // `AIProjectClient.from_connection_string`
         ctx.report({
           messageId: 'fromConnectionString',
           data: { when: whenPhrase(removed, ctx.now), version: removed.version, endpoint: PROJECT_ENDPOINT },
@@ -181,10 +181,12 @@ export const projectsSdkApi = defineRule({
       reportUsGovOpenAiScope(ctx, constructions);
       const renamed = TIMELINE.projectsInferenceRenamed;
       for (const call of callsNamed(doc, ['get_azure_openai_client'])) {
-        const lead = /\.\s*inference\s*\.\s*$/.exec(before(ctx, call.calleeStart, 30));
-        if (!lead) continue;
+        // `<project>.inference.get_azure_openai_client()`: the edit starts at `.inference`
+        const on = model?.receiver(call);
+        const project = on && model?.dialect.members.has(on.type) ? on.childForFieldName('object') : null;
+        if (!on || !project || !/^\s*\.\s*inference$/.test(doc.text.slice(project.endIndex, on.endIndex))) continue;
         if (verdict(ctx, 'pypi', 'azure-ai-projects', renamed.version).v === 'works') continue;
-        const start = call.calleeStart - lead[0].length;
+        const start = project.endIndex;
         ctx.report({
           messageId: 'inferenceClient',
           data: { when: whenPhrase(renamed, ctx.now), version: renamed.version },
@@ -229,8 +231,7 @@ function reportJsFromConnectionString(ctx: Ctx): void {
     ? `@azure/ai-projects ${listed.spec || '(unpinned: the newest release)'}`
     : 'the current @azure/ai-projects releases';
   for (const call of callsNamed(doc, ['fromConnectionString'])) {
-    const lead = /AIProjectClient\s*\.\s*$/.exec(before(ctx, call.calleeStart, 40));
-    if (!lead) continue;
+    if (FileModel.of(doc)?.receiverName(call) !== 'AIProjectClient') continue;
     const cred = positional(call.args, 1);
     ctx.report({
       messageId: 'jsFromConnectionString',
@@ -244,7 +245,7 @@ function reportJsFromConnectionString(ctx: Ctx): void {
               [
                 edit(
                   doc,
-                  call.calleeStart - lead[0].length,
+                  call.calleeNode.startIndex,
                   call.close + 1,
                   `new AIProjectClient("${PROJECT_ENDPOINT}", ${doc.text.slice(cred.start, cred.end)})`,
                 ),
