@@ -150,10 +150,13 @@ function vscodeIdentity(azure: Bundle): AzureBundle.IdentityProvider {
 const identities = new Map<string, AzureBundle.IdentityProvider>();
 
 function identityFor(azure: Bundle, choice: IdentityChoice): AzureBundle.IdentityProvider {
-  const key = choice === 'vscode' ? `vscode:${authProviderId()}` : 'default-credential';
+  // A new DefaultAzureCredential per check: a token it cached would outlive what the user changed since
+  // (`az login --tenant ...`, the fix a tenant mismatch offers). The VS Code account follows its sessions.
+  if (choice !== 'vscode') return azure.defaultCredentialIdentity();
+  const key = `vscode:${authProviderId()}`;
   let identity = identities.get(key);
   if (!identity) {
-    identity = choice === 'vscode' ? vscodeIdentity(azure) : azure.defaultCredentialIdentity();
+    identity = vscodeIdentity(azure);
     identities.set(key, identity);
   }
   return identity;
