@@ -1,7 +1,7 @@
 // The rule contract (ESLint style) and the helpers every rule uses to report a finding with a precise
 // range, related locations (env/config lines) and fixes as plain text edits.
 //
-// API note for rule authors (h-engine, h-dec2026):
+// API note for rule authors:
 // - A rule file exports `meta` (`{ ... } satisfies RuleMeta`) and `defineRule({ meta, check })`. meta holds
 //   id, defaultSeverity, languages, a one-line `description` (CLI help, SARIF shortDescription, README
 //   table), `docs` ({ url: docsUrl(id), details: a paragraph for SARIF fullDescription }) and `messages`:
@@ -12,6 +12,9 @@
 //   take `RuleContext<keyof typeof meta.messages>`); a placeholder without data throws MessageError, which
 //   analyzeDocument records in `internalErrors` (tests fail, the CLI exits 3) instead of a half-filled message.
 //   `node` may be `{ start, end }` or a tree-sitter node (`startIndex`/`endIndex`, UTF-16 offsets).
+// - Code is read through the file's semantic model (`FileModel.of(ctx.doc)`, src/core/model): calls with
+//   their arguments, values of expressions, bindings seen at an offset, what a call is made on; the REST
+//   checks go through rules/codeValues.ts. No regex look-back over the text to find a name or a receiver.
 // - Message text is rendered only in core/messages.ts. Findings carry messageId and data; consumers read
 //   facts from data, never from text. Conventions: `url` (endpoint as written), `cls` (client class shown),
 //   `target` (the fix's value); in token-scope and inference-default-scope `scope` is the scope the code

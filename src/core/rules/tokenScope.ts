@@ -9,6 +9,7 @@
 import type { EndpointInfo } from '../types';
 import { SCOPES } from '../knowledge/endpoints';
 import { callsNamed } from './codeValues';
+import type { SyntaxNode } from '../parse/runtime';
 import { scriptVariables } from '../scan/scriptVariables';
 import { defineRule, docsUrl, edit, fix, fixes, quote, type RuleContext, type RuleMeta } from './rule';
 import { providerExpr } from './credentialHelpers';
@@ -108,8 +109,7 @@ function reportOpenAiAuthProviders(ctx: Ctx): void {
   const anyImport = OPENAI_AUTH_IMPORT.exec(doc.text);
   for (const call of callsNamed(doc, OPENAI_AUTH_PROVIDERS)) {
     if (call.args.length > 0) continue; // a resource passed explicitly is the caller's choice
-    const lead = doc.code.slice(Math.max(0, call.exprStart - 200), call.exprStart);
-    if (/workload_?identity\s*[=:][^()]*$/i.test(lead)) continue; // OpenAI-platform federation, its purpose
+    if (inWorkloadIdentity(call.node)) continue; // OpenAI-platform federation, its purpose
     const info = endpointFor(ctx, call.calleeStart);
     const target = info?.scopes[0] ?? SCOPES.aiAzure;
     const provider = providerExpr(
@@ -143,6 +143,19 @@ function reportOpenAiAuthProviders(ctx: Ctx): void {
       ),
     });
   }
+}
+
+/** Whether an expression sits in a `workload_identity=` / `workloadIdentity:` argument (directly or in its dict/object). */
+function inWorkloadIdentity(node: SyntaxNode): boolean {
+  let n = node;
+  for (let guard = 0; guard < 6 && n.parent; guard++, n = n.parent) {
+    const p = n.parent;
+    if (p.type === 'keyword_argument' || p.type === 'pair') {
+      const key = p.childForFieldName('name') ?? p.childForFieldName('key');
+      if (key && key.startIndex !== n.startIndex && /^["']?workload_?identity["']?$/i.test(key.text)) return true;
+    } else if (!['dictionary', 'object', 'argument_list', 'arguments'].includes(p.type)) return false;
+  }
+  return false;
 }
 
 export const tokenScope = defineRule({
