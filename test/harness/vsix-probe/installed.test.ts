@@ -52,6 +52,11 @@ describe('vsix: the packaged extension installed into code-server', () => {
     for (const bundle of [
       'dist/extension.js',
       'dist/azure.js',
+      'dist/engine.js',
+      'dist/parse/tree-sitter.js',
+      'dist/parse/tree-sitter.wasm',
+      'dist/parse/tree-sitter-python.wasm',
+      'dist/parse/tree-sitter-typescript.wasm',
       'dist/cli.js',
       'dist/webview/main.js',
       'media/icon.png',
@@ -73,6 +78,27 @@ describe('vsix: the packaged extension installed into code-server', () => {
     const api = ext().exports as { activationMs?: number };
     assert.equal(typeof api.activationMs, 'number');
     console.log(`    activation time (installed .vsix): ${api.activationMs!.toFixed(2)} ms`);
+  });
+
+  it('analyses the Python file with the engine and grammar shipped in the .vsix (loaded on first use)', async () => {
+    const [python] = await vscode.workspace.findFiles('**/app.py', undefined, 1);
+    assert.ok(python, 'the demo workspace has app.py');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(python));
+    const ours = () => vscode.languages.getDiagnostics(python).filter((d) => d.source === 'Azure AI Auth Doctor');
+    if (ours().length === 0)
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          listener.dispose();
+          reject(new Error('no diagnostics for app.py within 30 s'));
+        }, 30_000);
+        const listener = vscode.languages.onDidChangeDiagnostics(() => {
+          if (ours().length === 0) return;
+          clearTimeout(timer);
+          listener.dispose();
+          resolve();
+        });
+      });
+    assert.ok(ours().length > 0);
   });
 
   it('registers and runs its commands', async () => {
