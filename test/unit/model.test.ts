@@ -204,6 +204,29 @@ describe('semantic model', () => {
       assert.deepEqual(rules(py, 'python'), ['2:openai-class-endpoint']);
     });
 
+    it('JS options object built in a variable and passed later; not followed when it is changed in between', () => {
+      const head = 'import { AzureOpenAI } from "openai";\n';
+      const decl = `const options = { endpoint: "${MODELS}", azureADTokenProvider: p, apiVersion: "1" };\n`;
+      assert.deepEqual(rules(`${head}${decl}const c = new AzureOpenAI(options);\n`, 'javascript'), [
+        '2:openai-class-endpoint',
+      ]);
+      // apiVersion known through the variable: no missing-api-version either way
+      const noVersion = `const options = { endpoint: "${AOAI}", azureADTokenProvider: p };\n`;
+      assert.deepEqual(rules(`${head}${noVersion}const c = new AzureOpenAI(options);\n`, 'javascript'), [
+        '3:missing-api-version',
+      ]);
+      for (const change of [
+        'options.apiVersion = "2024-10-21";',
+        'options["apiVersion"] = v;',
+        'Object.assign(options, extra);',
+      ])
+        assert.deepEqual(
+          rules(`${head}${noVersion}${change}\nconst c = new AzureOpenAI(options);\n`, 'javascript'),
+          [],
+          change,
+        );
+    });
+
     it('C# options built in a variable and passed later (Audience on a .us endpoint)', () => {
       const cs = [
         'using Azure.AI.OpenAI;',
