@@ -16,6 +16,7 @@ import { isPackageManifest } from '../../src/core/packages';
 import type { Finding, InternalError, Range } from '../../src/core/types';
 import { applyTextEdits } from '../../src/core/fixes';
 import { compatiblePreferredFixes, preferredFix } from '../../src/core/policy';
+import { moduleReader } from '../../src/core/model/modules';
 import { writeFileSync, rmSync } from 'node:fs';
 export { ensureAllParsers } from '../../src/core/parse/runtime';
 
@@ -109,6 +110,12 @@ export function evaluateCorpus(root = corpusRoot()): CaseResult[] {
   );
   const env = new WorkspaceEnv();
   for (const f of files) if (isEnvConfigFile(f) || isPackageManifest(f)) env.set(f, readFileSync(f, 'utf8'));
+  // cross-file constants (`from .settings import ENDPOINT`, `import { ENDPOINT } from "./config"`): the
+  // imported file is read when it is in the corpus, as the workspace would have it
+  const inCorpus = resolve(root) + sep;
+  const readModule = moduleReader((f) =>
+    resolve(f).startsWith(inCorpus) && existsSync(f) && statSync(f).isFile() ? readFileSync(f, 'utf8') : undefined,
+  );
   const results: CaseResult[] = [];
   for (const file of files) {
     if (!isCandidateFile(file)) continue;
@@ -121,6 +128,7 @@ export function evaluateCorpus(root = corpusRoot()): CaseResult[] {
       fileName: file,
       env: env.sourceFor(file),
       packages: env.packages.sourceFor(file),
+      readModule,
     });
     const findings = result.findings;
     const key = (line: number, rule: string) => `${line}:${rule}`;

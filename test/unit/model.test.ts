@@ -7,6 +7,7 @@ import { ensureAllParsers } from '../../src/core/parse/runtime';
 import { parseSyntax } from '../../src/core/parse/syntax';
 import { Doc } from '../../src/core/scan/document';
 import { FileModel } from '../../src/core/model';
+import { moduleReader } from '../../src/core/model/modules';
 import type { AnalysisContext } from '../../src/core/types';
 
 const MODELS = 'https://contoso.services.ai.azure.com/models';
@@ -73,6 +74,38 @@ describe('semantic model', () => {
         '',
       ].join('\n');
       assert.deepEqual(rules(py, 'python'), ['10:openai-class-endpoint']);
+    });
+
+    it('a scope in one test function is judged by the endpoints of that function, not of another', () => {
+      const PROJECT = 'https://contoso.services.ai.azure.com/api/projects/demo';
+      const test = (name: string, url: string) => [
+        `def ${name}():`,
+        '    token = cred.get_token("https://cognitiveservices.azure.com/.default").token',
+        `    requests.post("${url}", headers={"Authorization": f"Bearer {token}"})`,
+      ];
+      const py = (...lines: string[][]) => ['import requests', ...lines.flat(), ''].join('\n');
+      const project = `AIProjectClient(endpoint="${PROJECT}", credential=cred)`;
+      const aoaiRest = `${AOAI}openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21`;
+      // the AOAI test beside a project test: nothing
+      assert.deepEqual(rules(py(test('test_chat', aoaiRest), ['def test_project():', `    ${project}`]), 'python'), []);
+      // the same scope next to the project endpoint in its own test: flagged there only
+      assert.deepEqual(
+        rules(py(test('test_chat', aoaiRest), test('test_project', `${PROJECT}/assistants`)), 'python'),
+        ['6:token-scope'],
+      );
+      // a client in the function whose endpoint is a parameter: unknown, not the module's project endpoint
+      const param = [
+        'def chat(endpoint):',
+        '    p = get_bearer_token_provider(cred, "https://cognitiveservices.azure.com/.default")',
+        '    return AzureOpenAI(azure_endpoint=endpoint, azure_ad_token_provider=p, api_version="2024-10-21")',
+      ];
+      assert.deepEqual(rules(py([`project = ${project}`], param), 'python'), []);
+      // a helper with no endpoint of its own is still judged by the file's endpoint
+      const helper = ['def token():', '    return cred.get_token("https://ml.azure.com/.default").token'];
+      assert.deepEqual(
+        rules(py(helper, [`requests.post("${aoaiRest}", headers={"Authorization": "Bearer " + token()})`]), 'python'),
+        ['3:token-scope'],
+      );
     });
 
     it('JS: block-scoped const and a later reassignment with let', () => {
@@ -204,6 +237,29 @@ describe('semantic model', () => {
       assert.deepEqual(rules(py, 'python'), ['2:openai-class-endpoint']);
     });
 
+    it('JS options object built in a variable and passed later; not followed when it is changed in between', () => {
+      const head = 'import { AzureOpenAI } from "openai";\n';
+      const decl = `const options = { endpoint: "${MODELS}", azureADTokenProvider: p, apiVersion: "1" };\n`;
+      assert.deepEqual(rules(`${head}${decl}const c = new AzureOpenAI(options);\n`, 'javascript'), [
+        '2:openai-class-endpoint',
+      ]);
+      // apiVersion known through the variable: no missing-api-version either way
+      const noVersion = `const options = { endpoint: "${AOAI}", azureADTokenProvider: p };\n`;
+      assert.deepEqual(rules(`${head}${noVersion}const c = new AzureOpenAI(options);\n`, 'javascript'), [
+        '3:missing-api-version',
+      ]);
+      for (const change of [
+        'options.apiVersion = "2024-10-21";',
+        'options["apiVersion"] = v;',
+        'Object.assign(options, extra);',
+      ])
+        assert.deepEqual(
+          rules(`${head}${noVersion}${change}\nconst c = new AzureOpenAI(options);\n`, 'javascript'),
+          [],
+          change,
+        );
+    });
+
     it('C# options built in a variable and passed later (Audience on a .us endpoint)', () => {
       const cs = [
         'using Azure.AI.OpenAI;',
@@ -216,6 +272,28 @@ describe('semantic model', () => {
   });
 
   describe('cross-file constants', () => {
+    it('moduleReader resolves Python relative / absolute modules and JS relative imports to files', () => {
+      const fs: Record<string, string> = {
+        '/w/pkg/settings.py': 'A = 1\n',
+        '/w/pkg/conf/__init__.py': 'B = 1\n',
+        '/w/config.py': 'C = 1\n',
+        '/w/src/config.ts': 'export const D = "";\n',
+        '/w/src/lib/index.js': 'export const E = "";\n',
+      };
+      const read = moduleReader((f) => fs[f.split('\\').join('/')]);
+      const file = (from: string, spec: string) => read(from, spec)?.fileName.split('\\').join('/');
+      assert.equal(file('/w/pkg/app.py', '.settings'), '/w/pkg/settings.py');
+      assert.equal(file('/w/pkg/app.py', '.conf'), '/w/pkg/conf/__init__.py');
+      assert.equal(file('/w/pkg/sub/app.py', '..settings'), '/w/pkg/settings.py');
+      assert.equal(file('/w/pkg/app.py', 'config'), '/w/config.py'); // a parent directory (package root)
+      assert.equal(file('/w/pkg/app.py', 'openai'), undefined);
+      assert.equal(file('/w/src/app.ts', './config'), '/w/src/config.ts');
+      assert.equal(file('/w/src/app.ts', './config.js'), '/w/src/config.ts'); // TypeScript ESM spelling
+      assert.equal(file('/w/src/app.mjs', './lib'), '/w/src/lib/index.js');
+      assert.equal(file('/w/src/app.ts', 'openai'), undefined); // a package, never a file here
+      assert.equal(read('/w/src/app.ts', './config')?.languageId, 'typescript');
+    });
+
     it('resolves `from .settings import ENDPOINT` and `import { ENDPOINT } from "./config"` through readModule', () => {
       const files: Record<string, { fileName: string; text: string; languageId: string }> = {
         '.settings': { fileName: '/w/settings.py', text: `ENDPOINT = "${MODELS}"\n`, languageId: 'python' },

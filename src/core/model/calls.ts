@@ -101,6 +101,25 @@ export function propArgs(m: FileModel, node: SyntaxNode): Arg[] | undefined {
   });
 }
 
+/**
+ * JS options given as a variable (`const options = { ... }; new AzureOpenAI(options)`): the members of the
+ * object literal it is bound to. Not followed when the object may change between the declaration and the
+ * call (`options.x = …`, `options[k] = …`, `Object.assign(options, …)`), nor for a destructured binding.
+ */
+function variableProps(m: FileModel, node: SyntaxNode): Arg[] | undefined {
+  if (m.family !== 'js' || node.type !== 'identifier') return undefined;
+  const name = m.text(node);
+  const b = m.lookup(name, node.startIndex);
+  if (!b?.value || b.property || (b.kind !== 'variable' && b.kind !== 'assignment')) return undefined;
+  if (b.value.startIndex >= node.startIndex) return undefined;
+  const between = m.doc.code.slice(b.statementEnd, node.startIndex);
+  const id = name.replace(/\$/g, '\\$');
+  if (new RegExp(`(?:^|[^\\w$.])${id}\\s*(?:\\.\\s*[\\w$]+|\\[[^\\]]*\\])\\s*(?:[-+*/|&?]{0,3})=(?!=)`).test(between))
+    return undefined;
+  if (new RegExp(`Object\\.assign\\s*\\(\\s*${id}\\b`).test(between)) return undefined;
+  return propArgs(m, b.value);
+}
+
 /** The arguments of a call / construction node (keywords, members, spreads and initializers included). */
 export function argsOf(m: FileModel, call: SyntaxNode): Arg[] {
   const out: Arg[] = [];
@@ -131,7 +150,7 @@ export function argsOf(m: FileModel, call: SyntaxNode): Arg[] {
       }
       continue;
     }
-    const props = propArgs(m, a.value);
+    const props = propArgs(m, a.value) ?? variableProps(m, a.value);
     if (props) arg.props = props;
     out.push(arg);
   }

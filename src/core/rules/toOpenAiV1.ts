@@ -31,10 +31,16 @@ function openAiImportOf(doc: Doc): OpenAiImport | null {
       found = { at, names: doc.code.slice(at, close < 0 ? at + 500 : Math.min(close, at + 500)), python: true };
     }
   } else if (doc.family === 'js') {
-    const m = /import[ \t]+(?:[A-Za-z_$][\w$]*[ \t]*,[ \t]*)?\{([^}]{0,500})\}[ \t]*from[ \t]*["']openai["']/.exec(
-      doc.text,
-    );
-    if (m) found = { at: m.index + m[0].indexOf('{') + 1, names: m[1], python: false };
+    // `import [Default, ]{ … } from "openai"` (the default import's name counts as imported), or CommonJS
+    // `const { … } = require("openai")`
+    const m =
+      /import[ \t]+(?:([A-Za-z_$][\w$]*)[ \t]*,[ \t]*)?\{([^}]{0,500})\}[ \t]*from[ \t]*["']openai["']/.exec(
+        doc.text,
+      ) ??
+      /(?:const|let|var)[ \t]+()\{([^}]{0,500})\}[ \t]*=[ \t]*require[ \t]*\([ \t]*["']openai["'][ \t]*\)/.exec(
+        doc.text,
+      );
+    if (m) found = { at: m.index + m[0].indexOf('{') + 1, names: `${m[1] ?? ''},${m[2]}`, python: false };
   }
   importCache.set(doc, found);
   return found;

@@ -8,6 +8,7 @@
 // Also the openai.auth trap (update §1c): openai's own managed-identity provider asks for management.azure.com.
 import type { EndpointInfo } from '../types';
 import { SCOPES } from '../knowledge/endpoints';
+import { FileModel } from '../model';
 import { callsNamed } from './codeValues';
 import type { SyntaxNode } from '../parse/runtime';
 import { scriptVariables } from '../scan/scriptVariables';
@@ -33,11 +34,34 @@ const DATA_KINDS = new Set([
   'project-openai-v1',
 ]);
 
-/** The endpoint a scope at `offset` is for: the enclosing client, else the file's single kind of endpoint. */
+/**
+ * The endpoint a scope at `offset` is for: the enclosing client; else, when the scope is written in a function
+ * (a test, a factory) that itself constructs a client or names an endpoint, that function's single kind of
+ * endpoint (a client there whose endpoint is unknown, a parameter say, leaves it unknown): a scope in one test
+ * function is never judged against an endpoint in another. Otherwise (module level, or a helper with no
+ * endpoint of its own) the file's single kind of endpoint.
+ */
 function endpointFor(ctx: Ctx, offset: number): EndpointInfo | undefined {
   for (const c of ctx.clients) if (c.info && offset >= c.call.open && offset <= c.call.end) return c.info;
-  const infos = ctx.clients.map((c) => c.info).filter((i): i is EndpointInfo => !!i && DATA_KINDS.has(i.kind));
-  const pool = infos.length > 0 ? infos : ctx.endpoints.map((e) => e.info).filter((i) => DATA_KINDS.has(i.kind));
+  const fn = FileModel.of(ctx.doc)
+    ?.scopeChain(offset)
+    .find((s) => s.kind === 'function');
+  if (fn) {
+    const inFn = (at: number) => at >= fn.start && at < fn.end;
+    const clients = ctx.clients.filter((c) => inFn(c.call.calleeStart));
+    const mentions = ctx.endpoints.filter((e) => inFn(ctx.doc.offsetAt(e.range.start)));
+    if (clients.length > 0 || mentions.length > 0) {
+      if (clients.some((c) => !c.info)) return undefined;
+      return singleKind([...clients.map((c) => c.info!), ...mentions.map((e) => e.info)]);
+    }
+  }
+  const infos = ctx.clients.map((c) => c.info).filter((i): i is EndpointInfo => !!i);
+  return singleKind(infos.some((i) => DATA_KINDS.has(i.kind)) ? infos : ctx.endpoints.map((e) => e.info));
+}
+
+/** The pool's data-plane endpoint when all of them are of one kind (and cloud). */
+function singleKind(all: EndpointInfo[]): EndpointInfo | undefined {
+  const pool = all.filter((i) => DATA_KINDS.has(i.kind));
   if (pool.length === 0) return undefined;
   const kinds = new Set(pool.map((i) => `${i.kind}/${i.cloud}`));
   return kinds.size === 1 ? pool[0] : undefined;
