@@ -4,3 +4,4 @@
 export { analyzeDocument } from './core/analyze';
 export { ensureParser } from './core/parse/runtime';
 export { disposeSession, type ParseSession } from './core/parse/syntax';
+export { moduleReader } from './core/model/modules';

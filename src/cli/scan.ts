@@ -13,7 +13,7 @@ import { WorkspaceEnv, isEnvConfigFile, parseEnvConfig } from '../core/env';
 import { isPackageManifest } from '../core/packages';
 import { languageIdForFile } from '../core/languages';
 import { bytesMayHaveFindings, mayHaveFindings } from '../core/prefilter';
-import type { Finding, InternalError, Range, RuleSeverities } from '../core/types';
+import type { AnalysisContext, Finding, InternalError, Range, RuleSeverities } from '../core/types';
 import {
   decode,
   encodingOf,
@@ -24,6 +24,7 @@ import {
   type DecodedText,
 } from './fileText';
 import { walk } from './walk';
+import { workspaceModules } from './workspaceModules';
 
 export interface Skipped {
   file: string;
@@ -108,6 +109,9 @@ function loadText(path: string, acc: Accumulator, scratch?: Buffer): DecodedText
   return decode(outcome.bytes, encoding);
 }
 
+/** Reads the workspace files a scanned file imports constants from (set per scan, and per worker). */
+let readModule: AnalysisContext['readModule'];
+
 /** Loads the grammars the deferred files need, then analyses them. */
 async function drainDeferred(env: WorkspaceEnv, rules: RuleSeverities, acc: Accumulator): Promise<void> {
   while (acc.deferred.length) {
@@ -140,6 +144,7 @@ function analyse(
       env: env.sourceFor(path),
       packages: env.packages.sourceFor(path),
       rules,
+      readModule,
     });
     if (result.parserPending && !final) {
       acc.deferred.push([path, decoded]);
@@ -194,7 +199,9 @@ interface ConfigText {
  * env/config values (known only when the walk is over). After that it asks for chunks (`more`) until `end`.
  */
 type ToWorker =
-  { type: 'init'; configs: ConfigText[]; rules: RuleSeverities } | { type: 'chunk'; files: string[] } | { type: 'end' };
+  | { type: 'init'; configs: ConfigText[]; rules: RuleSeverities; cwd: string }
+  | { type: 'chunk'; files: string[] }
+  | { type: 'end' };
 type FromWorker = { type: 'more' } | { type: 'done'; acc: Accumulator } | { type: 'failed'; message: string };
 
 /** Reads and filters a source file; returns its text when it needs analysis. */
@@ -244,6 +251,7 @@ export function runScanWorker(port: {
       } else if (message.type === 'init') {
         for (const { path, text } of message.configs) env.set(path, text);
         rules = message.rules;
+        readModule = workspaceModules(message.cwd);
         ready = true;
         for (const [path, decoded] of waiting.splice(0)) analyse(path, decoded, env, rules, acc);
         port.postMessage({ type: 'more' });
@@ -266,6 +274,7 @@ function finishOnWorkers(
   from: number,
   configs: ConfigText[],
   rules: RuleSeverities,
+  cwd: string,
 ): Promise<Accumulator[]> {
   let next = from;
   return Promise.all(
@@ -282,7 +291,7 @@ function finishOnWorkers(
           });
           worker.on('error', reject);
           worker.on('exit', (code) => reject(new Error(`scan worker exited with code ${code}`)));
-          worker.postMessage({ type: 'init', configs, rules } satisfies ToWorker);
+          worker.postMessage({ type: 'init', configs, rules, cwd } satisfies ToWorker);
         }),
     ),
   );
@@ -300,6 +309,7 @@ export async function scan(
   options: ScanOptions = {},
 ): Promise<ScanResult> {
   const threads = Math.min(2, availableParallelism());
+  readModule = workspaceModules(cwd);
   let workers: Worker[] = [];
   const sources: string[] = [];
   let pushed = 0;
@@ -364,7 +374,7 @@ export async function scan(
   let onWorkers = false;
   if (workers.length) {
     try {
-      parts.push(...(await finishOnWorkers(workers, sources, pushed, configs, rules)));
+      parts.push(...(await finishOnWorkers(workers, sources, pushed, configs, rules, cwd)));
       onWorkers = true;
     } catch {
       parts.length = 1; // a worker failed: analyse everything here instead

@@ -2,13 +2,15 @@
 // on change (debounced), on save; clear on close; re-analyse when settings, env files or manifests change.
 // Results are cached per URI for the hover, CodeLens, code actions and language status, and
 // findings are published to sharedState for the panel.
+import { readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ParseSession } from '../engine';
 import { bundle } from './lazyBundles';
 import { applyRuleSeverities } from '../core/policy';
 import { consumedConfigFindings } from '../core/workspaceFindings';
 import { isEnvConfigFile } from '../core/env';
-import type { AnalysisResult, EnvSource, Finding, PackageSource, RuleSeverities } from '../core/types';
+import type { AnalysisContext, AnalysisResult, EnvSource, Finding, PackageSource, RuleSeverities } from '../core/types';
 import { sharedState } from '../state';
 import {
   analysisLanguage,
@@ -40,6 +42,27 @@ export interface AnalysisEntry {
   durationMs: number;
   /** True when the analysis looked up env/config variables or manifest versions (so their edits re-analyse it). */
   readsEnv: boolean;
+  /** Workspace files the analysis read constants from (`from .settings import X`): their edits re-analyse it. */
+  modules: string[];
+}
+
+/** Imported modules larger than this are not read for constants. */
+const MAX_MODULE_BYTES = 1024 * 1024;
+
+/**
+ * The text of a workspace file a document imports constants from: the editor's copy when it is open
+ * (unsaved edits count), else the file on disk. Only inside the document's workspace folder.
+ */
+function workspaceText(file: string, folder: string | undefined): string | undefined {
+  if (!folder || !path.resolve(file).startsWith(folder + path.sep)) return undefined;
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
+  if (open) return open.getText();
+  try {
+    const stat = statSync(file);
+    return stat.isFile() && stat.size <= MAX_MODULE_BYTES ? readFileSync(file, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** True when a finding points into an env/config file (related location or fix), i.e. may hide a finding there. */
@@ -58,9 +81,23 @@ function pointsAtConfig(findings: readonly Finding[]): boolean {
 function recordingSources(
   env: EnvSource,
   packages: PackageSource,
-): { env: EnvSource; packages: PackageSource; used: () => boolean } {
+  readModule: NonNullable<AnalysisContext['readModule']>,
+): {
+  env: EnvSource;
+  packages: PackageSource;
+  readModule: NonNullable<AnalysisContext['readModule']>;
+  used: () => boolean;
+  modules: string[];
+} {
   let used = false;
+  const modules: string[] = [];
   return {
+    readModule(fromFile, specifier) {
+      const found = readModule(fromFile, specifier);
+      if (found && !modules.includes(found.fileName)) modules.push(found.fileName);
+      return found;
+    },
+    modules,
     env: {
       lookup(name) {
         used = true;
@@ -224,11 +261,12 @@ export class Analyzer implements vscode.Disposable {
     if (!languageId) return [];
     const scope = resourceUri(document);
     const { rules } = readSettings(scope);
-    const { env, packages } = this.sourcesFor(scope);
+    const { env, packages, readModule } = this.sourcesFor(scope);
     const result = bundle('engine').analyzeDocument(text, languageId, {
       fileName: engineFileName(document.uri),
       env,
       packages,
+      readModule,
       rules,
     });
     return applyRuleSeverities(result.findings, rules);
@@ -236,7 +274,19 @@ export class Analyzer implements vscode.Disposable {
 
   /** The env values and package versions a file in `scope` sees, recording whether the analysis read them. */
   private sourcesFor(scope: vscode.Uri) {
-    return recordingSources(this.envIndex.sourceFor(scope), this.envIndex.packagesFor(scope));
+    const folder = vscode.workspace.getWorkspaceFolder(scope)?.uri;
+    const root = folder?.scheme === 'file' ? folder.fsPath : undefined;
+    const readModule = bundle('engine').moduleReader((file) => workspaceText(file, root));
+    return recordingSources(this.envIndex.sourceFor(scope), this.envIndex.packagesFor(scope), readModule);
+  }
+
+  /** Open documents whose last analysis read constants from this file (they re-analyse when it changes). */
+  importersOf(uri: vscode.Uri): vscode.TextDocument[] {
+    if (uri.scheme !== 'file') return [];
+    const importers = new Set(
+      [...this.entries.values()].filter((e) => e.modules.includes(uri.fsPath)).map((e) => e.uri.toString()),
+    );
+    return vscode.workspace.textDocuments.filter((d) => importers.has(d.uri.toString()));
   }
 
   private run(
@@ -258,6 +308,7 @@ export class Analyzer implements vscode.Disposable {
         fileName,
         env: recorder.env,
         packages: recorder.packages,
+        readModule: recorder.readModule,
         rules,
         parseSession,
       });
@@ -298,6 +349,7 @@ export class Analyzer implements vscode.Disposable {
       ownFindings: findings,
       durationMs,
       readsEnv: recorder.used(),
+      modules: recorder.modules,
     };
     const previous = this.entries.get(uri.toString());
     this.entries.set(uri.toString(), entry);
@@ -344,6 +396,7 @@ export class Analyzer implements vscode.Disposable {
       ownFindings: [],
       durationMs: 0,
       readsEnv: false,
+      modules: [],
     });
     this.analyzedEmitter.fire(uri);
     const key = `${uri.toString()}|${limitKB}`;

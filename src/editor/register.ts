@@ -153,8 +153,13 @@ export function registerEditorFeatures(context: vscode.ExtensionContext): Editor
       if (event.contentChanges.length === 0 || !wanted(event.document)) return;
       if (readSettings(resourceUri(event.document)).run === 'onSave') return;
       analyzer.schedule(event.document);
+      // files that import constants from this one (`from .settings import ENDPOINT`) follow its edits
+      for (const importer of analyzer.importersOf(event.document.uri)) analyzer.schedule(importer);
     }),
-    vscode.workspace.onDidSaveTextDocument(analyseIfWanted),
+    vscode.workspace.onDidSaveTextDocument((document) => {
+      analyseIfWanted(document);
+      for (const importer of analyzer.importersOf(document.uri)) analyseIfWanted(importer);
+    }),
     vscode.workspace.onDidCloseTextDocument((document) => {
       if (analyzer.entry(document.uri)) forget(document.uri);
     }),

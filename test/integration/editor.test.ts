@@ -512,6 +512,45 @@ describe('Editor features (issue 4)', function () {
       await diagnosticsWhere(app, lacksRule(PROJECTS_RULE), `no '${PROJECTS_RULE}' once requirements.txt is deleted`);
     });
 
+    it('a constant imported from another workspace file: the finding points at its line, and follows its edits', async () => {
+      const OPENAI_RULE = 'openai-class-endpoint';
+      const app = fixture('crossfile', 'app.py');
+      const settings = fixture('crossfile', 'settings.py');
+      await open(app);
+      const [found] = (await diagnosticsWhere(app, hasRule(OPENAI_RULE), `'${OPENAI_RULE}' through .settings`)).filter(
+        (d) => codeOf(d) === OPENAI_RULE,
+      );
+      assert.equal(found.range.start.line, 4, 'on the endpoint argument in app.py');
+      assert.ok(
+        found.relatedInformation?.some((r) => r.location.uri.toString() === settings.toString()),
+        'related information names settings.py, where the value is set',
+      );
+      try {
+        // An unsaved edit of settings.py re-analyses app.py (its importer).
+        const document = await open(settings);
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(
+          settings,
+          rangeOfText(document, 'contoso.services.ai.azure.com/models'),
+          'contoso.openai.azure.com',
+        );
+        await vscode.workspace.applyEdit(edit);
+        await diagnosticsWhere(
+          app,
+          lacksRule(OPENAI_RULE),
+          `no '${OPENAI_RULE}' once settings.py has the right endpoint`,
+        );
+      } finally {
+        const left = vscode.workspace.textDocuments.find((d) => d.uri.toString() === settings.toString());
+        if (left?.isDirty) {
+          await vscode.window.showTextDocument(left);
+          await vscode.commands.executeCommand('workbench.action.files.revert');
+        }
+      }
+      await diagnosticsWhere(app, hasRule(OPENAI_RULE), `'${OPENAI_RULE}' back after reverting settings.py`);
+      assert.match(await readDisk(settings), /services\.ai\.azure\.com\/models/, 'settings.py on disk untouched');
+    });
+
     it('takes severity from azureAiAuthDoctor.rules and removes a rule set to off', async () => {
       const uri = fixture('wrong_endpoint.py');
       await open(uri);

@@ -1200,8 +1200,14 @@ export class FileModel {
       .filter((x) => x.scope.start === root.start && x.scope.end === root.end && x.kind !== 'import')
       .pop();
     const v = b ? other.bindingValue(b, depth + 1) : undefined;
-    // an edit can only target this document: drop literal positions of the other file
-    return v ? { ...v, literal: undefined } : undefined;
+    if (!v) return undefined;
+    // A literal in the other file is where the value is set, as an env file's line is: the finding points
+    // there (related) and its fix edits it there. Offsets of the other file never reach this document.
+    if (v.literal && !v.envValue && !v.partial) {
+      const range = other.doc.range(v.literal.start, v.literal.end);
+      return { ...v, literal: undefined, envName: wanted, envValue: { value: v.value, file: target.fileName, range } };
+    }
+    return { ...v, literal: undefined };
   }
 }
 
