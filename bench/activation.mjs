@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { summarize } from './lib/stats.mjs';
 
-export const ACTIVATION_BUDGET_MS = 30;
+// Issue 7 allowed 30 ms; issue 12 keeps activation unchanged by the new engine: at most 10 ms.
+export const ACTIVATION_BUDGET_MS = 10;
 export const ACCESS_BUDGET_MS = 3000;
 
 async function buildEntry(root, outDir) {
@@ -72,7 +73,7 @@ function summarizeAccess(access) {
   };
 }
 
-export async function benchHost({ root, benchDir, extensionDir, quick, log, verbose, access = true }) {
+export async function benchHost({ root, benchDir, extensionDir, quick, log, verbose, access = true, label = '' }) {
   const { ensureHost } = await import(join(root, 'test', 'harness', 'host.mjs'));
   try {
     ensureHost(); // installs Node 24 + code-server (scripts/install-test-host.sh) on a fresh machine
@@ -106,7 +107,7 @@ export async function benchHost({ root, benchDir, extensionDir, quick, log, verb
     const withAccess = access && i === 0;
     const run = await quietly(verbose ? log : () => {}, () =>
       runInHost({
-        label: `bench-host-${i + 1}`,
+        label: `bench-host-${label ? `${label}-` : ''}${i + 1}`,
         folder: workspace,
         extensionDevelopmentPath: extensionDir,
         extensionTestsPath: join(outDir, 'index.js'),
@@ -124,7 +125,7 @@ export async function benchHost({ root, benchDir, extensionDir, quick, log, verb
     const a = result.activation;
     results.push(a);
     log(
-      `host launch ${i + 1}: activate() ${a.activationMs.toFixed(2)} ms, load extension.js median ${summarize(a.loadMs).median} ms (first copy ${a.loadMs[0].toFixed(2)} ms)`,
+      `host launch ${i + 1}${label ? ` (${label})` : ''}: activate() ${a.activationMs.toFixed(2)} ms, load extension.js median ${summarize(a.loadMs).median} ms (first copy ${a.loadMs[0].toFixed(2)} ms), engine.js loaded ${a.engineBundleLoaded}, grammars loaded [${(a.grammarsLoaded ?? []).join(', ')}]`,
     );
     if (withAccess) {
       writeFileSync(join(outDir, 'result-with-access.json'), JSON.stringify(result, null, 2));
@@ -147,7 +148,14 @@ export async function benchHost({ root, benchDir, extensionDir, quick, log, verb
       loadFirstMs: summarize(results.map((r) => r.loadMs[0])),
       loadMs: summarize(results.flatMap((r) => r.loadMs)),
       azureBundleLoadedAtActivation: results.some((r) => r.azureBundleLoaded),
-      pass: activation.median < ACTIVATION_BUDGET_MS && !results.some((r) => r.azureBundleLoaded),
+      // null: a build without a separate dist/engine.js (the previous engine)
+      engineBundleLoadedAtActivation: results.some((r) => r.engineBundleLoaded === null)
+        ? null
+        : results.some((r) => r.engineBundleLoaded),
+      grammarsLoadedAtActivation: [...new Set(results.flatMap((r) => r.grammarsLoaded ?? []))],
+      pass:
+        activation.median <= ACTIVATION_BUDGET_MS &&
+        !results.some((r) => r.azureBundleLoaded || r.engineBundleLoaded || r.grammarsLoaded?.length),
     },
     access: accessResult ?? { error: 'not measured' },
   };

@@ -1,4 +1,6 @@
-// `npm run bench`: the performance budgets of issue 7, measured on data generated under .bench/.
+// `npm run bench`: the performance budgets of issues 7 and 12, measured on data generated under
+// .bench/, for the current engine and the previous one (built from git, cached under
+// .bench/previous-engine/) in the same run.
 //   node bench/run.mjs [--json] [--quick] [--only analysis,scan,host] [--verbose]
 //   node bench/run.mjs --from saved.json      (re-render BENCHMARKS.md from a --json output)
 // Writes BENCHMARKS.md (figures, budgets, pass/fail, machine); with --json also prints the same
@@ -8,6 +10,9 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXTENSION_BUDGET_BYTES, buildProduction, bundleReport } from './lib/bundles.mjs';
+import { loadSampler } from './lib/load.mjs';
+import { buildPreviousEngine } from './lib/previousEngine.mjs';
+import { VSIX_BUDGET_BYTES, packageVsix } from './lib/vsix.mjs';
 import { renderMarkdown, summaryRows } from './lib/markdown.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -34,14 +39,18 @@ const wanted = (section) => !only || only.has(section);
 const log = (...args) => process.stderr.write(`${args.join(' ')}\n`);
 const round2 = (n) => Math.round(n * 100) / 100;
 
+const load = loadSampler();
+
 async function section(name, fn) {
   const started = Date.now();
+  load.sample();
   try {
     return await fn();
   } catch (error) {
     log(`${name}: ERROR ${error instanceof Error ? error.stack : error}`);
     return { error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
   } finally {
+    load.sample();
     log(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 }
@@ -65,16 +74,46 @@ for (const name of existsSync(join(benchDir, 'builds')) ? readdirSync(join(bench
 }
 const build = await section('production build', () => buildProduction(root, join(benchDir, 'builds')));
 results.bundles = build.error ? build : { budgetBytes: EXTENSION_BUDGET_BYTES, ...bundleReport(build.metaPath) };
+const previous = await section('previous engine build', () =>
+  buildPreviousEngine({ root, cacheDir: join(benchDir, 'previous-engine'), log }),
+);
+results.previousEngine = previous.error ? previous : { commit: previous.commit, cachedBuild: previous.cached };
+results.previousBundles = previous.error ? previous : bundleReport(previous.metaPath);
+results.vsix = await section('vsix', () => ({
+  budgetBytes: VSIX_BUDGET_BYTES,
+  current: build.error ? build : packageVsix(root, build.dir, benchDir),
+  previous: previous.error ? previous : packageVsix(root, previous.dir, benchDir),
+}));
 
 if (wanted('analysis')) {
   const { benchAnalysis } = await import('./analysis.mjs');
-  results.analysis = await section('analysis', () => benchAnalysis({ root, benchDir, quick, log }));
+  results.analysis =
+    build.error || previous.error
+      ? { error: build.error ? 'no production build' : 'no build of the previous engine' }
+      : await section('analysis', () =>
+          benchAnalysis({
+            enginePath: join(build.dir, 'dist', 'engine.js'),
+            previousAnalyzePath: previous.analyzePath,
+            quick,
+            log,
+          }),
+        );
 }
 if (wanted('scan')) {
   const { benchScan } = await import('./scan.mjs');
-  results.scan = build.error
-    ? { error: 'no production build' }
-    : await section('scan', () => benchScan({ root, benchDir, cli: join(build.dir, 'dist', 'cli.js'), quick, log }));
+  results.scan =
+    build.error || previous.error
+      ? { error: build.error ? 'no production build' : 'no build of the previous engine' }
+      : await section('scan', () =>
+          benchScan({
+            root,
+            benchDir,
+            cli: join(build.dir, 'dist', 'cli.js'),
+            previousCli: previous.cliPath,
+            quick,
+            log,
+          }),
+        );
 }
 if (wanted('host')) {
   const { benchHost } = await import('./activation.mjs');
@@ -85,9 +124,26 @@ if (wanted('host')) {
       );
   results.activation = host.activation ?? host;
   results.access = host.access ?? host;
+  // The previous engine's extension, for its activation figures only (no second access check).
+  const previousHost = previous.error
+    ? { activation: previous }
+    : await section('extension host (previous engine)', () =>
+        benchHost({
+          root,
+          benchDir,
+          extensionDir: previous.dir,
+          quick,
+          log,
+          verbose,
+          access: false,
+          label: 'previous',
+        }),
+      );
+  results.previousActivation = previousHost.activation ?? previousHost;
 }
 
 results.machine.loadEnd = loadavg().map(round2);
+results.machine.loadDuring = load.stop();
 results.finishedAt = new Date().toISOString();
 results.summary = summaryRows(results);
 const notesFile = join(root, 'bench', 'notes.md');

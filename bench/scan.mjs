@@ -1,6 +1,7 @@
-// Section 2: the CLI's `scan --format json` against ripgrep on generated trees of 5k / 20k / 50k
-// files (node_modules/ and .git/ must be skipped), alternating run by run in this process.
-// Reports medians, p95, the CLI/rg ratio, the CLI's peak RSS and how cost grows with the tree.
+// Section 2: the CLI's `scan --format json` against ripgrep and against the previous engine's CLI
+// (bench/lib/previousEngine.mjs) on generated trees of 5k / 20k / 50k files (node_modules/ and .git/
+// must be skipped), alternating run by run in this process. Reports medians, p95, the CLI/rg and
+// CLI/previous-CLI ratios, the CLI's peak RSS and how cost grows with the tree.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +9,8 @@ import { ensureTrees } from './lib/tree.mjs';
 import { timed, TIME } from './lib/proc.mjs';
 import { summarize } from './lib/stats.mjs';
 
-export const SCAN_BUDGET = { ratio: 2, peakRssMb: 300, linearity: 1.25 };
+// ratio: issue 7 (against rg); previousRatio: issue 12 (against the previous engine's CLI, 20k files).
+export const SCAN_BUDGET = { ratio: 2, previousRatio: 1.25, peakRssMb: 300, linearity: 1.25 };
 export const RG_PATTERN = 'openai\\.azure\\.com|services\\.ai\\.azure\\.com|cognitiveservices\\.azure\\.com';
 const SIZES = [5000, 20000, 50000];
 const NODE_FLOOR = fileURLToPath(new URL('./lib/node-floor.cjs', import.meta.url));
@@ -84,7 +86,7 @@ function checkCliOutput(stdout) {
   return { json, findings, leakedPaths: leaked };
 }
 
-export async function benchScan({ benchDir, cli, quick, log, sizes = SIZES }) {
+export async function benchScan({ benchDir, cli, previousCli, quick, log, sizes = SIZES }) {
   const rgVersion = ensureRipgrep(log);
   ensureTime();
   const trees = ensureTrees(benchDir, sizes, log);
@@ -93,17 +95,20 @@ export async function benchScan({ benchDir, cli, quick, log, sizes = SIZES }) {
     const tree = trees[files];
     const rounds = quick ? (files > HEADLINE ? 1 : 3) : files > HEADLINE ? 3 : 7;
     const cliRuns = [];
+    const previousRuns = [];
     const rgRuns = [];
     const rg1Runs = []; // reference only: ripgrep on one thread (the CLI is single-threaded)
     const floorRuns = []; // reference only: walk + read + one regex in Node (lib/node-floor.cjs)
     // Warm-up (page cache, not counted), then the contenders alternate; who goes first rotates every round.
     const firstCli = await timed(process.execPath, cliArgs(tree.root, cli));
     const firstRg = await timed('rg', rgArgs(tree.root));
+    const firstPrevious = await timed(process.execPath, cliArgs(tree.root, previousCli));
     for (let round = 0; round < rounds; round++) {
-      const contenders = ['cli', 'rg', 'rg1', 'floor'];
+      const contenders = ['cli', 'previous', 'rg', 'rg1', 'floor'];
       const order = [...contenders.slice(round % contenders.length), ...contenders.slice(0, round % contenders.length)];
       for (const who of order) {
         if (who === 'cli') cliRuns.push(await timed(process.execPath, cliArgs(tree.root, cli)));
+        else if (who === 'previous') previousRuns.push(await timed(process.execPath, cliArgs(tree.root, previousCli)));
         else if (who === 'rg') rgRuns.push(await timed('rg', rgArgs(tree.root)));
         else if (who === 'rg1') rg1Runs.push(await timed('rg', ['--threads', '1', ...rgArgs(tree.root)]));
         else floorRuns.push(await timed(process.execPath, [NODE_FLOOR, tree.root]));
@@ -111,6 +116,7 @@ export async function benchScan({ benchDir, cli, quick, log, sizes = SIZES }) {
     }
     const cliWall = summarize(cliRuns.map((r) => r.wallMs));
     const rgWall = summarize(rgRuns.map((r) => r.wallMs));
+    const previousWall = summarize(previousRuns.map((r) => r.wallMs));
     const output = checkCliOutput(firstCli.stdout);
     const row = {
       files,
@@ -126,6 +132,13 @@ export async function benchScan({ benchDir, cli, quick, log, sizes = SIZES }) {
         ...output,
         stderr: firstCli.stderr.slice(0, 300),
       },
+      previousCli: {
+        ...previousWall,
+        cpuMs: summarize(previousRuns.map((r) => r.cpuMs)).median,
+        peakRssMb: Math.round(Math.max(...previousRuns.map((r) => r.peakRssMb)) * 10) / 10,
+        exitCodes: [...new Set(previousRuns.map((r) => r.exitCode))],
+        findings: checkCliOutput(firstPrevious.stdout).findings,
+      },
       rg: {
         ...rgWall,
         cpuMs: summarize(rgRuns.map((r) => r.cpuMs)).median,
@@ -138,19 +151,21 @@ export async function benchScan({ benchDir, cli, quick, log, sizes = SIZES }) {
       },
       rgOneThread: { ...summarize(rg1Runs.map((r) => r.wallMs)), cpuMs: summarize(rg1Runs.map((r) => r.cpuMs)).median },
       ratio: Math.round((cliWall.median / rgWall.median) * 100) / 100,
+      previousRatio: Math.round((cliWall.median / previousWall.median) * 100) / 100,
       cpuRatio: 0,
     };
     row.cpuRatio = Math.round((row.cli.cpuMs / Math.max(1, row.rg.cpuMs)) * 100) / 100;
     row.cli.usPerFile = Math.round((cliWall.median * 1000) / files);
     row.pass = {
       ratio: row.ratio <= SCAN_BUDGET.ratio,
+      previousRatio: row.previousRatio <= SCAN_BUDGET.previousRatio,
       peakRss: row.cli.peakRssMb < SCAN_BUDGET.peakRssMb,
       skipsNodeModulesAndGit: output.leakedPaths === 0,
       producedJson: output.json,
     };
     rows.push(row);
     log(
-      `scan ${files} files: CLI median ${cliWall.median} ms (p95 ${cliWall.p95}), rg median ${rgWall.median} ms (p95 ${rgWall.p95}), ratio ${row.ratio} (CPU ${row.cli.cpuMs} / ${row.rg.cpuMs} ms), rg -j1 ${row.rgOneThread.median} ms, Node floor ${row.nodeFloor.median} ms (CPU ${row.nodeFloor.cpuMs} ms), CLI peak RSS ${row.cli.peakRssMb} MB, findings ${output.findings}, leaked ${output.leakedPaths}`,
+      `scan ${files} files: CLI median ${cliWall.median} ms (p95 ${cliWall.p95}), previous CLI median ${previousWall.median} ms (p95 ${previousWall.p95}, ratio ${row.previousRatio}), rg median ${rgWall.median} ms (p95 ${rgWall.p95}), ratio ${row.ratio} (CPU ${row.cli.cpuMs} / ${row.rg.cpuMs} ms), rg -j1 ${row.rgOneThread.median} ms, Node floor ${row.nodeFloor.median} ms (CPU ${row.nodeFloor.cpuMs} ms), CLI peak RSS ${row.cli.peakRssMb} MB, findings ${output.findings}, leaked ${output.leakedPaths}`,
     );
   }
   // Linear growth: cost per file at the largest tree against the smallest (1.0 = perfectly linear;

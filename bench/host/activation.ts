@@ -1,4 +1,5 @@
-// Activation figures measured INSIDE the real extension host (code-server): reads activate()'s own figure (ExtensionApi.activationMs), times
+// Activation figures measured INSIDE the real extension host (code-server): reads activate()'s own figure (ExtensionApi.activationMs), whether
+// dist/engine.js or any tree-sitter grammar was loaded by then, times
 // the activate() call as VS Code awaits it, and times loading dist/extension.js by requiring fresh
 // copies placed inside the extension folder (so `require('vscode')` resolves as for the real
 // bundle).
@@ -12,6 +13,16 @@ const LOAD_COPIES = 10;
 interface ExtensionApi {
   activationMs: number;
   isAzureBundleLoaded(): boolean;
+  /** dist/engine.js required (absent before the tree-sitter engine, which bundled the engine in extension.js). */
+  isEngineLoaded?(): boolean;
+}
+
+/** The tree-sitter runtime's per-process state (src/core/parse/runtime.ts keeps it on globalThis). */
+function loadedGrammars(): string[] {
+  const state = (globalThis as Record<symbol, { loaded?: Map<string, unknown> } | undefined>)[
+    Symbol.for('azure-ai-auth-doctor.tree-sitter')
+  ];
+  return [...(state?.loaded?.keys() ?? [])];
 }
 
 export async function measureActivation(): Promise<Record<string, unknown>> {
@@ -45,6 +56,8 @@ export async function measureActivation(): Promise<Record<string, unknown>> {
     activationMs: api.activationMs,
     awaitedActivateMs: activeBefore ? null : awaitedMs,
     azureBundleLoaded: api.isAzureBundleLoaded(),
+    engineBundleLoaded: api.isEngineLoaded ? api.isEngineLoaded() : null,
+    grammarsLoaded: loadedGrammars(),
     extensionJsBytes: statSync(bundle).size,
     loadMs,
   };

@@ -23,7 +23,7 @@ import { mayHaveFindings } from './prefilter';
 import { nowOf } from './clock';
 import { applyRuleSeverities, isRuleOff } from './policy';
 import { ensureParser, isParsedLanguage, parserReady } from './parse/runtime';
-import { parseBudgetMs, parseSyntax } from './parse/syntax';
+import { parseBudgetMs, parseSyntax, type ParsedSyntax } from './parse/syntax';
 
 /** Larger documents are not analysed (the editor's time budget; the CLI reports the skip). */
 export const MAX_CHARS = 8_000_000;
@@ -96,13 +96,25 @@ export function analyzeDocument(text: string, languageId: string, context: Analy
 
 function analyzeText(text: string, languageId: string, context: AnalysisContext): AnalysisResult {
   if (!mayHaveFindings(text)) return empty(); // the prefilter the CLI applies to bytes too
-  let syntax;
-  if (isParsedLanguage(languageId)) {
-    const parsed = parseSyntax(text, languageId, context.parseSession);
-    if (!parsed) return { ...empty(), parserPending: languageId };
-    if (parsed === 'timeout') return empty(`too complex to parse within ${Math.round(parseBudgetMs(text.length))} ms`);
-    syntax = parsed;
+  if (!isParsedLanguage(languageId)) return analyzeSyntax(text, languageId, context, undefined);
+  const parsed = parseSyntax(text, languageId, context.parseSession);
+  if (!parsed) return { ...empty(), parserPending: languageId };
+  if (parsed === 'timeout') return empty(`too complex to parse within ${Math.round(parseBudgetMs(text.length))} ms`);
+  try {
+    return analyzeSyntax(text, languageId, context, parsed);
+  } finally {
+    // A tree lives in the wasm heap, which no garbage collector frees: without a session nothing
+    // reuses it, and keeping it would leak until the heap runs out and the runtime aborts.
+    if (!context.parseSession) parsed.tree.delete();
   }
+}
+
+function analyzeSyntax(
+  text: string,
+  languageId: string,
+  context: AnalysisContext,
+  syntax: ParsedSyntax | undefined,
+): AnalysisResult {
   const doc = new Doc(text, languageId, context, syntax);
   if (!doc.family) return empty();
   const lookupEnv = (name: string) => lookupEnvIn(context.env, name);
