@@ -20,7 +20,7 @@ const MAX_DEPTH = 16;
 
 /** What makes a line worth parsing (a superset of what any rule reads). */
 const RELEVANT =
-  /azure|openai|inference|cognitive|api[-_]?key|apikey|bearer|authori[sz]|authentic|credential|token|scope|audience|endpoint|deploy|model|header|https?:|url|\bkey\b|_key|secret|environ|getenv|process\.env|env\b|config|settings|import|require|using\b|package\b|client|subscription|requests|httpx|fetch|axios|curl|invoke/i;
+  /azure|openai|inference|cognitive|api[-_]?key|apikey|bearer|authori[sz]|authentic|credential|token|scope|audience|endpoint|deploy|model|header|https?:|url|\bkey\b(?!\s*=\s*(?:lambda\b|len\b|str\b|itemgetter|attrgetter))|_key|secret|environ|getenv|process\.env|env\b|config|settings|import|require|using\b|package\b|client|subscription|requests|httpx|fetch|axios|curl|invoke/i;
 
 export interface ParseInput {
   /** The text given to the parser (same length as the document). */
@@ -121,7 +121,8 @@ function isSuspicious(line: string, python: boolean, js: boolean, csharp: boolea
   if (countOf(line, '/*') !== countOf(line, '*/')) return true;
   if (python) return countOf(line, '"""') % 2 === 1 || countOf(line, "'''") % 2 === 1 || line.endsWith('\\');
   if (js) return countOf(line, '`') % 2 === 1;
-  if (csharp) return line.includes('@"') || line.includes('"""');
+  // a verbatim or raw string left open: an odd number of quotes (a one-line @"..." has an even number)
+  if (csharp) return (line.includes('@"') || line.includes('"""')) && countOf(line, '"') % 2 === 1;
   return line.includes('"""');
 }
 
