@@ -75,6 +75,18 @@ function lastName(m: FileModel, n: SyntaxNode): SyntaxNode {
   return n;
 }
 
+/** A member of an object / dict / initializer (`name: value`, `name=value`, `Name = value`) as an Arg. */
+export function argOfProp(p: { name?: string; value: SyntaxNode; node: SyntaxNode }): Arg {
+  return {
+    name: p.name,
+    start: p.value.startIndex,
+    end: p.value.endIndex,
+    fullStart: p.node.startIndex,
+    fullEnd: p.node.endIndex,
+    node: p.value,
+  };
+}
+
 /** Members of an object literal / dict / initializer as Args (spreads flattened through variables). */
 export function propArgs(m: FileModel, node: SyntaxNode): Arg[] | undefined {
   const d = m.dialect;
@@ -87,14 +99,7 @@ export function propArgs(m: FileModel, node: SyntaxNode): Arg[] | undefined {
       !!(n.childForFieldName('initializer') ?? n.namedChildren.find((c) => c?.type === 'initializer_expression')));
   if (!literal) return undefined;
   return m.propsOf(n).map((p) => {
-    const arg: Arg = {
-      name: p.name,
-      start: p.value.startIndex,
-      end: p.value.endIndex,
-      fullStart: p.node.startIndex,
-      fullEnd: p.node.endIndex,
-      node: p.value,
-    };
+    const arg = argOfProp(p);
     const inner = p.value === p.key ? undefined : propArgs(m, p.value);
     if (inner) arg.props = inner;
     return arg;
@@ -137,16 +142,7 @@ export function argsOf(m: FileModel, call: SyntaxNode): Arg[] {
       arg.start = a.node.startIndex;
       out.push(arg);
       if (a.node.type === 'dictionary_splat') {
-        for (const p of m.propsOf(a.node.firstNamedChild))
-          if (p.name)
-            out.push({
-              name: p.name,
-              start: p.value.startIndex,
-              end: p.value.endIndex,
-              fullStart: p.node.startIndex,
-              fullEnd: p.node.endIndex,
-              node: p.value,
-            });
+        for (const p of m.propsOf(a.node.firstNamedChild)) if (p.name) out.push(argOfProp(p));
       }
       continue;
     }

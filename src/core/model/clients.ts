@@ -7,7 +7,7 @@ import type { EndpointInfo } from '../types';
 import { classifyEndpoint } from '../knowledge/endpoints';
 import { CLIENTS, KEY_CREDENTIAL, TOKEN_CREDENTIAL, type ClientSpec } from '../knowledge/clients';
 import type { Doc } from '../scan/document';
-import { named, positional, type Arg, type Call } from './calls';
+import { argOfProp, named, positional, type Arg, type Call } from './calls';
 import { FileModel, type Value } from './index';
 
 /** How a client authenticates. */
@@ -89,16 +89,7 @@ function optionProps(model: FileModel, args: Arg[]): Arg[] {
     const name = model.text(a.node);
     const b = model.lookup(name, a.start);
     if (!b?.value || !/Options$/.test(model.text(b.value.childForFieldName('type')))) continue;
-    for (const p of model.propsOf(b.value))
-      if (p.name)
-        out.push({
-          name: p.name,
-          start: p.value.startIndex,
-          end: p.value.endIndex,
-          fullStart: p.node.startIndex,
-          fullEnd: p.node.endIndex,
-          node: p.value,
-        });
+    for (const p of model.propsOf(b.value)) if (p.name) out.push(argOfProp(p));
     // options.Audience = ... between the declaration and the use
     const code = model.doc.code;
     const re = new RegExp(`\\b${name}\\s*\\.\\s*([A-Za-z_]\\w*)\\s*=(?!=)`, 'g');
