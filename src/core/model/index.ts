@@ -29,7 +29,7 @@
 //   model.lookupEnv(name)              the workspace env/config value of a variable
 import type { EnvValue } from '../types';
 import type { Doc } from '../scan/document';
-import type { SyntaxNode } from '../parse/runtime';
+import type { SyntaxNode, Tree } from '../parse/runtime';
 import { dialectOf, type Dialect } from './dialect';
 import { callsOf, type Call } from './calls';
 import { parseSyntax } from '../parse/syntax';
@@ -1211,7 +1211,9 @@ export class FileModel {
   }
 }
 
-const otherFiles = new Map<string, { text: string; model: FileModel | undefined }>();
+/** Parsed other files kept for cross-file constants (each tree costs wasm memory until deleted). */
+const MAX_OTHER_FILES = 64;
+const otherFiles = new Map<string, { text: string; tree: Tree; model: FileModel | undefined }>();
 
 /** Models of other workspace files (cross-file constants), parsed on demand and kept while unchanged. */
 function modelForFile(
@@ -1219,7 +1221,14 @@ function modelForFile(
   from: Doc,
 ): FileModel | undefined {
   const cached = otherFiles.get(target.fileName);
-  if (cached && cached.text === target.text) return cached.model;
+  if (cached && cached.text === target.text) {
+    otherFiles.delete(target.fileName); // most recently used last
+    otherFiles.set(target.fileName, cached);
+    return cached.model;
+  }
+  // trees live in the wasm heap, which no garbage collector frees: the replaced version goes now
+  cached?.tree.delete();
+  otherFiles.delete(target.fileName);
   const syntax = parseSyntax(target.text, target.languageId);
   if (!syntax || syntax === 'timeout') return undefined;
   const doc = new DocClass(
@@ -1229,11 +1238,14 @@ function modelForFile(
     syntax,
   );
   const model = FileModel.of(doc);
-  if (otherFiles.size > 64) {
-    for (const v of otherFiles.values()) v.model?.doc.tree?.delete();
-    otherFiles.clear();
+  // Least recently used first: a model still in use up the stack (A imports B imports C) was used
+  // just now, so it is never the one evicted.
+  while (otherFiles.size >= MAX_OTHER_FILES) {
+    const [oldest, entry] = otherFiles.entries().next().value as [string, { tree: Tree }];
+    entry.tree.delete();
+    otherFiles.delete(oldest);
   }
-  otherFiles.set(target.fileName, { text: target.text, model });
+  otherFiles.set(target.fileName, { text: target.text, tree: syntax.tree, model });
   return model;
 }
 
