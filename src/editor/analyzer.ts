@@ -2,8 +2,6 @@
 // on change (debounced), on save; clear on close; re-analyse when settings, env files or manifests change.
 // Results are cached per URI for the hover, CodeLens, code actions and language status, and
 // findings are published to sharedState for the panel.
-import { readFileSync, statSync } from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ParseSession } from '../engine';
 import { bundle } from './lazyBundles';
@@ -20,6 +18,7 @@ import {
   workspaceRelativePath,
 } from './documents';
 import { toDiagnostic } from './convert';
+import { insideWorkspace, readWorkspaceText, workspaceRoot } from '../cli/workspaceModules';
 import { compileGlobs } from './glob';
 import type { EnvIndex } from './envIndex';
 import { readSettings } from './settings';
@@ -46,23 +45,15 @@ export interface AnalysisEntry {
   modules: string[];
 }
 
-/** Imported modules larger than this are not read for constants. */
-const MAX_MODULE_BYTES = 1024 * 1024;
-
 /**
  * The text of a workspace file a document imports constants from: the editor's copy when it is open
- * (unsaved edits count), else the file on disk. Only inside the document's workspace folder.
+ * (unsaved edits count), else the file on disk, read as the CLI reads it (inside the folder only).
  */
-function workspaceText(file: string, folder: string | undefined): string | undefined {
-  if (!folder || !path.resolve(file).startsWith(folder + path.sep)) return undefined;
+function workspaceText(file: string, root: string | undefined): string | undefined {
+  if (!root) return undefined;
   const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
-  if (open) return open.getText();
-  try {
-    const stat = statSync(file);
-    return stat.isFile() && stat.size <= MAX_MODULE_BYTES ? readFileSync(file, 'utf8') : undefined;
-  } catch {
-    return undefined;
-  }
+  if (open) return insideWorkspace(root, file) ? open.getText() : undefined;
+  return readWorkspaceText(root, file);
 }
 
 /** True when a finding points into an env/config file (related location or fix), i.e. may hide a finding there. */
@@ -75,8 +66,8 @@ function pointsAtConfig(findings: readonly Finding[]): boolean {
 }
 
 /**
- * Wraps the env and package sources of one analysis to remember whether the engine read through either,
- * so an edit of a .env file or a manifest re-analyses only the files that depend on it.
+ * Wraps the env, package and module sources of one analysis to remember what the engine read through them,
+ * so an edit of a .env file, a manifest or an imported module re-analyses only the files that depend on it.
  */
 function recordingSources(
   env: EnvSource,
@@ -275,7 +266,7 @@ export class Analyzer implements vscode.Disposable {
   /** The env values and package versions a file in `scope` sees, recording whether the analysis read them. */
   private sourcesFor(scope: vscode.Uri) {
     const folder = vscode.workspace.getWorkspaceFolder(scope)?.uri;
-    const root = folder?.scheme === 'file' ? folder.fsPath : undefined;
+    const root = folder?.scheme === 'file' ? workspaceRoot(folder.fsPath) : undefined;
     const readModule = bundle('engine').moduleReader((file) => workspaceText(file, root));
     return recordingSources(this.envIndex.sourceFor(scope), this.envIndex.packagesFor(scope), readModule);
   }
