@@ -103,9 +103,9 @@ function analyzeText(text: string, languageId: string, context: AnalysisContext)
   try {
     return analyzeSyntax(text, languageId, context, parsed);
   } finally {
-    // A tree lives in the wasm heap, which no garbage collector frees: without a session nothing
-    // reuses it, and keeping it would leak until the heap runs out and the runtime aborts.
-    if (!context.parseSession) parsed.tree.delete();
+    // A tree lives in the wasm heap, which no garbage collector frees: what the session does not keep
+    // for the next parse would leak until the heap runs out and the runtime aborts.
+    parsed.release();
   }
 }
 

@@ -120,7 +120,7 @@ export function parseProblem(languageId: string, text: string): string | undefin
     }
     return undefined;
   } finally {
-    parsed.tree.delete();
+    parsed.release();
   }
 }
 

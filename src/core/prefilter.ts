@@ -7,7 +7,7 @@
 // az CLI token command. A curl to a regional endpoint such as
 // https://eastus.api.cognitive.microsoft.com/ with a Bearer token names neither "azure" nor "openai".
 
-const TRIGGER_WORDS = [
+export const TRIGGER_WORDS = [
   'azure',
   'openai',
   'inference',

@@ -6,6 +6,8 @@
 // regex no longer confuses anything.
 import { parserFor, grammarOf, type Tree, type Language, type Parser } from './runtime';
 import { parseInput, sparseInput } from './input';
+import { compactText, expandTree, type Compact } from './compact';
+import { decodeUtf16, toUtf16 } from './utf16';
 
 export interface StringToken {
   /** Whole token, prefix and quotes included. */
@@ -78,16 +80,18 @@ export function parseBudgetMs(length: number): number {
 }
 
 export interface ParsedSyntax {
+  /** The tree, in the document's offsets. */
   tree: Tree;
-  /** The text the parser read (same length as the document; see input.ts). */
-  input: string;
   /** True when parts of the document were blanked before parsing (large files, or a sparse retry). */
   focused: boolean;
   lexed: Lexed;
+  /** Frees the tree unless the session keeps it for the next parse (trees live in the wasm heap). */
+  release(): void;
 }
 
 /** Old trees kept for incremental reparsing, per caller-chosen key (the editor's open documents). */
 export interface ParseSession {
+  /** The compact text last parsed and its tree (in compact offsets). */
   previous?: { input: string; tree: Tree; languageId: string };
 }
 
@@ -108,10 +112,25 @@ function budgetedParse(parser: Parser, input: string, oldTree: Tree | undefined)
   return tree;
 }
 
+/** Parses the compact text, reusing the session's previous tree where the texts differ in one range. */
+function parseCompact(parser: Parser, compact: Compact, languageId: string, session?: ParseSession): Tree | null {
+  const prev = session?.previous;
+  if (prev && prev.languageId === languageId) {
+    if (prev.input === compact.text) return prev.tree;
+    const edit = diffEdit(prev.input, compact.text);
+    if (edit) {
+      prev.tree.edit(edit);
+      return budgetedParse(parser, compact.text, prev.tree);
+    }
+  }
+  return budgetedParse(parser, compact.text, undefined);
+}
+
 /**
  * Parses `text` (sync). Undefined when the language is not parsed with tree-sitter or its grammar
- * is not loaded yet (call ensureParser first). With a session, the previous tree is edited
- * (`tree.edit`) at the one range where the parse inputs differ and reparsed incrementally. When the
+ * is not loaded yet (call ensureParser first). The parser reads the compact text (see compact.ts) and
+ * the tree is then shifted back to the document's offsets. With a session, the previous compact tree
+ * is edited (`tree.edit`) at the one range where the texts differ and reparsed incrementally. When the
  * whole text is too complex, only its relevant lines are parsed (the rest blanked); 'timeout' when
  * even that fails.
  */
@@ -124,39 +143,34 @@ export function parseSyntax(
   const parser = parserFor(languageId);
   if (!grammar || !parser) return undefined;
   const prepared = parseInput(text, languageId);
-  let { text: input, focused } = prepared;
-  let oldTree: Tree | undefined;
-  const prev = session?.previous;
-  if (prev && prev.languageId === languageId) {
-    const edit = diffEdit(prev.input, input);
-    if (edit) {
-      oldTree = prev.tree;
-      oldTree.edit(edit);
-    } else if (prev.input === input) oldTree = prev.tree;
-  }
-  let tree: Tree | null;
-  if (oldTree && prev && prev.input === input) tree = oldTree;
-  else {
-    tree = budgetedParse(parser, input, oldTree);
-    const sparse = tree ? input : sparseInput(input);
-    if (!tree && sparse !== input) {
-      input = sparse;
+  let focused = prepared.focused;
+  let compact = compactText(prepared.text);
+  let tree = parseCompact(parser, compact, languageId, session);
+  if (!tree) {
+    const sparse = sparseInput(prepared.text);
+    if (sparse !== prepared.text) {
       focused = true;
-      tree = budgetedParse(parser, input, undefined);
-    }
-    if (!tree) {
-      if (session) {
-        session.previous?.tree.delete();
-        session.previous = undefined;
-      }
-      return 'timeout';
+      compact = compactText(sparse);
+      tree = budgetedParse(parser, compact.text, undefined);
     }
   }
+  const prev = session?.previous;
   if (session) {
     if (prev && prev.tree !== tree) prev.tree.delete();
-    session.previous = { input, tree, languageId };
+    session.previous = tree ? { input: compact.text, tree, languageId } : undefined;
   }
-  return { tree, input, focused, lexed: lexFromTree(text, tree, grammar, prepared.blankedComments) };
+  if (!tree) return 'timeout';
+  // the session keeps the compact tree; the document-offset tree is a copy (subtrees shared)
+  const kept = session ? tree : undefined;
+  const shifted = compact.gaps.length ? expandTree(kept ? tree.copy() : tree, compact, text) : tree;
+  return {
+    tree: shifted,
+    focused,
+    lexed: lexFromTree(text, shifted, grammar, prepared.blankedComments),
+    release: () => {
+      if (shifted !== kept) shifted.delete();
+    },
+  };
 }
 
 /** Frees a session's tree (document closed). */
@@ -266,15 +280,6 @@ function lexFromTree(text: string, tree: Tree, grammar: string, blanked: Array<[
   return tokenViews(text, strings, comments);
 }
 
-const decoder = new TextDecoder('utf-16le');
-
-/** A mutable UTF-16 copy of the text. */
-function toUtf16(text: string): Uint16Array {
-  const bytes = Buffer.from(text, 'utf16le');
-  if (bytes.byteOffset % 2 === 0) return new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
-  return new Uint16Array(bytes.slice().buffer, 0, text.length);
-}
-
 function blankRange(buf: Uint16Array, s: number, e: number): void {
   for (let k = s; k < e; k++) {
     const ch = buf[k];
@@ -309,7 +314,7 @@ export function tokenViews(text: string, strings: StringToken[], comments: Array
           buf[t.start] = 34;
           buf[t.end - 1] = 34;
         }
-        codeView = decoder.decode(buf);
+        codeView = decodeUtf16(buf);
       }
       return codeView;
     },
@@ -317,7 +322,7 @@ export function tokenViews(text: string, strings: StringToken[], comments: Array
       if (noCommentsView === undefined) {
         const buf = toUtf16(text);
         for (const [s, e] of comments) blankRange(buf, s, e);
-        noCommentsView = decoder.decode(buf);
+        noCommentsView = decodeUtf16(buf);
       }
       return noCommentsView;
     },
