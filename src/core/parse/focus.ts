@@ -16,7 +16,7 @@
 // starts and ends a statement.
 import { TRIGGER_WORDS } from '../prefilter';
 import { CLIENTS } from '../knowledge/clients';
-import { decodeUtf16, toUtf16 } from './utf16';
+import { DROP, ELLIPSIS, compactLines, lineTable, type Compact, type LineTable } from './compact';
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -61,6 +61,8 @@ export const SEED = new RegExp(
   'i',
 );
 
+const SEED_ANYWHERE = new RegExp(SEED.source, 'gi');
+
 /** Names that never link a seed to another line (keywords, primitive types). */
 const NOT_A_LINK = new Set(
   (
@@ -89,33 +91,8 @@ function dialectOf(languageId: string): Dialect {
   return 'other';
 }
 
-interface Lines {
+interface Lines extends LineTable {
   text: string;
-  start: Int32Array;
-  end: Int32Array;
-  /** Indentation width, -1 for a blank line. */
-  indent: Int32Array;
-  count: number;
-}
-
-function readLines(text: string): Lines {
-  let count = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-  const start = new Int32Array(count);
-  const end = new Int32Array(count);
-  const indent = new Int32Array(count);
-  let s = 0;
-  for (let k = 0; k < count; k++) {
-    let e = text.indexOf('\n', s);
-    if (e < 0) e = text.length;
-    start[k] = s;
-    end[k] = e;
-    let i = s;
-    while (i < e && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-    indent[k] = i === e || (i === e - 1 && text.charCodeAt(i) === 13) ? -1 : i - s;
-    s = e + 1;
-  }
-  return { text, start, end, indent, count };
 }
 
 const lineOf = (L: Lines, k: number) => L.text.slice(L.start[k], L.end[k]);
@@ -241,12 +218,7 @@ function keptLines(L: Lines, dialect: Dialect): { kept: Uint8Array; defs: Uint8A
   const defs = new Uint8Array(L.count);
   const used = new Set<string>();
   const assigned = new Set<string>();
-  const seedPattern = new RegExp(SEED.source, 'gi');
-  const text = L.text;
-  let k = 0;
-  for (let m = seedPattern.exec(text); m; m = seedPattern.exec(text)) {
-    while (k < L.count - 1 && L.end[k] < m.index) k++;
-    seedPattern.lastIndex = L.end[k] + 1; // one match per line is enough
+  for (const k of linesMatching(L, SEED_ANYWHERE)) {
     const code = codeOf(lineOf(L, k), dialect);
     if (!SEED.test(code)) continue;
     kept[k] = 1;
@@ -305,6 +277,27 @@ function isSuspicious(line: string, dialect: Dialect): boolean {
   return line.includes('"""');
 }
 
+const SUSPICIOUS_MARKER: Record<Dialect, RegExp> = {
+  python: /\/\*|\*\/|"""|'''|\\\r?$/gm,
+  js: /\/\*|\*\/|`/g,
+  csharp: /\/\*|\*\/|@"|"""/g,
+  java: /\/\*|\*\/|"""/g,
+  other: /\/\*|\*\/|"""/g,
+};
+
+/** The lines holding a match of a global regex, once each, in order (one pass over the text). */
+function linesMatching(L: Lines, pattern: RegExp): number[] {
+  const hits: number[] = [];
+  let k = 0;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(L.text); m; m = pattern.exec(L.text)) {
+    while (k < L.count - 1 && L.end[k] < m.index) k++;
+    hits.push(k);
+    pattern.lastIndex = L.end[k] + 1; // one match per line is enough
+  }
+  return hits;
+}
+
 /** Prefix sums over a per-line flag: flagged lines before index i. */
 function prefixSums(count: number, flag: (k: number) => boolean): Int32Array {
   const sums = new Int32Array(count + 1);
@@ -332,28 +325,26 @@ function balanced(code: string): boolean {
   return depth === 0;
 }
 /** What a line before a statement's start ends with. */
-const STATEMENT_ENDED = /(?:[;{}]|^\s*(?:\/\/.*|\/\*.*\*\/|\*.*|\*\/|#.*)?)\s*$/;
+function statementEnded(line: string): boolean {
+  const code = line.trimEnd();
+  const last = code.charCodeAt(code.length - 1);
+  return code.length === 0 || last === 59 || last === 123 || last === 125 || COMMENT_LINE.c.test(code);
+}
 /** An attribute or annotation line, which belongs to the member after it. */
 const ATTRIBUTE = /^\s*(?:\[.*\]|@[\w.]+(?:\(.*\))?)\s*$/;
 
-/** The text with the skippable block bodies blanked (same length and newlines), and whether any was. */
-export function focus(text: string, languageId: string): { text: string; focused: boolean } {
+/** The compact text of `text` with the skippable parts dropped, or undefined when nothing can be skipped. */
+export function focusedCompact(text: string, languageId: string): Compact | undefined {
   const dialect = dialectOf(languageId);
   const python = dialect === 'python';
   const braces = dialect === 'js' || dialect === 'csharp' || dialect === 'java';
-  const L = readLines(text);
+  const L: Lines = { ...lineTable(text), text };
   const { kept, defs, needed } = keptLines(L, dialect);
   const keptBefore = prefixSums(L.count, (k) => kept[k] === 1);
-  const suspicious = (k: number) => {
-    const s = L.start[k];
-    const e = L.end[k];
-    // cheap pre-check: only lines with a quote, a backtick, a comment marker or a backslash
-    for (let i = s; i < e; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 34 || c === 39 || c === 96 || c === 42 || c === 92) return isSuspicious(text.slice(s, e), dialect);
-    }
-    return false;
-  };
+  // only a line holding a marker of a multi-line string or comment can be suspicious
+  const marked = new Uint8Array(L.count);
+  for (const k of linesMatching(L, SUSPICIOUS_MARKER[dialect])) marked[k] = isSuspicious(lineOf(L, k), dialect) ? 1 : 0;
+  const suspicious = (k: number) => marked[k] === 1;
   const suspiciousBefore = prefixSums(L.count, suspicious);
   const blanks: Array<[number, number, number]> = []; // [from line, to line (exclusive), ellipsis line or -1]
   const nextNonBlank = (k: number, to: number) => {
@@ -386,7 +377,7 @@ export function focus(text: string, languageId: string): { text: string; focused
       p = previousNonBlank(p);
     }
     const before = previousNonBlank(first);
-    if (before >= 0 && !STATEMENT_ENDED.test(lineOf(L, before))) return -1;
+    if (before >= 0 && !statementEnded(lineOf(L, before))) return -1;
     const after = nextNonBlank(k + 1, L.count);
     if (after < L.count && CONTINUES.test(lineOf(L, after))) return -1;
     if (keptBefore[i + 1] - keptBefore[first] > 0 || kept[k] || suspiciousBefore[i + 1] - suspiciousBefore[first] > 0)
@@ -398,13 +389,17 @@ export function focus(text: string, languageId: string): { text: string; focused
    * assigns nothing, ends with `;` or `}`, and its brackets balance (an interface, a type, a signature).
    */
   const skippableLine = (i: number): boolean => {
-    if (!braces || kept[i] || suspiciousBefore[i + 1] !== suspiciousBefore[i]) return false;
+    if (!braces || kept[i] || marked[i] || L.end[i] - L.start[i] - L.indent[i] < 16) return false;
+    let last = L.end[i] - 1;
+    while (last > L.start[i] && L.text.charCodeAt(last) <= 32) last--;
+    const end = L.text.charCodeAt(last);
+    if (end !== 59 /* ; */ && end !== 125 /* } */) return false;
     const code = lineOf(L, i).trim();
-    if (code.length < 16 || !/[;}]$/.test(code) || IMPORTS.test(code) || assignmentAt(code) >= 0) return false;
+    if (IMPORTS.test(code) || assignmentAt(code) >= 0) return false;
     if (!balanced(code)) return false;
     for (const m of code.matchAll(IDENT)) if (needed.has(m[0])) return false; // a field or type something uses
     const before = previousNonBlank(i);
-    if (before >= 0 && !STATEMENT_ENDED.test(lineOf(L, before))) return false;
+    if (before >= 0 && !statementEnded(lineOf(L, before))) return false;
     const after = nextNonBlank(i + 1, L.count);
     return after >= L.count || !CONTINUES.test(lineOf(L, after));
   };
@@ -476,22 +471,11 @@ export function focus(text: string, languageId: string): { text: string; focused
     }
   };
   visit(0, L.count, 0, true);
-  if (blanks.length === 0) return { text, focused: false };
-  return { text: blanked(text, L, blanks), focused: true };
-}
-
-/** The text with the lines of each blank range turned into spaces (newlines kept), `...` where asked. */
-function blanked(text: string, L: Lines, blanks: Array<[number, number, number]>): string {
-  const buf = toUtf16(text);
+  if (blanks.length === 0) return undefined;
+  const kind = new Uint8Array(L.count); // COPY
   for (const [from, to, ellipsis] of blanks) {
-    for (let k = from; k < to; k++) {
-      const e = L.end[k];
-      for (let i = L.start[k]; i < e; i++) if (buf[i] !== 13) buf[i] = 32;
-    }
-    if (ellipsis >= 0) {
-      const at = L.start[ellipsis] + L.indent[ellipsis];
-      buf[at] = buf[at + 1] = buf[at + 2] = 46;
-    }
+    kind.fill(DROP, from, to);
+    if (ellipsis >= 0) kind[ellipsis] = ELLIPSIS;
   }
-  return decodeUtf16(buf);
+  return compactLines(text, L, kind);
 }

@@ -14,15 +14,18 @@
 //     (`{ ( [`, or `:` in Python, where `...` is written in) that the first line back at the header's
 //     indentation closes, and no line in it opens or closes a multi-line string or comment.
 
-import { SEED, focus } from './focus';
+import { SEED, focusedCompact } from './focus';
+import { compactText, type Compact } from './compact';
 
 /** Files at most this long are parsed whole. */
 export const FOCUS_MIN_CHARS = 32_768;
 
 export interface ParseInput {
-  /** The text given to the parser (same length as the document). */
+  /** The document with comment lines and long data lines blanked (same length), before focus. */
   text: string;
-  /** True when some block bodies were blanked. */
+  /** What the parser reads (see compact.ts). */
+  compact: Compact;
+  /** True when parts the rules may read were left out (block bodies, data lines). */
   focused: boolean;
   /** Comments blanked before parsing (Python whole-line comments); some may lie inside strings. */
   blankedComments: Array<[number, number]>;
@@ -34,10 +37,14 @@ export function parseInput(text: string, languageId: string): ParseInput {
   if (languageId === 'python' || languageId === 'jupyter')
     ({ text: normalized, comments: blankedComments } = blankCommentLines(normalized));
   const long = blankLongLines(normalized);
-  if (long.length <= FOCUS_MIN_CHARS || languageId === 'shellscript' || languageId === 'powershell')
-    return { text: long, focused: long !== normalized, blankedComments };
-  const focused = focus(long, languageId);
-  return { text: focused.text, focused: focused.focused || long !== normalized, blankedComments };
+  const focusable = long.length > FOCUS_MIN_CHARS && languageId !== 'shellscript' && languageId !== 'powershell';
+  const focused = focusable ? focusedCompact(long, languageId) : undefined;
+  return {
+    text: long,
+    compact: focused ?? compactText(long),
+    focused: focused !== undefined || long !== normalized,
+    blankedComments,
+  };
 }
 
 /** Lines longer than this that mention nothing the rules read (data, generated code) are not parsed. */

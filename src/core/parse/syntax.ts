@@ -7,7 +7,6 @@
 import { parserFor, grammarOf, type Tree, type Language, type Parser } from './runtime';
 import { parseInput, sparseInput } from './input';
 import { compactText, expandTree, type Compact } from './compact';
-import { decodeUtf16, toUtf16 } from './utf16';
 
 export interface StringToken {
   /** Whole token, prefix and quotes included. */
@@ -144,7 +143,7 @@ export function parseSyntax(
   if (!grammar || !parser) return undefined;
   const prepared = parseInput(text, languageId);
   let focused = prepared.focused;
-  let compact = compactText(prepared.text);
+  let compact = prepared.compact;
   let tree = parseCompact(parser, compact, languageId, session);
   if (!tree) {
     const sparse = sparseInput(prepared.text);
@@ -280,11 +279,31 @@ function lexFromTree(text: string, tree: Tree, grammar: string, blanked: Array<[
   return tokenViews(text, strings, comments);
 }
 
-function blankRange(buf: Uint16Array, s: number, e: number): void {
-  for (let k = s; k < e; k++) {
-    const ch = buf[k];
-    if (ch !== 10 && ch !== 13) buf[k] = 32;
+/** Spaces for text[s, e), its line breaks kept. */
+function spaces(text: string, s: number, e: number): string {
+  const nl = text.indexOf('\n', s);
+  const cr = text.indexOf('\r', s);
+  if ((nl < 0 || nl >= e) && (cr < 0 || cr >= e)) return ' '.repeat(e - s);
+  return text.slice(s, e).replace(/[^\n\r]/g, ' ');
+}
+
+/**
+ * The text with each range blanked (`quoted`: its first and last characters become `"`), same length:
+ * built from slices, so the cost follows the tokens, not the file (a focused file has few).
+ */
+function blankedView(text: string, ranges: Array<{ s: number; e: number; quoted: boolean }>): string {
+  if (ranges.length === 0) return text;
+  ranges.sort((a, b) => a.s - b.s);
+  const parts: string[] = [];
+  let at = 0;
+  for (const { s, e, quoted } of ranges) {
+    if (s < at) continue; // nested in the previous range
+    parts.push(text.slice(at, s));
+    parts.push(quoted ? `"${spaces(text, s + 1, e - 1)}"` : spaces(text, s, e));
+    at = e;
   }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** Builds the code / noComments views from string and comment ranges (shared with the format readers). */
@@ -305,25 +324,17 @@ export function tokenViews(text: string, strings: StringToken[], comments: Array
   };
   return {
     get code() {
-      if (codeView === undefined) {
-        const buf = toUtf16(text);
-        for (const [s, e] of comments) blankRange(buf, s, e);
-        for (const t of strings) {
-          if (t.end - t.start < 2) continue;
-          blankRange(buf, t.start + 1, t.end - 1);
-          buf[t.start] = 34;
-          buf[t.end - 1] = 34;
-        }
-        codeView = decodeUtf16(buf);
-      }
+      codeView ??= blankedView(text, [
+        ...comments.map(([s, e]) => ({ s, e, quoted: false })),
+        ...strings.filter((t) => t.end - t.start >= 2).map((t) => ({ s: t.start, e: t.end, quoted: true })),
+      ]);
       return codeView;
     },
     get noComments() {
-      if (noCommentsView === undefined) {
-        const buf = toUtf16(text);
-        for (const [s, e] of comments) blankRange(buf, s, e);
-        noCommentsView = decodeUtf16(buf);
-      }
+      noCommentsView ??= blankedView(
+        text,
+        comments.map(([s, e]) => ({ s, e, quoted: false })),
+      );
       return noCommentsView;
     },
     strings,

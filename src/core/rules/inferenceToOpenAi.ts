@@ -143,7 +143,9 @@ export function pythonRewrite(doc: Doc, c: ClientUse, v1: string, scope: string)
 }
 
 export function jsRewrite(doc: Doc, c: ClientUse, v1: string, scope: string): Fix | undefined {
-  if (!c.endpointArg || !c.credArg || /\bisUnexpected\b/.test(doc.code)) return undefined;
+  // includes first: the regex alone rescans the whole file once per client
+  if (!c.endpointArg || !c.credArg || (doc.code.includes('isUnexpected') && /\bisUnexpected\b/.test(doc.code)))
+    return undefined;
   const variable = assignedName(doc, c);
   if (!variable) return undefined;
   const url = baseUrl(doc, c, v1, '"');
