@@ -401,3 +401,47 @@ describe('compact parse', () => {
     }
   });
 });
+
+describe('focus memo (the editor re-analysing after an edit)', () => {
+  for (const languageId of ['python', 'typescript', 'csharp']) {
+    it(`${languageId}: each edit gives the compact text a fresh focus gives`, () => {
+      const head =
+        languageId === 'python'
+          ? 'from openai import AzureOpenAI\nclient = AzureOpenAI(azure_endpoint="https://a.openai.azure.com/")\n'
+          : languageId === 'csharp'
+            ? 'using Azure.AI.OpenAI;\npublic static class Clients\n{\n    static AzureOpenAIClient client = new AzureOpenAIClient(new Uri("https://a.openai.azure.com/"), new DefaultAzureCredential());\n}\n'
+            : 'import { AzureOpenAI } from "openai";\nconst client = new AzureOpenAI({ endpoint: "https://a.openai.azure.com/" });\n';
+      let text = padded(head, languageId);
+      const memo = {};
+      const local =
+        languageId === 'csharp'
+          ? 'var url = "/local/path/7";'
+          : languageId === 'python'
+            ? 'url = "/local/path/7"'
+            : 'const url = "/local/path/7";';
+      assert.ok(text.includes(local), 'the filler holds the edited line');
+      const edits: Array<(t: string) => string> = [
+        (t) => t.replace('https://a.openai.azure.com/', 'https://b.openai.azure.com/'), // a kept line's string
+        (t) => t.replace('https://b.openai.azure.com/', 'https://b.openai.azure.com/{url}'), // a hole naming a local
+        (t) => t.replace(local, local.replace('/local/path/7', '/local/path/77')), // inert: a skipped body
+        (t) => t.replace('/local/path/77', '/local/AzureOpenAI'), // a seed word appears
+        (t) => t.replace('/local/AzureOpenAI', '/local/path/8'), // and goes again
+        (t) => t.replace('/local/path/8', '/local/" + client + "'), // a linked name
+        (t) => t.replace('/local/" + client + "', '/local/path/9'),
+        (t) => t.replace(local.replace('/local/path/7', '/local/path/9'), `  ${local}`), // indentation
+        (t) => t.replace(`  ${local}`, `${local} /*`), // a comment left open
+        (t) => t.replace(`${local} /*`, local),
+        (t) => t.replace('/local/path/12"', '/local/path/12\n"'), // a new line
+      ];
+      for (const [n, edit] of edits.entries()) {
+        const next = edit(text);
+        assert.notEqual(next, text, `edit ${n} changed nothing`);
+        text = next;
+        const remembered = parseInput(text, languageId, memo).compact;
+        const fresh = parseInput(text, languageId).compact;
+        assert.equal(remembered.text, fresh.text, `edit ${n}: compact text`);
+        assert.deepEqual(remembered.gaps, fresh.gaps, `edit ${n}: gaps`);
+      }
+    });
+  }
+});

@@ -259,7 +259,7 @@ function keptLines(L: Lines, dialect: Dialect): { kept: Uint8Array; defs: Uint8A
   for (const name of first.keys()) second.delete(name);
   for (const name of used) second.delete(name);
   const third = linkDefinitions(mentionsOf(L, dialect, second), second);
-  return { kept, defs, needed: new Set([...used, ...usedByUses, ...second, ...third]) };
+  return { kept, defs, needed: new Set([...used, ...assigned, ...usedByUses, ...second, ...third]) };
 }
 
 /** A line that may open or close a construct spanning lines (string, comment) in this language. */
@@ -334,7 +334,127 @@ function statementEnded(line: string): boolean {
 const ATTRIBUTE = /^\s*(?:\[.*\]|@[\w.]+(?:\(.*\))?)\s*$/;
 
 /** The compact text of `text` with the skippable parts dropped, or undefined when nothing can be skipped. */
-export function focusedCompact(text: string, languageId: string): Compact | undefined {
+/**
+ * What a focus decided, kept by the editor's parse session: an edit inside one skipped line that
+ * changes nothing focus reads there (see `inertEdit`) keeps every decision, so only the compact text
+ * is written again, not the whole file's links and blocks worked out.
+ */
+export interface FocusMemo {
+  text: string;
+  languageId: string;
+  L: Lines;
+  kind: Uint8Array;
+  /** Names whose mentions link lines (a skipped line mentioning one may matter). */
+  links: Set<string>;
+}
+
+/** The compact text of `text` with the skippable parts dropped, or undefined when nothing can be skipped. */
+export function focusedCompact(text: string, languageId: string, memo?: { last?: FocusMemo }): Compact | undefined {
+  const previous = memo?.last;
+  if (previous && previous.languageId === languageId) {
+    const L = inertEdit(previous, text);
+    if (L) {
+      memo.last = { ...previous, text, L };
+      return compactLines(text, L, previous.kind);
+    }
+  }
+  const decided = decide(text, languageId);
+  if (memo) memo.last = decided ? { ...decided, text, languageId } : undefined;
+  return decided && compactLines(text, decided.L, decided.kind);
+}
+
+/** The first word (or character) and the last character of a line: what marks headers, closers, attributes. */
+function shapeOf(line: string): string {
+  const trimmed = line.trim();
+  return `${/^[\w$]+|^\S/.exec(trimmed)?.[0] ?? ''}|${trimmed.slice(-1)}|${trimmed.length > 1}`;
+}
+
+/**
+ * The line table of `text` when it differs from the memo's text inside one line that focus skipped,
+ * and neither version of that line holds anything focus reads: a seed, a linked name, a multi-line
+ * string or comment marker, another indentation or shape. Undefined otherwise.
+ */
+function inertEdit(memo: FocusMemo, text: string): Lines | undefined {
+  const before = memo.text;
+  if (before === text) return memo.L;
+  const { p, q } = commonEnds(before, text);
+  const L = memo.L;
+  // the line holding the edit: the last line starting at or before p
+  let lo = 0;
+  let hi = L.count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (L.start[mid] <= p) lo = mid;
+    else hi = mid - 1;
+  }
+  const k = lo;
+  const delta = text.length - before.length;
+  const oldEnd = L.end[k];
+  if (before.length - q > oldEnd || L.indent[k] < 0) return undefined;
+  const oldLine = before.slice(L.start[k], oldEnd);
+  const newLine = text.slice(L.start[k], oldEnd + delta);
+  if (newLine.includes('\n') || shapeOf(oldLine) !== shapeOf(newLine)) return undefined;
+  const dialect = dialectOf(memo.languageId);
+  const same =
+    memo.kind[k] === DROP
+      ? inertLine(oldLine, memo, L.indent[k]) && inertLine(newLine, memo, L.indent[k])
+      : sameDecisions(oldLine, newLine, memo, dialect);
+  if (!same) return undefined;
+  const start = L.start.slice();
+  const end = L.end.slice();
+  end[k] += delta;
+  for (let i = k + 1; i < L.count; i++) {
+    start[i] += delta;
+    end[i] += delta;
+  }
+  return { ...L, text, start, end };
+}
+
+/** The lengths of the common prefix and suffix of two texts (compared a block at a time, natively). */
+function commonEnds(a: string, b: string): { p: number; q: number } {
+  const min = Math.min(a.length, b.length);
+  const BLOCK = 4096;
+  let p = 0;
+  while (p + BLOCK <= min && a.slice(p, p + BLOCK) === b.slice(p, p + BLOCK)) p += BLOCK;
+  while (p < min && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let q = 0;
+  while (
+    q + BLOCK <= min - p &&
+    a.slice(a.length - q - BLOCK, a.length - q) === b.slice(b.length - q - BLOCK, b.length - q)
+  )
+    q += BLOCK;
+  while (q < min - p && a.charCodeAt(a.length - 1 - q) === b.charCodeAt(b.length - 1 - q)) q++;
+  return { p, q };
+}
+
+/** A line's code with its string literals' contents left out (their `{...}` holes kept). */
+const skeletonOf = (line: string, dialect: Dialect) =>
+  codeOf(line, dialect).replace(STRING_LITERAL, (literal) => `"${(literal.match(/\{[^{}]*\}/g) ?? []).join(' ')}"`);
+
+/**
+ * Whether a kept line edited inside its string literals leaves focus's decisions as they were: the
+ * same code around the strings, seed or not alike, the same linked names mentioned, no multi-line marker.
+ */
+function sameDecisions(before: string, after: string, memo: FocusMemo, dialect: Dialect): boolean {
+  if (isSuspicious(before, dialect) || isSuspicious(after, dialect)) return false;
+  if (skeletonOf(before, dialect) !== skeletonOf(after, dialect)) return false;
+  if (SEED.test(codeOf(before, dialect)) !== SEED.test(codeOf(after, dialect))) return false;
+  const linked = (line: string) => [...line.matchAll(IDENT)].filter((m) => memo.links.has(m[0])).join(' ');
+  return linked(before) === linked(after);
+}
+
+function inertLine(line: string, memo: FocusMemo, indent: number): boolean {
+  const dialect = dialectOf(memo.languageId);
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  if (i !== indent || i === line.length || isSuspicious(line, dialect) || SEED.test(codeOf(line, dialect)))
+    return false;
+  for (const m of line.matchAll(IDENT)) if (memo.links.has(m[0])) return false;
+  return true;
+}
+
+/** Focus's decisions for a text: which lines are dropped or written as `...`, and the names that link. */
+function decide(text: string, languageId: string): { L: Lines; kind: Uint8Array; links: Set<string> } | undefined {
   const dialect = dialectOf(languageId);
   const python = dialect === 'python';
   const braces = dialect === 'js' || dialect === 'csharp' || dialect === 'java';
@@ -477,5 +597,5 @@ export function focusedCompact(text: string, languageId: string): Compact | unde
     kind.fill(DROP, from, to);
     if (ellipsis >= 0) kind[ellipsis] = ELLIPSIS;
   }
-  return compactLines(text, L, kind);
+  return { L, kind, links: needed };
 }

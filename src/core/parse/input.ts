@@ -14,7 +14,7 @@
 //     (`{ ( [`, or `:` in Python, where `...` is written in) that the first line back at the header's
 //     indentation closes, and no line in it opens or closes a multi-line string or comment.
 
-import { SEED, focusedCompact } from './focus';
+import { SEED, focusedCompact, type FocusMemo } from './focus';
 import { compactText, type Compact } from './compact';
 
 /** Files at most this long are parsed whole. */
@@ -31,14 +31,15 @@ export interface ParseInput {
   blankedComments: Array<[number, number]>;
 }
 
-export function parseInput(text: string, languageId: string): ParseInput {
+/** memo: the editor's parse session keeps the last focus decisions here (see FocusMemo). */
+export function parseInput(text: string, languageId: string, memo?: { last?: FocusMemo }): ParseInput {
   let normalized = normalizeLineTerminators(text, languageId);
   let blankedComments: Array<[number, number]> = [];
   if (languageId === 'python' || languageId === 'jupyter')
     ({ text: normalized, comments: blankedComments } = blankCommentLines(normalized));
   const long = blankLongLines(normalized);
   const focusable = long.length > FOCUS_MIN_CHARS && languageId !== 'shellscript' && languageId !== 'powershell';
-  const focused = focusable ? focusedCompact(long, languageId) : undefined;
+  const focused = focusable ? focusedCompact(long, languageId, memo) : undefined;
   return {
     text: long,
     compact: focused ?? compactText(long),

@@ -6,6 +6,7 @@
 // regex no longer confuses anything.
 import { parserFor, grammarOf, type Tree, type Language, type Parser } from './runtime';
 import { parseInput, sparseInput } from './input';
+import type { FocusMemo } from './focus';
 import { compactText, expandTree, type Compact } from './compact';
 
 export interface StringToken {
@@ -92,6 +93,8 @@ export interface ParsedSyntax {
 export interface ParseSession {
   /** The compact text last parsed and its tree (in compact offsets). */
   previous?: { input: string; tree: Tree; languageId: string };
+  /** The last focus decisions (large files). */
+  focus?: { last?: FocusMemo };
 }
 
 /** One parse within the budget; null when it was abandoned (the parser is reset for the next one). */
@@ -141,7 +144,7 @@ export function parseSyntax(
   const grammar = grammarOf(languageId);
   const parser = parserFor(languageId);
   if (!grammar || !parser) return undefined;
-  const prepared = parseInput(text, languageId);
+  const prepared = parseInput(text, languageId, session ? (session.focus ??= {}) : undefined);
   let focused = prepared.focused;
   let compact = prepared.compact;
   let tree = parseCompact(parser, compact, languageId, session);
@@ -176,6 +179,7 @@ export function parseSyntax(
 export function disposeSession(session: ParseSession): void {
   session.previous?.tree.delete();
   session.previous = undefined;
+  session.focus = undefined;
 }
 
 function pointAt(text: string, offset: number): { row: number; column: number } {

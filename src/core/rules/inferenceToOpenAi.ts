@@ -114,7 +114,10 @@ export function pythonRewrite(doc: Doc, c: ClientUse, v1: string, scope: string)
   edits.push(
     edit(doc, inferenceImport.index, inferenceImport.index + inferenceImport[0].length, 'from openai import OpenAI'),
   );
-  const modelsImport = /^[ \t]*from[ \t]+azure\.ai\.inference\.models[ \t]+import[^\n]*\n?/m.exec(doc.text);
+  // includes first: a multiline regex alone rescans the whole file once per client
+  const modelsImport = doc.text.includes('azure.ai.inference.models')
+    ? /^[ \t]*from[ \t]+azure\.ai\.inference\.models[ \t]+import[^\n]*\n?/m.exec(doc.text)
+    : null;
   if (modelsImport && rewroteAll)
     edits.push(edit(doc, modelsImport.index, modelsImport.index + modelsImport[0].length, ''));
   if (!keyCred && !/\bget_bearer_token_provider\b/.test(doc.code)) {
