@@ -167,7 +167,7 @@ export function jsRewrite(doc: Doc, c: ClientUse, v1: string, scope: string): Fi
     'g',
   );
   let m: RegExpExecArray | null;
-  while ((m = re.exec(doc.text))) {
+  while (doc.text.includes('path(') && (m = re.exec(doc.text))) {
     const open = m.index + m[0].length - 1;
     const call = callsOf(doc, ['post']).find((x) => x.open === open);
     const body = call && named(call.args[0]?.props, 'body');
@@ -188,9 +188,9 @@ export function jsRewrite(doc: Doc, c: ClientUse, v1: string, scope: string): Fi
       while ((b = bodyRe.exec(doc.code))) edits.push(edit(doc, b.index + lhs.length, b.index + lhs.length + 5, ''));
     }
   }
-  const imp = /^[ \t]*import[ \t]+[A-Za-z_$][\w$]*[ \t]+from[ \t]+["']@azure-rest\/ai-inference["'];?[ \t]*$/m.exec(
-    doc.text,
-  );
+  const imp = doc.text.includes('@azure-rest/ai-inference')
+    ? /^[ \t]*import[ \t]+[A-Za-z_$][\w$]*[ \t]+from[ \t]+["']@azure-rest\/ai-inference["'];?[ \t]*$/m.exec(doc.text)
+    : null;
   if (!imp) return undefined;
   edits.push(edit(doc, imp.index, imp.index + imp[0].length, 'import OpenAI from "openai";'));
   if (!keyCred && !/\bgetBearerTokenProvider\b/.test(doc.code)) {
