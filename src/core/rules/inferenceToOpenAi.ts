@@ -29,15 +29,30 @@ function assignedName(doc: Doc, c: ClientUse): string | undefined {
   return FileModel.of(doc)?.assignedName(c.call.node);
 }
 
-/** findCalls once per document and name: a file with many clients must not rescan the whole text per client. */
-const callsCache = new WeakMap<Doc, Map<string, Call[]>>();
+/**
+ * Facts about the whole file, worked out once per document: a rewrite runs per client, and a file with
+ * many clients must not rescan the whole text for each.
+ */
+const factsCache = new WeakMap<Doc, Map<string, unknown>>();
+function fileFact<T>(doc: Doc, key: string, compute: () => T): T {
+  let facts = factsCache.get(doc);
+  if (!facts) factsCache.set(doc, (facts = new Map()));
+  if (!facts.has(key)) facts.set(key, compute());
+  return facts.get(key) as T;
+}
+
 function callsOf(doc: Doc, names: readonly string[]): Call[] {
-  let byName = callsCache.get(doc);
-  if (!byName) callsCache.set(doc, (byName = new Map()));
-  const key = names.join('|');
-  let calls = byName.get(key);
-  if (!calls) byName.set(key, (calls = callsNamed(doc, names)));
-  return calls;
+  return fileFact(doc, `calls:${names.join('|')}`, () => callsNamed(doc, names));
+}
+
+/** The first match of a (non-global) pattern in the file's text, once per document. */
+function firstMatch(doc: Doc, pattern: RegExp): RegExpExecArray | null {
+  return fileFact(doc, `match:${pattern.source}/${pattern.flags}`, () => pattern.exec(doc.text));
+}
+
+/** Whether the code view (comments and strings blanked) matches the pattern, once per document. */
+function codeHas(doc: Doc, pattern: RegExp): boolean {
+  return fileFact(doc, `code:${pattern.source}`, () => pattern.test(doc.code));
 }
 
 /** `<var>.<method>(...)` calls. */
@@ -109,19 +124,16 @@ export function pythonRewrite(doc: Doc, c: ClientUse, v1: string, scope: string)
     );
   }
   // imports
-  const inferenceImport = /^[ \t]*from[ \t]+azure\.ai\.inference[ \t]+import[^\n]*$/m.exec(doc.text);
+  const inferenceImport = firstMatch(doc, /^[ \t]*from[ \t]+azure\.ai\.inference[ \t]+import[^\n]*$/m);
   if (!inferenceImport) return undefined;
   edits.push(
     edit(doc, inferenceImport.index, inferenceImport.index + inferenceImport[0].length, 'from openai import OpenAI'),
   );
-  // includes first: a multiline regex alone rescans the whole file once per client
-  const modelsImport = doc.text.includes('azure.ai.inference.models')
-    ? /^[ \t]*from[ \t]+azure\.ai\.inference\.models[ \t]+import[^\n]*\n?/m.exec(doc.text)
-    : null;
+  const modelsImport = firstMatch(doc, /^[ \t]*from[ \t]+azure\.ai\.inference\.models[ \t]+import[^\n]*\n?/m);
   if (modelsImport && rewroteAll)
     edits.push(edit(doc, modelsImport.index, modelsImport.index + modelsImport[0].length, ''));
-  if (!keyCred && !/\bget_bearer_token_provider\b/.test(doc.code)) {
-    const identity = /^[ \t]*from[ \t]+azure\.identity[ \t]+import[ \t]+/m.exec(doc.text);
+  if (!keyCred && !codeHas(doc, /\bget_bearer_token_provider\b/)) {
+    const identity = firstMatch(doc, /^[ \t]*from[ \t]+azure\.identity[ \t]+import[ \t]+/m);
     if (identity) {
       const at = identity.index + identity[0].length;
       edits.push(edit(doc, at, at, 'get_bearer_token_provider, '));
@@ -146,9 +158,7 @@ export function pythonRewrite(doc: Doc, c: ClientUse, v1: string, scope: string)
 }
 
 export function jsRewrite(doc: Doc, c: ClientUse, v1: string, scope: string): Fix | undefined {
-  // includes first: the regex alone rescans the whole file once per client
-  if (!c.endpointArg || !c.credArg || (doc.code.includes('isUnexpected') && /\bisUnexpected\b/.test(doc.code)))
-    return undefined;
+  if (!c.endpointArg || !c.credArg || codeHas(doc, /\bisUnexpected\b/)) return undefined;
   const variable = assignedName(doc, c);
   if (!variable) return undefined;
   const url = baseUrl(doc, c, v1, '"');
@@ -167,7 +177,7 @@ export function jsRewrite(doc: Doc, c: ClientUse, v1: string, scope: string): Fi
     'g',
   );
   let m: RegExpExecArray | null;
-  while (doc.text.includes('path(') && (m = re.exec(doc.text))) {
+  while (fileFact(doc, 'path(', () => doc.text.includes('path(')) && (m = re.exec(doc.text))) {
     const open = m.index + m[0].length - 1;
     const call = callsOf(doc, ['post']).find((x) => x.open === open);
     const body = call && named(call.args[0]?.props, 'body');
@@ -188,13 +198,14 @@ export function jsRewrite(doc: Doc, c: ClientUse, v1: string, scope: string): Fi
       while ((b = bodyRe.exec(doc.code))) edits.push(edit(doc, b.index + lhs.length, b.index + lhs.length + 5, ''));
     }
   }
-  const imp = doc.text.includes('@azure-rest/ai-inference')
-    ? /^[ \t]*import[ \t]+[A-Za-z_$][\w$]*[ \t]+from[ \t]+["']@azure-rest\/ai-inference["'];?[ \t]*$/m.exec(doc.text)
-    : null;
+  const imp = firstMatch(
+    doc,
+    /^[ \t]*import[ \t]+[A-Za-z_$][\w$]*[ \t]+from[ \t]+["']@azure-rest\/ai-inference["'];?[ \t]*$/m,
+  );
   if (!imp) return undefined;
   edits.push(edit(doc, imp.index, imp.index + imp[0].length, 'import OpenAI from "openai";'));
-  if (!keyCred && !/\bgetBearerTokenProvider\b/.test(doc.code)) {
-    const identity = /import[ \t]*\{([^}]{0,300})\}[ \t]*from[ \t]*["']@azure\/identity["']/.exec(doc.text);
+  if (!keyCred && !codeHas(doc, /\bgetBearerTokenProvider\b/)) {
+    const identity = firstMatch(doc, /import[ \t]*\{([^}]{0,300})\}[ \t]*from[ \t]*["']@azure\/identity["']/);
     if (identity) {
       const at = identity.index + identity[0].indexOf('{') + 1;
       edits.push(edit(doc, at, at, ' getBearerTokenProvider,'));
