@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { analyzeDocument, internalError } from '../core/analyze';
-import { ensureParser } from '../core/parse/runtime';
+import { ensureParser, parserReady } from '../core/parse/runtime';
 import { applyRuleSeverities } from '../core/policy';
 import { dedupeWorkspaceFindings } from '../core/workspaceFindings';
 import { WorkspaceEnv, isEnvConfigFile, parseEnvConfig } from '../core/env';
@@ -112,6 +112,16 @@ function loadText(path: string, acc: Accumulator, scratch?: Buffer): DecodedText
 /** Reads the workspace files a scanned file imports constants from (set per scan, and per worker). */
 let readModule: AnalysisContext['readModule'];
 
+const grammarLoaded = ([path]: [string, DecodedText]) => parserReady(languageIdForFile(path) ?? '');
+
+/** Analyses the deferred files whose grammar has loaded meanwhile (each load starts with its first file). */
+function analyseLoaded(env: WorkspaceEnv, rules: RuleSeverities, acc: Accumulator): void {
+  if (!acc.deferred.some(grammarLoaded)) return;
+  const loaded = acc.deferred.filter(grammarLoaded);
+  acc.deferred = acc.deferred.filter((item) => !grammarLoaded(item));
+  for (const [path, decoded] of loaded) analyse(path, decoded, env, rules, acc);
+}
+
 /** Loads the grammars the deferred files need, then analyses them. */
 async function drainDeferred(env: WorkspaceEnv, rules: RuleSeverities, acc: Accumulator): Promise<void> {
   while (acc.deferred.length) {
@@ -148,6 +158,7 @@ function analyse(
     });
     if (result.parserPending && !final) {
       acc.deferred.push([path, decoded]);
+      void ensureParser(result.parserPending).catch(() => false); // compiles while other files are read
       return;
     }
     if (result.parserPending) {
@@ -244,10 +255,15 @@ export function runScanWorker(port: {
           if (ready) processFile(path, undefined, env, rules, scratch, acc);
           else {
             const decoded = readCandidate(path, scratch, acc);
-            if (decoded) waiting.push([path, decoded]);
+            if (!decoded) continue;
+            waiting.push([path, decoded]);
+            void ensureParser(languageIdForFile(path) ?? '').catch(() => false); // compiles while the walk goes on
           }
         }
-        if (ready) port.postMessage({ type: 'more' });
+        if (ready) {
+          analyseLoaded(env, rules, acc);
+          port.postMessage({ type: 'more' });
+        }
       } else if (message.type === 'init') {
         for (const { path, text } of message.configs) env.set(path, text);
         rules = message.rules;

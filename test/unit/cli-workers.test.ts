@@ -47,4 +47,16 @@ describe('scan on worker threads', function () {
     assert.ok(single.skipped.some((s) => /binary/.test(s.reason)));
     assert.deepEqual(normalise(parallel), normalise(single));
   });
+
+  it('redoes the whole scan on this thread when a worker fails', async () => {
+    const failing = `${root}-failing-worker.js`;
+    writeFileSync(failing, "throw new Error('worker failed');\n");
+    const single = await scan([root], root, {});
+    try {
+      const fallback = await scan([root], root, {}, { workerScript: failing });
+      assert.deepEqual(normalise(fallback), normalise(single));
+    } finally {
+      rmSync(failing, { force: true });
+    }
+  });
 });
