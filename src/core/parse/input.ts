@@ -5,20 +5,18 @@
 //     them as comments): at every line end tree-sitter-python's scanner looks ahead over all the comment
 //     lines that follow, so a run of n comment lines after a statement costs O(n^2) (3,000: seconds);
 //  3. lines over 4,000 characters that mention nothing the rules read, blanked (data blobs, generated code);
-//  4. for large files, the bodies of indentation blocks that cannot matter blanked to spaces ("focus").
-//     A tree-sitter parse costs ~0.3-1 us per character, which a 10,000-line file cannot afford on
-//     every keystroke; the old engine's whole-file passes cost ~10 ns. So only blocks whose lines
-//     mention something the rules read (Azure, credentials, tokens, keys, endpoints, headers, ...),
-//     blocks defining a name those lines use (one level of helpers), and module-level statements are
-//     parsed. A body is blanked only when that keeps the syntax valid: its header ends with an opener
-//     (`{ ( [`, or `:` in Python, where `...` is written in) that the first line back at the header's
-//     indentation closes, and no line in it opens or closes a multi-line string or comment.
+//  4. for large files, the parts nothing reads skipped (focus.ts), and every run of skipped or blank
+//     lines left out of what the parser reads (compact.ts; the tree is shifted back to these offsets).
 
 import { SEED, focusedCompact, type FocusMemo } from './focus';
 import { compactText, type Compact } from './compact';
 
-/** Files at most this long are parsed whole. */
-export const FOCUS_MIN_CHARS = 32_768;
+/**
+ * Files at most this long are parsed whole. Above it focus decides (the corpus gives the same
+ * findings with focus on every file, and padded past this size: test/unit/focus.test.ts); a CLI
+ * scan's typical 2-20 KB source file then costs a quarter of a whole parse.
+ */
+export const FOCUS_MIN_CHARS = 4_096;
 
 export interface ParseInput {
   /** The document with comment lines and long data lines blanked (same length), before focus. */
