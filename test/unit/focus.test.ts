@@ -137,6 +137,9 @@ function blankedText(text: string, languageId: string): string {
   return blanked;
 }
 
+/** The opening of the C# cases: the Inference and Identity usings and a class. */
+const CSHARP_SERVICE = ['using Azure.AI.Inference;', 'using Azure.Identity;', '', 'public class Service', '{'];
+
 let corpusCache: ReturnType<typeof evaluateCorpus> | undefined;
 const corpus = () => (corpusCache ??= evaluateCorpus());
 
@@ -207,11 +210,7 @@ describe('parse focus', () => {
     );
     assertFocusKeeps(
       [
-        'using Azure.AI.Inference;',
-        'using Azure.Identity;',
-        '',
-        'public class Service',
-        '{',
+        ...CSHARP_SERVICE,
         '    private readonly string _region;',
         '',
         '    public Service()',
@@ -267,11 +266,7 @@ describe('parse focus', () => {
     );
     assertFocusKeeps(
       [
-        'using Azure.AI.Inference;',
-        'using Azure.Identity;',
-        '',
-        'public class Service',
-        '{',
+        ...CSHARP_SERVICE,
         '    private static string Region()',
         '    {',
         '        return "eastus";',
