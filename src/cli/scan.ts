@@ -1,12 +1,12 @@
 // One scan pass: walk the paths, read the env/config files into a WorkspaceEnv, then read and
 // analyse every candidate file (cheap checks first: size, binary, trigger bytes), collecting
-// findings and the reasons files were skipped. Large trees are split across worker threads (one per
-// core, at most 2 here), each reading and analysing chunks it asks for. Nothing from the workspace is
-// executed.
+// findings and the reasons files were skipped. In large trees worker threads (one per core, at most 2
+// here) read and filter the chunks they ask for, and the main thread analyses the few files they find.
+// Nothing from the workspace is executed.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { analyzeDocument, internalError } from '../core/analyze';
-import { ensureParser, parserReady } from '../core/parse/runtime';
+import { ensureParser, isParsedLanguage, parserReady } from '../core/parse/runtime';
 import { applyRuleSeverities } from '../core/policy';
 import { dedupeWorkspaceFindings } from '../core/workspaceFindings';
 import { WorkspaceEnv, isEnvConfigFile, parseEnvConfig } from '../core/env';
@@ -199,21 +199,17 @@ function processFile(
   if (decoded) analyse(path, decoded, env, rules, acc);
 }
 
-interface ConfigText {
-  path: string;
-  text: string;
-}
-
 /**
- * Messages between the scan and its workers. While the main thread walks, it pushes chunks of files;
- * a worker reads and filters them at once but keeps the few that need analysis until `init` brings the
- * env/config values (known only when the walk is over). After that it asks for chunks (`more`) until `end`.
+ * Messages between the scan and its workers. While the main thread walks, it pushes chunks of files,
+ * then the rest round-robin and `end`: a worker reads and filters each chunk at once and sends back the
+ * few files that need analysis (`found`), which the main thread analyses (the grammars load once, in
+ * one thread, while the workers do the reading); at `end` it reports its counts and skips (`done`).
  */
-type ToWorker =
-  | { type: 'init'; configs: ConfigText[]; rules: RuleSeverities; cwd: string }
-  | { type: 'chunk'; files: string[] }
-  | { type: 'end' };
-type FromWorker = { type: 'more' } | { type: 'done'; acc: Accumulator } | { type: 'failed'; message: string };
+type ToWorker = { type: 'chunk'; files: string[] } | { type: 'end' };
+type FromWorker =
+  | { type: 'found'; files: Array<[string, DecodedText]> }
+  | { type: 'done'; acc: Accumulator }
+  | { type: 'failed'; message: string };
 
 /** Reads and filters a source file; returns its text when it needs analysis. */
 function readCandidate(path: string, scratch: Buffer, acc: Accumulator): DecodedText | undefined {
@@ -237,80 +233,59 @@ function readCandidate(path: string, scratch: Buffer, acc: Accumulator): Decoded
   return mayHaveFindings(decoded.text) ? decoded : undefined;
 }
 
-/** Worker side: filter pushed chunks while the walk runs, analyse once the env values arrive. */
+/** Worker side: read and filter the chunks it is given, and send back the files that need analysis. */
 export function runScanWorker(port: {
   on(event: 'message', listener: (m: ToWorker) => void): void;
   postMessage(m: FromWorker): void;
 }): void {
-  const env = new WorkspaceEnv();
-  let rules: RuleSeverities = {};
-  let ready = false;
-  const waiting: Array<[string, DecodedText]> = [];
   const acc = emptyAccumulator();
   const scratch = Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
   port.on('message', (message) => {
     try {
       if (message.type === 'chunk') {
+        const found: Array<[string, DecodedText]> = [];
         for (const path of message.files) {
-          if (ready) processFile(path, undefined, env, rules, scratch, acc);
-          else {
-            const decoded = readCandidate(path, scratch, acc);
-            if (!decoded) continue;
-            waiting.push([path, decoded]);
-            void ensureParser(languageIdForFile(path) ?? '').catch(() => false); // compiles while the walk goes on
-          }
+          const decoded = readCandidate(path, scratch, acc);
+          if (decoded) found.push([path, decoded]);
         }
-        if (ready) {
-          analyseLoaded(env, rules, acc);
-          port.postMessage({ type: 'more' });
-        }
-      } else if (message.type === 'init') {
-        for (const { path, text } of message.configs) env.set(path, text);
-        rules = message.rules;
-        readModule = workspaceModules(message.cwd);
-        ready = true;
-        for (const [path, decoded] of waiting.splice(0)) analyse(path, decoded, env, rules, acc);
-        port.postMessage({ type: 'more' });
-      } else {
-        void drainDeferred(env, rules, acc).then(
-          () => port.postMessage({ type: 'done', acc: { ...acc, deferred: [] } }),
-          (e: unknown) => port.postMessage({ type: 'failed', message: (e as Error)?.message ?? String(e) }),
-        );
-      }
+        if (found.length) port.postMessage({ type: 'found', files: found });
+      } else port.postMessage({ type: 'done', acc });
     } catch (e) {
       port.postMessage({ type: 'failed', message: (e as Error)?.message ?? String(e) });
     }
   });
 }
 
-/** Serves the remaining files to the workers on request; resolves with their results. */
+/**
+ * Hands the remaining files to the workers (all at once: the main thread is busy analysing what they
+ * find and must not keep them waiting for work), analyses what they find, and resolves with their
+ * counts and skips.
+ */
 function finishOnWorkers(
   workers: Worker[],
   files: string[],
   from: number,
-  configs: ConfigText[],
-  rules: RuleSeverities,
-  cwd: string,
+  analyseFound: (files: Array<[string, DecodedText]>) => void,
 ): Promise<Accumulator[]> {
-  let next = from;
-  return Promise.all(
-    workers.map(
-      (worker) =>
-        new Promise<Accumulator>((resolve, reject) => {
-          worker.on('message', (message: FromWorker) => {
-            if (message.type === 'more') {
-              const chunk = files.slice(next, next + CHUNK);
-              next += chunk.length;
-              worker.postMessage((chunk.length ? { type: 'chunk', files: chunk } : { type: 'end' }) satisfies ToWorker);
-            } else if (message.type === 'done') resolve(message.acc);
-            else reject(new Error(message.message));
-          });
-          worker.on('error', reject);
-          worker.on('exit', (code) => reject(new Error(`scan worker exited with code ${code}`)));
-          worker.postMessage({ type: 'init', configs, rules, cwd } satisfies ToWorker);
-        }),
-    ),
+  const done = workers.map(
+    (worker) =>
+      new Promise<Accumulator>((resolve, reject) => {
+        worker.on('message', (message: FromWorker) => {
+          if (message.type === 'found') analyseFound(message.files);
+          else if (message.type === 'done') resolve(message.acc);
+          else reject(new Error(message.message));
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => reject(new Error(`scan worker exited with code ${code}`)));
+      }),
   );
+  for (let next = from, turn = 0; next < files.length; next += CHUNK)
+    workers[turn++ % workers.length].postMessage({
+      type: 'chunk',
+      files: files.slice(next, next + CHUNK),
+    } satisfies ToWorker);
+  for (const worker of workers) worker.postMessage({ type: 'end' } satisfies ToWorker);
+  return Promise.all(done);
 }
 
 export interface ScanOptions {
@@ -330,6 +305,7 @@ export async function scan(
   const sources: string[] = [];
   let pushed = 0;
   let turn = 0;
+  const requested = new Set<string>();
   // Once the tree is known to be large, workers start and get chunks of files while the walk goes on.
   const { files, problems } = walk(paths, cwd, (file, count) => {
     if (count === WORKER_THRESHOLD && options.workerScript && threads >= 2) {
@@ -340,6 +316,12 @@ export async function scan(
     }
     if (file.ignored || isEnvConfigFile(file.path)) return;
     sources.push(file.path);
+    // a large tree: compile the grammars it will need while the walk goes on (wasm compiles off-thread)
+    const languageId = workers.length ? languageIdForFile(file.path) : undefined;
+    if (languageId && !requested.has(languageId) && isParsedLanguage(languageId)) {
+      requested.add(languageId);
+      void ensureParser(languageId).catch(() => false);
+    }
     if (workers.length && sources.length - pushed >= CHUNK) {
       workers[turn++ % workers.length].postMessage({
         type: 'chunk',
@@ -353,7 +335,6 @@ export async function scan(
 
   // Env/config files: their values feed the analysis of every file below them.
   const env = new WorkspaceEnv();
-  const configs: ConfigText[] = [];
   const configTexts = new Map<string, DecodedText>();
   const configProblems: Skipped[] = [];
   for (const file of files) {
@@ -369,7 +350,6 @@ export async function scan(
         reason: `malformed, read where possible: ${errors.slice(0, 3).join('; ')}${more}`,
       });
     }
-    configs.push({ path: file.path, text: decoded.text });
     acc.texts.push([file.path, decoded]); // fixes may edit values here: --fix checks it is unchanged
     if (!file.ignored) configTexts.set(file.path, decoded);
   }
@@ -380,7 +360,6 @@ export async function scan(
     const decoded = loadText(file.path, emptyAccumulator()); // its skips are reported when it is scanned itself
     if (!decoded) continue;
     env.set(file.path, decoded.text);
-    configs.push({ path: file.path, text: decoded.text });
   }
 
   const scratch = Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
@@ -389,8 +368,16 @@ export async function scan(
   const parts: Accumulator[] = [acc];
   let onWorkers = false;
   if (workers.length) {
+    // what the workers find is analysed here, apart: if one fails, everything is redone on this thread
+    const found = emptyAccumulator();
     try {
-      parts.push(...(await finishOnWorkers(workers, sources, pushed, configs, rules, cwd)));
+      const analyseFound = (items: Array<[string, DecodedText]>) => {
+        for (const [path, decoded] of items) analyse(path, decoded, env, rules, found);
+        analyseLoaded(env, rules, found);
+      };
+      parts.push(...(await finishOnWorkers(workers, sources, pushed, analyseFound)));
+      await drainDeferred(env, rules, found);
+      parts.push(found);
       onWorkers = true;
     } catch {
       parts.length = 1; // a worker failed: analyse everything here instead
