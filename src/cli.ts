@@ -16,9 +16,9 @@ import { printable, safeText } from './core/redact';
 import { MCP_HELP, runMcp } from './cli/mcp';
 import packageJson from '../package.json';
 
-// A scan parses short, focused texts in two threads: V8's optimising compile of the grammars' WebAssembly
-// costs each thread more CPU (~0.4 s) than it saves (a 20k-file scan: 1.36 -> 1.07 s wall, 2.5 -> 1.9 s
-// CPU). The flag is process-wide, so only the CLI sets it; the extension host keeps V8's defaults.
+// A scan parses short, focused texts: V8's optimising compile of the grammars' WebAssembly costs more
+// CPU (~0.4 s per thread) than it saves (a 20k-file scan: 1.36 -> 1.07 s wall, 2.5 -> 1.9 s CPU). The
+// flag is process-wide, so only the CLI sets it; the extension host keeps V8's defaults.
 setFlagsFromString('--liftoff-only');
 
 const VERSION: string = packageJson.version;

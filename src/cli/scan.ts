@@ -1,8 +1,9 @@
 // One scan pass: walk the paths, read the env/config files into a WorkspaceEnv, then read and
 // analyse every candidate file (cheap checks first: size, binary, trigger bytes), collecting
-// findings and the reasons files were skipped. In large trees worker threads (one per core, at most 2
-// here) read and filter the chunks they ask for, and the main thread analyses the few files they find.
-// Nothing from the workspace is executed.
+// findings and the reasons files were skipped. In large trees a worker thread reads and filters the
+// files while the main thread walks, and the main thread analyses the few files it finds: on two cores
+// that measured best (20k files: 1.17x the regex engine; two readers plus the analysing main thread,
+// three busy threads on two cores, 1.37x). Nothing from the workspace is executed.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { analyzeDocument, internalError } from '../core/analyze';
@@ -299,7 +300,8 @@ export async function scan(
   rules: RuleSeverities,
   options: ScanOptions = {},
 ): Promise<ScanResult> {
-  const threads = Math.min(2, availableParallelism());
+  // one reader beside the main thread, when there is a second core
+  const readers = Math.min(2, availableParallelism()) - 1;
   readModule = workspaceModules(cwd);
   let workers: Worker[] = [];
   const sources: string[] = [];
@@ -308,9 +310,9 @@ export async function scan(
   const requested = new Set<string>();
   // Once the tree is known to be large, workers start and get chunks of files while the walk goes on.
   const { files, problems } = walk(paths, cwd, (file, count) => {
-    if (count === WORKER_THRESHOLD && options.workerScript && threads >= 2) {
+    if (count === WORKER_THRESHOLD && options.workerScript && readers >= 1) {
       workers = Array.from(
-        { length: threads },
+        { length: readers },
         () => new Worker(options.workerScript!, { workerData: { role: 'azure-ai-auth-doctor-scan' } }),
       );
     }
