@@ -98,9 +98,8 @@ export interface ParseSession {
 }
 
 /** One parse within the budget; null when it was abandoned (the parser is reset for the next one). */
-function budgetedParse(parser: Parser, input: string, oldTree: Tree | undefined): Tree | null {
+function budgetedParse(parser: Parser, input: string, oldTree: Tree | undefined, deadline: number): Tree | null {
   const started = performance.now();
-  const deadline = started + parseBudgetMs(input.length);
   // Error recovery on long runs of garbage grows faster than the input: once the parse has met an
   // error, it must also keep a linear pace (3 us per character after a 50 ms allowance, several times
   // a normal parse; offsets are in bytes of UTF-16).
@@ -115,17 +114,23 @@ function budgetedParse(parser: Parser, input: string, oldTree: Tree | undefined)
 }
 
 /** Parses the compact text, reusing the session's previous tree where the texts differ in one range. */
-function parseCompact(parser: Parser, compact: Compact, languageId: string, session?: ParseSession): Tree | null {
+function parseCompact(
+  parser: Parser,
+  compact: Compact,
+  languageId: string,
+  deadline: number,
+  session?: ParseSession,
+): Tree | null {
   const prev = session?.previous;
   if (prev && prev.languageId === languageId) {
     if (prev.input === compact.text) return prev.tree;
     const edit = diffEdit(prev.input, compact.text);
     if (edit) {
       prev.tree.edit(edit);
-      return budgetedParse(parser, compact.text, prev.tree);
+      return budgetedParse(parser, compact.text, prev.tree, deadline);
     }
   }
-  return budgetedParse(parser, compact.text, undefined);
+  return budgetedParse(parser, compact.text, undefined, deadline);
 }
 
 /**
@@ -147,13 +152,15 @@ export function parseSyntax(
   const prepared = parseInput(text, languageId, session ? (session.focus ??= {}) : undefined);
   let focused = prepared.focused;
   let compact = prepared.compact;
-  let tree = parseCompact(parser, compact, languageId, session);
+  // one budget for the parse and its sparse retry together (the fuzz suite's linear bound)
+  const deadline = performance.now() + parseBudgetMs(compact.text.length);
+  let tree = parseCompact(parser, compact, languageId, deadline, session);
   if (!tree) {
     const sparse = sparseInput(prepared.text);
     if (sparse !== prepared.text) {
       focused = true;
       compact = compactText(sparse);
-      tree = budgetedParse(parser, compact.text, undefined);
+      tree = budgetedParse(parser, compact.text, undefined, deadline);
     }
   }
   const prev = session?.previous;
