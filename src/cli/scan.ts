@@ -110,7 +110,7 @@ function loadText(path: string, acc: Accumulator, scratch?: Buffer): DecodedText
   return decode(outcome.bytes, encoding);
 }
 
-/** Reads the workspace files a scanned file imports constants from (set per scan, and per worker). */
+/** Reads the workspace files a scanned file imports constants from (set per scan). */
 let readModule: AnalysisContext['readModule'];
 
 const grammarLoaded = ([path]: [string, DecodedText]) => parserReady(languageIdForFile(path) ?? '');

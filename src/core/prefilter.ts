@@ -21,10 +21,11 @@ export const TRIGGER_WORDS = [
   'models.ai',
 ];
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A literal string as a regular-expression source. */
+export const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Case-insensitive: AZURE_OPENAI_ENDPOINT, AzureOpenAI and azure.identity all count. */
-const TRIGGERS = new RegExp(TRIGGER_WORDS.map(escape).join('|'), 'i');
+const TRIGGERS = new RegExp(TRIGGER_WORDS.map(escapeRegExp).join('|'), 'i');
 
 /** False when the text cannot hold any finding (no trigger word); true means "analyse it". */
 export function mayHaveFindings(text: string): boolean {

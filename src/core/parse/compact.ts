@@ -27,8 +27,7 @@ export interface Compact {
   gaps: Gap[];
 }
 
-/** What becomes of each line: copied, dropped (nothing reads it), or a body written as `...` (Python). */
-export const COPY = 0;
+/** What becomes of each line besides being copied (0): dropped (nothing reads it), or a body written as `...` (Python). */
 export const DROP = 1;
 export const ELLIPSIS = 2;
 
@@ -61,7 +60,12 @@ export function lineTable(text: string): LineTable {
 }
 
 /** The characters of text[s, e) as spaces, line breaks kept. */
-const spaced = (text: string, s: number, e: number) => text.slice(s, e).replace(/[^\n\r]/g, ' ');
+export function spaced(text: string, s: number, e: number): string {
+  const nl = text.indexOf('\n', s);
+  const cr = text.indexOf('\r', s);
+  if ((nl < 0 || nl >= e) && (cr < 0 || cr >= e)) return ' '.repeat(e - s);
+  return text.slice(s, e).replace(/[^\n\r]/g, ' ');
+}
 
 /** The compact text of `text` given each line's kind (blank lines are always dropped). */
 export function compactLines(text: string, L: LineTable, kind: Uint8Array): Compact {

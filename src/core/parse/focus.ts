@@ -9,24 +9,23 @@
 //    name defined on many lines (`result`, `data`) is a common local and links nothing, except
 //    through a declaration (def, function, class, method, `self.x =`);
 //  - every statement at module level and in a kept block, and the headers of skipped blocks.
-// A block body is skipped (blanked to spaces, offsets kept) only when that keeps the syntax valid: its
+// A block body is skipped (left out of what the parser reads, see compact.ts) only when that keeps the
+// syntax valid: its
 // header ends with an opener (`{ ( [`, or `:` in Python, where `...` is written in) that the first
 // line back at the header's indentation closes, and no line in it opens or closes a multi-line string
 // or comment. In brace languages a whole member or statement (header to closing `}`) is skipped when it
 // starts and ends a statement.
-import { TRIGGER_WORDS } from '../prefilter';
+import { TRIGGER_WORDS, escapeRegExp } from '../prefilter';
 import { CLIENTS } from '../knowledge/clients';
 import { DROP, ELLIPSIS, compactLines, lineTable, type Compact, type LineTable } from './compact';
-
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const CLIENT_CLASSES = [...new Set(Object.values(CLIENTS).flatMap((specs) => specs.map((s) => s.className)))];
 
 /** A seed line: what any rule reads (a superset; case-insensitive). */
 export const SEED = new RegExp(
   [
-    ...TRIGGER_WORDS.map(escape),
-    ...CLIENT_CLASSES.map(escape),
+    ...TRIGGER_WORDS.map(escapeRegExp),
+    ...CLIENT_CLASSES.map(escapeRegExp),
     'anthropic',
     'endpoint',
     'scope',
@@ -124,9 +123,12 @@ function codeOf(line: string, dialect: Dialect): string {
 /** String literals of one line; their `{...}` holes (f-strings, templates, `.format`) are code. */
 const STRING_LITERAL = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g;
 
+/** The `{...}` holes of a string literal (f-strings, templates, `.format`), which are code. */
+const holesOf = (literal: string) => (literal.match(/\{[^{}]*\}/g) ?? []).join(' ');
+
 /** The identifiers a line's code uses (the words of its string literals left out: a URL links nothing). */
 function namesIn(code: string, into: Set<string>): void {
-  const bare = code.replace(STRING_LITERAL, (literal) => (literal.match(/\{[^{}]*\}/g) ?? []).join(' '));
+  const bare = code.replace(STRING_LITERAL, holesOf);
   for (const m of bare.matchAll(IDENT)) if (m[0].length > 1 && !NOT_A_LINK.has(m[0].toLowerCase())) into.add(m[0]);
 }
 
@@ -184,7 +186,7 @@ interface Mentions {
 function mentionsOf(L: Lines, dialect: Dialect, names: Set<string>): Map<string, Mentions> {
   const found = new Map<string, Mentions>();
   if (names.size === 0) return found;
-  const pattern = new RegExp(`(?<![\\w$])(?:${[...names].map(escape).join('|')})(?![\\w$])`, 'g');
+  const pattern = new RegExp(`(?<![\\w$])(?:${[...names].map(escapeRegExp).join('|')})(?![\\w$])`, 'g');
   const text = L.text;
   let k = 0;
   let onLine = 0;
@@ -242,7 +244,8 @@ function keptLines(L: Lines, dialect: Dialect): { kept: Uint8Array; defs: Uint8A
     return next;
   };
   // one pass for what the seeds assign (their uses) and what they use (its definitions)
-  const first = mentionsOf(L, dialect, new Set([...assigned, ...used]));
+  const firstNames = new Set([...assigned, ...used]);
+  const first = mentionsOf(L, dialect, firstNames);
   const usedByUses = new Set<string>();
   for (const name of assigned) {
     const m = first.get(name);
@@ -256,8 +259,7 @@ function keptLines(L: Lines, dialect: Dialect): { kept: Uint8Array; defs: Uint8A
   const second = linkDefinitions(first, used);
   // what the uses and the definitions use in turn, one level more
   for (const name of usedByUses) second.add(name);
-  for (const name of first.keys()) second.delete(name);
-  for (const name of used) second.delete(name);
+  for (const name of firstNames) second.delete(name);
   const third = linkDefinitions(mentionsOf(L, dialect, second), second);
   return { kept, defs, needed: new Set([...used, ...assigned, ...usedByUses, ...second, ...third]) };
 }
@@ -333,7 +335,6 @@ function statementEnded(line: string): boolean {
 /** An attribute or annotation line, which belongs to the member after it. */
 const ATTRIBUTE = /^\s*(?:\[.*\]|@[\w.]+(?:\(.*\))?)\s*$/;
 
-/** The compact text of `text` with the skippable parts dropped, or undefined when nothing can be skipped. */
 /**
  * What a focus decided, kept by the editor's parse session: an edit inside one skipped line that
  * changes nothing focus reads there (see `inertEdit`) keeps every decision, so only the compact text
@@ -429,7 +430,7 @@ function commonEnds(a: string, b: string): { p: number; q: number } {
 
 /** A line's code with its string literals' contents left out (their `{...}` holes kept). */
 const skeletonOf = (line: string, dialect: Dialect) =>
-  codeOf(line, dialect).replace(STRING_LITERAL, (literal) => `"${(literal.match(/\{[^{}]*\}/g) ?? []).join(' ')}"`);
+  codeOf(line, dialect).replace(STRING_LITERAL, (literal) => `"${holesOf(literal)}"`);
 
 /**
  * Whether a kept line edited inside its string literals leaves focus's decisions as they were: the
@@ -592,7 +593,7 @@ function decide(text: string, languageId: string): { L: Lines; kind: Uint8Array;
   };
   visit(0, L.count, 0, true);
   if (blanks.length === 0) return undefined;
-  const kind = new Uint8Array(L.count); // COPY
+  const kind = new Uint8Array(L.count); // 0: copied
   for (const [from, to, ellipsis] of blanks) {
     kind.fill(DROP, from, to);
     if (ellipsis >= 0) kind[ellipsis] = ELLIPSIS;

@@ -7,7 +7,7 @@
 import { parserFor, grammarOf, type Tree, type Language, type Parser } from './runtime';
 import { parseInput, sparseInput } from './input';
 import type { FocusMemo } from './focus';
-import { compactText, expandTree, type Compact } from './compact';
+import { compactText, expandTree, spaced, type Compact } from './compact';
 
 export interface StringToken {
   /** Whole token, prefix and quotes included. */
@@ -290,14 +290,6 @@ function lexFromTree(text: string, tree: Tree, grammar: string, blanked: Array<[
   return tokenViews(text, strings, comments);
 }
 
-/** Spaces for text[s, e), its line breaks kept. */
-function spaces(text: string, s: number, e: number): string {
-  const nl = text.indexOf('\n', s);
-  const cr = text.indexOf('\r', s);
-  if ((nl < 0 || nl >= e) && (cr < 0 || cr >= e)) return ' '.repeat(e - s);
-  return text.slice(s, e).replace(/[^\n\r]/g, ' ');
-}
-
 /**
  * The text with each range blanked (`quoted`: its first and last characters become `"`), same length:
  * built from slices, so the cost follows the tokens, not the file (a focused file has few).
@@ -310,7 +302,7 @@ function blankedView(text: string, ranges: Array<{ s: number; e: number; quoted:
   for (const { s, e, quoted } of ranges) {
     if (s < at) continue; // nested in the previous range
     parts.push(text.slice(at, s));
-    parts.push(quoted ? `"${spaces(text, s + 1, e - 1)}"` : spaces(text, s, e));
+    parts.push(quoted ? `"${spaced(text, s + 1, e - 1)}"` : spaced(text, s, e));
     at = e;
   }
   parts.push(text.slice(at));
